@@ -1,0 +1,42 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import react from '@astrojs/react';
+import starlightLinksValidator from 'starlight-links-validator';
+
+// SITE and BASE let the static build be deployed anywhere:
+//   SITE=https://mail.example.org BASE=/guide npm run build
+const site = process.env.SITE ?? 'https://mail-guide.example.com';
+const base = process.env.BASE ?? '/';
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  integrations: [
+    starlight({
+      title: { 'zh-CN': '企业邮箱配置指南', en: 'Business Mail Setup Guide' },
+      description: '为自己的域名配置企业邮箱：生成并在线检查 DNS 记录，设置邮件客户端，排查常见问题。',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: '简体中文', lang: 'zh-CN' },
+        en: { label: 'English', lang: 'en' },
+      },
+      favicon: '/favicon.svg',
+      lastUpdated: false,
+      pagination: true,
+      customCss: ['./src/styles/custom.css'],
+      plugins: [starlightLinksValidator({ errorOnFallbackPages: false, errorOnInconsistentLocale: true })],
+      sidebar: [
+        { label: '快速开始', translations: { en: 'Getting started' }, items: [{ autogenerate: { directory: 'start' } }] },
+        { label: 'DNS 设置', translations: { en: 'DNS set-up' }, items: [{ autogenerate: { directory: 'dns' } }] },
+        { label: '邮件客户端', translations: { en: 'Mail clients' }, items: [{ autogenerate: { directory: 'clients' } }] },
+        { label: '登录与安全', translations: { en: 'Sign-in & security' }, items: [{ autogenerate: { directory: 'signin' } }] },
+        { label: '故障排查', translations: { en: 'Troubleshooting' }, items: [{ autogenerate: { directory: 'troubleshooting' } }] },
+        { label: '工具', translations: { en: 'Tools' }, items: [{ autogenerate: { directory: 'tools' } }] },
+        { label: '参考', translations: { en: 'Reference' }, items: [{ autogenerate: { directory: 'reference' } }] },
+      ],
+    }),
+    react(),
+  ],
+});
