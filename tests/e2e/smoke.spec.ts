@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { sitemapPaths } from './sitemap';
 import { stack } from './stack';
 
@@ -50,7 +50,10 @@ test.describe('search', () => {
   for (const row of rows) {
     test(`finds "${row.term}" from ${row.path}`, async ({ page }) => {
       await page.goto(row.path);
-      await page.getByRole('button', { name: /search|搜索/i }).first().click();
+      await page
+        .getByRole('button', { name: /search|搜索/i })
+        .first()
+        .click();
       const box = page.getByRole('dialog').getByRole('textbox', { name: /search|搜索/i });
       await box.fill(row.term);
       const first = page.locator('.pagefind-ui__result-link').first();
@@ -68,7 +71,10 @@ test('the local DoH stack answers an MX query from inside the page (cross-origin
     const bytes = [0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0];
     for (const label of ['complete', 'test']) bytes.push(label.length, ...[...label].map((c) => c.charCodeAt(0)));
     bytes.push(0, 0, 15, 0, 1);
-    const dns = btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+    const dns = btoa(String.fromCharCode(...bytes))
+      .replace(/\+/g, '-')
+      .replace(/\//g, '_')
+      .replace(/=+$/, '');
     const res = await fetch(`${resolver}?dns=${dns}`, { headers: { accept: 'application/dns-message' } });
     const body = new Uint8Array(await res.arrayBuffer());
     return { status: res.status, rcode: (body[3] ?? 0) & 0x0f, answers: ((body[6] ?? 0) << 8) + (body[7] ?? 0) };

@@ -1,0 +1,242 @@
+// The record checker against the local DoH stack: for each fixture domain, each
+// row's data-status and data-problem (architecture §3). Every page here is opened
+// as a support link (?domain=…&resolver=…) and must show results without a click.
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { stack, toolUrl } from './stack';
+
+type Expect = Record<string, { status: string; problems?: string[] }>;
+
+async function openChecker(page: Page, domain: string, extra: Record<string, string> = {}, resolver?: string) {
+  await page.goto(toolUrl('/tools/checker/', { domain, ...extra }, resolver ?? stack.resolver));
+}
+
+async function expectRows(page: Page, rows: Expect) {
+  for (const [id, want] of Object.entries(rows)) {
+    const row = page.locator(`[data-record="${id}"]`);
+    await expect(row, `row ${id}`).toHaveAttribute('data-status', want.status, { timeout: 15_000 });
+    for (const code of want.problems ?? []) {
+      await expect(row.locator(`[data-problem="${code}"]`).first(), `row ${id} problem ${code}`).toBeVisible();
+    }
+  }
+}
+
+const allOk: Expect = {
+  mx: { status: 'ok' },
+  spf: { status: 'ok' },
+  dkim: { status: 'ok' },
+  dmarc: { status: 'ok' },
+  mail: { status: 'ok' },
+  imap: { status: 'ok' },
+  smtp: { status: 'ok' },
+  pop3: { status: 'ok' },
+};
+
+const cases: { name: string; domain: string; rows: Expect }[] = [
+  // The complete, correct Alibaba Mail record set; DKIM arrives as two strings.
+  { name: 'a complete, correct record set passes every row', domain: 'complete.test', rows: allOk },
+  // The older mxhichina MX set with its SPF include is equally correct.
+  {
+    name: 'the older mxhichina set counts as correct',
+    domain: 'hichina.test',
+    rows: {
+      mx: { status: 'ok' },
+      spf: { status: 'ok' },
+      dkim: { status: 'ok' },
+      dmarc: { status: 'ok' },
+      mail: { status: 'ok' },
+    },
+  },
+  // An IDN typed in Unicode is asked as punycode.
+  { name: 'a Unicode domain is checked as punycode', domain: '例子.test', rows: allOk },
+  // A domain with a website and no mail records.
+  {
+    name: 'missing records are reported as missing',
+    domain: 'missing.test',
+    rows: {
+      mx: { status: 'fail', problems: ['missing'] },
+      spf: { status: 'fail', problems: ['missing'] },
+      dkim: { status: 'fail', problems: ['missing'] },
+      dmarc: { status: 'fail', problems: ['missing'] },
+      mail: { status: 'fail', problems: ['missing'] },
+    },
+  },
+  // Two SPF records: a permanent error for receivers.
+  {
+    name: 'two SPF records fail',
+    domain: 'twospf.test',
+    rows: { spf: { status: 'fail', problems: ['multiple-spf'] } },
+  },
+  // MX still at Tencent Exmail, SPF without Alibaba's include.
+  {
+    name: 'a foreign MX is named',
+    domain: 'foreign.test',
+    rows: {
+      mx: { status: 'fail', problems: ['foreign-mx'] },
+      spf: { status: 'fail', problems: ['spf-include-missing'] },
+    },
+  },
+  // Records typed with the full domain in a relative host field, DMARC at the apex, SPF at www.
+  {
+    name: 'records at mistaken names are found there',
+    domain: 'wrongname.test',
+    rows: {
+      mx: { status: 'ok' },
+      spf: { status: 'fail', problems: ['wrong-name'] },
+      dmarc: { status: 'fail', problems: ['wrong-name'] },
+      dkim: { status: 'fail', problems: ['wrong-name'] },
+      mail: { status: 'fail', problems: ['wrong-name'] },
+    },
+  },
+  // Soft-fail SPF, p=none, a 1024-bit key, MX mixing two providers.
+  {
+    name: 'weak settings are warnings, a mixed MX fails',
+    domain: 'weak.test',
+    rows: {
+      mx: { status: 'fail', problems: ['mixed-mx'] },
+      spf: { status: 'warn', problems: ['weak-policy'] },
+      dmarc: { status: 'warn', problems: ['weak-policy'] },
+      dkim: { status: 'warn', problems: ['dkim-weak-key'] },
+    },
+  },
+  // SPF trees: over the lookup limit, a loop, too many void lookups.
+  {
+    name: 'an SPF tree over 10 lookups fails',
+    domain: 'spf-over.test',
+    rows: { spf: { status: 'fail', problems: ['spf-lookup-limit'] } },
+  },
+  {
+    name: 'an SPF include loop fails',
+    domain: 'spf-loop.test',
+    rows: { spf: { status: 'fail', problems: ['spf-loop'] } },
+  },
+  {
+    name: 'more than 2 void lookups fail',
+    domain: 'spf-void.test',
+    rows: { spf: { status: 'fail', problems: ['spf-void-limit'] } },
+  },
+  // A domain that does not exist at all.
+  {
+    name: 'a domain that does not exist says so',
+    domain: 'nosuch.test',
+    rows: { mx: { status: 'fail', problems: ['nxdomain'] }, spf: { status: 'fail' } },
+  },
+  // A zone that fails to load: SERVFAIL is "could not find out", never "missing".
+  {
+    name: 'SERVFAIL gives error, not missing',
+    domain: 'broken.test',
+    rows: {
+      mx: { status: 'error', problems: ['resolver-error'] },
+      spf: { status: 'error', problems: ['resolver-error'] },
+    },
+  },
+  // Answers arrive after the slow backend's delay, and are still right.
+  {
+    name: 'a slow resolver still gives the right answer',
+    domain: 'slow.test',
+    rows: { mx: { status: 'ok' }, spf: { status: 'ok' } },
+  },
+];
+
+for (const c of cases) {
+  test(`${c.name} (${c.domain})`, async ({ page }) => {
+    await openChecker(page, c.domain);
+    await expectRows(page, c.rows);
+    // A failing row never hides behind "missing" when the resolver failed, and vice versa.
+    for (const [id, want] of Object.entries(c.rows)) {
+      if (want.status === 'error') {
+        await expect(page.locator(`[data-record="${id}"] [data-problem="missing"]`)).toHaveCount(0);
+      }
+    }
+  });
+}
+
+test('an unanswered resolver gives error on every row, never missing', async ({ page }) => {
+  test.setTimeout(60_000);
+  await openChecker(page, 'dead.test');
+  for (const id of ['mx', 'spf', 'dkim', 'dmarc', 'mail']) {
+    const row = page.locator(`[data-record="${id}"]`);
+    await expect(row).toHaveAttribute('data-status', 'error', { timeout: 30_000 });
+    await expect(row.locator('[data-problem="resolver-error"]').first()).toBeVisible();
+    await expect(row.locator('[data-problem="missing"]')).toHaveCount(0);
+  }
+});
+
+test('the foreign provider is named in the finding, in both languages', async ({ page }) => {
+  await openChecker(page, 'foreign.test');
+  await expect(page.locator('[data-record="mx"] [data-problem="foreign-mx"]')).toContainText('腾讯企业邮');
+  await page.goto(toolUrl('/en/tools/checker/', { domain: 'foreign.test' }));
+  await expect(page.locator('[data-record="mx"] [data-problem="foreign-mx"]')).toContainText('Tencent Exmail');
+  // Each finding links the guide page about it, in the page's language.
+  const href = await page.locator('[data-record="mx"] [data-problem="foreign-mx"] a').first().getAttribute('href');
+  expect(href).toMatch(/^\/en\//);
+});
+
+test('DNS text with markup is shown literally and runs nothing', async ({ page }) => {
+  await openChecker(page, 'xss.test');
+  await expect(page.locator('[data-record="spf"]')).not.toHaveAttribute('data-status', 'pending', { timeout: 15_000 });
+  await expect(page.locator('[data-record="spf"]')).toContainText('<script>window.__xss=1</script>');
+  await expect(page.locator('[data-record="dmarc"]')).toHaveAttribute('data-status', /fail|warn/);
+  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  await expect(page.locator('[data-record] img, [data-record] script, [data-record] b')).toHaveCount(0);
+});
+
+test('results are announced politely and the address keeps the domain', async ({ page }) => {
+  await openChecker(page, 'complete.test');
+  await expect(page.locator('[data-record="mx"]')).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
+  await expect(page.getByRole('status').filter({ hasText: /已检查|Checked/ })).toBeVisible();
+  expect(new URL(page.url()).searchParams.get('domain')).toBe('complete.test');
+});
+
+test('typing a domain and pressing Enter runs the check (keyboard only)', async ({ page }) => {
+  await page.goto(`/tools/checker/?resolver=${encodeURIComponent(stack.resolver)}`);
+  const input = page.getByLabel('你的域名');
+  await input.focus();
+  await page.keyboard.type('  HTTPS://Complete.TEST./path ');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-record="mx"]')).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
+  expect(new URL(page.url()).searchParams.get('domain')).toContain('Complete.TEST');
+});
+
+test('bad input gets a clear message and no check', async ({ page }) => {
+  await page.goto(`/en/tools/checker/?resolver=${encodeURIComponent(stack.resolver)}`);
+  const input = page.getByLabel('Your domain');
+  for (const bad of ['192.0.2.1', 'localhost', 'a'.repeat(70) + '.com', '<img src=x onerror=alert(1)>']) {
+    await input.fill(bad);
+    await expect(page.getByRole('alert')).not.toBeEmpty();
+    await expect(page.getByRole('button', { name: 'Check records' })).toBeDisabled();
+  }
+});
+
+test('copy buttons and exports produce the values shown', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openChecker(page, 'missing.test');
+  const spfRow = page.locator('[data-record="spf"]');
+  const shown = (await spfRow.locator('code.mg-value').first().textContent()) ?? '';
+  expect(shown).toBe('v=spf1 include:spf.qiye.aliyun.com -all');
+  await spfRow
+    .getByRole('button', { name: /Value|记录值/ })
+    .first()
+    .click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+
+  const [zone] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByRole('button', { name: /区域文件片段|zone snippet/ })
+      .first()
+      .click(),
+  ]);
+  const zoneText = await (await zone.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  expect(zoneText).toContain('"v=spf1 include:spf.qiye.aliyun.com -all"');
+  expect(zoneText).toMatch(/MX\s+5\s+mx1\.qiye\.aliyun\.com\./);
+  expect(zoneText).toMatch(/mail\S*\s.*CNAME\s+qiye\.aliyun\.com\./);
+
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'CSV' }).first().click(),
+  ]);
+  const csvText = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+  expect(csvText).toContain('v=spf1 include:spf.qiye.aliyun.com -all');
+  expect(csvText).toContain('mx1.qiye.aliyun.com');
+});
