@@ -2,7 +2,6 @@
 // before any test and stops it by process id afterwards, whether the run passed
 // or failed. Tests read the URLs from process.env (see ./stack.ts).
 import type { FullConfig } from '@playwright/test';
-// @ts-expect-error plain ES module without types
 import { startStack } from '../dns/stack.mjs';
 
 interface Stack {
