@@ -29,7 +29,18 @@ export default defineConfig({
       plugins: [starlightLinksValidator({ errorOnFallbackPages: false, errorOnInconsistentLocale: true })],
       sidebar: [
         { label: '快速开始', translations: { en: 'Getting started' }, items: [{ autogenerate: { directory: 'start' } }] },
-        { label: 'DNS 设置', translations: { en: 'DNS set-up' }, items: [{ autogenerate: { directory: 'dns' } }] },
+        {
+          label: 'DNS 设置',
+          translations: { en: 'DNS set-up' },
+          items: [
+            ...['setup', 'mx', 'spf', 'dkim', 'dmarc', 'cname', 'secondary-domains'].map((p) => ({ slug: `dns/${p}` })),
+            {
+              label: '在 DNS 服务商添加',
+              translations: { en: 'At your DNS host' },
+              items: [{ autogenerate: { directory: 'dns/hosts' } }],
+            },
+          ],
+        },
         { label: '邮件客户端', translations: { en: 'Mail clients' }, items: [{ autogenerate: { directory: 'clients' } }] },
         { label: '登录与安全', translations: { en: 'Sign-in & security' }, items: [{ autogenerate: { directory: 'signin' } }] },
         { label: '故障排查', translations: { en: 'Troubleshooting' }, items: [{ autogenerate: { directory: 'troubleshooting' } }] },

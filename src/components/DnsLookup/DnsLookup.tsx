@@ -1,0 +1,188 @@
+// One DNS query shown like dig (/tools/lookup/). Presentation only: state in
+// useDnsLookup.ts, DNS logic and the dig-like text in ~/core. The result element
+// carries data-rcode (the answer's rcode) or data-error (a DohError code).
+import { useId, type FormEvent } from 'react';
+import { formatFlags, formatRecord, formatResponse, fqdn, type DnsResponse, type Resolver, type RRType } from '~/core';
+import { CopyButton } from '../ui/CopyButton';
+import { dohErrorText, rcodeText } from '../ui/dohText';
+import type { Lang } from '../ui/i18n';
+import { ResolverPicker } from '../ui/ResolverPicker';
+import { StatusBadge } from '../ui/StatusBadge';
+import { useResolvers } from '../ui/useResolvers';
+import { useUrlState } from '../ui/useUrlState';
+import { strings } from './strings';
+import { LOOKUP_TIMEOUT_MS, LOOKUP_TYPES, parseType, useDnsLookup } from './useDnsLookup';
+import '../ui/widget.css';
+import './DnsLookup.css';
+
+export interface DnsLookupProps {
+  lang: Lang;
+  /** Record type to start with (default A). */
+  type?: string;
+}
+
+function resolverLabel(resolvers: readonly Resolver[], id: string, lang: Lang): string {
+  const r = resolvers.find((x) => x.id === id);
+  return r ? `${r.name[lang]} (${r.url})` : id;
+}
+
+function Answer({ response, resolvers, lang, fromIp }: {
+  response: DnsResponse; resolvers: readonly Resolver[]; lang: Lang; fromIp: string | undefined;
+}) {
+  const s = strings[lang];
+  const flags = formatFlags(response);
+  const resolver = resolverLabel(resolvers, response.resolverId, lang);
+  const ok = response.rcode === 'NOERROR' && response.answers.length > 0;
+  const text = formatResponse(response, { resolver });
+  return (
+    <section className="mg-lookup-result" data-rcode={response.rcode}>
+      {fromIp ? <p className="mg-hint">{s.ptrFromIp(fromIp, fqdn(response.name))}</p> : null}
+      <p className="mg-lookup-summary">
+        <StatusBadge
+          lang={lang}
+          status={ok ? 'ok' : response.rcode === 'NOERROR' || response.rcode === 'NXDOMAIN' ? 'warn' : 'error'}
+          label={response.rcode}
+        />{' '}
+        {rcodeText(response.rcode, response.answers.length, response.type, lang)}
+      </p>
+      <dl className="mg-lookup-meta">
+        <div>
+          <dt>{s.flags}</dt>
+          <dd data-flags={flags.join(' ')}>
+            {response.ad ? s.adYes : s.adNo}
+            {response.tc ? `; ${s.tc}` : ''}
+          </dd>
+        </div>
+        <div>
+          <dt>{s.resolver}</dt>
+          <dd data-resolver={response.resolverId}>{resolver}</dd>
+        </div>
+        <div>
+          <dt>{s.time}</dt>
+          <dd>{s.ms(response.elapsedMs)}</dd>
+        </div>
+      </dl>
+      <p className="mg-lookup-heading">
+        {s.answerSection}
+      </p>
+      <pre className="mg-pre" data-section="answer">
+        {response.answers.length > 0 ? response.answers.map(formatRecord).join('\n') : s.noAnswer}
+      </pre>
+      {response.authority.length > 0 ? (
+        <>
+          <p className="mg-lookup-heading">
+            {s.authoritySection}
+          </p>
+          <pre className="mg-pre" data-section="authority">
+            {response.authority.map(formatRecord).join('\n')}
+          </pre>
+        </>
+      ) : null}
+      <div className="mg-actions">
+        <CopyButton lang={lang} label={s.copy} text={text} />
+      </div>
+    </section>
+  );
+}
+
+export default function DnsLookup({ lang, type }: DnsLookupProps) {
+  const s = strings[lang];
+  const ids = useId();
+  const url = useUrlState();
+  const resolverState = useResolvers(lang);
+  const defaultType = parseType(type) ?? 'A';
+  const l = useDnsLookup({
+    resolvers: resolverState.resolvers,
+    url,
+    defaultType,
+    embedded: type !== undefined,
+    ready: resolverState.ready,
+  });
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    l.start(l.name, l.type, true);
+  };
+  const result = l.result;
+
+  return (
+    <div className="mg-widget mg-lookup" data-widget="lookup">
+      <form onSubmit={onSubmit} noValidate>
+        <div className="mg-row">
+          <div className="mg-field mg-grow">
+            <label htmlFor={`${ids}-name`}>{s.nameLabel}</label>
+            <input
+              id={`${ids}-name`}
+              name="name"
+              type="text"
+              inputMode="url"
+              autoComplete="off"
+              autoCapitalize="off"
+              spellCheck={false}
+              maxLength={1024}
+              value={l.name}
+              aria-describedby={`${ids}-name-hint ${ids}-name-error`}
+              aria-invalid={l.inputError ? true : undefined}
+              onChange={(e) => l.setName(e.target.value)}
+            />
+            <p id={`${ids}-name-hint`} className="mg-hint">
+              {s.nameHint}
+            </p>
+            <p id={`${ids}-name-error`} className="mg-error" role="alert">
+              {l.inputError ? s.nameErrors[l.inputError] : ''}
+            </p>
+          </div>
+          <div className="mg-field">
+            <label htmlFor={`${ids}-type`}>{s.typeLabel}</label>
+            <select id={`${ids}-type`} name="type" value={l.type} onChange={(e) => l.setType(e.target.value as RRType)}>
+              {LOOKUP_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {t}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <ResolverPicker lang={lang} state={resolverState} />
+        <div className="mg-actions">
+          <button type="submit" className="mg-primary" disabled={l.running}>
+            {l.running ? s.looking : s.lookup}
+          </button>
+          {l.running ? (
+            <button type="button" onClick={l.stop}>
+              {s.stop}
+            </button>
+          ) : null}
+        </div>
+      </form>
+
+      <div className="mg-lookup-output" aria-live="polite" aria-busy={l.running}>
+        {result?.kind === 'answer' ? (
+          <Answer response={result.response} resolvers={resolverState.resolvers} lang={lang} fromIp={result.fromIp} />
+        ) : result?.kind === 'failed' ? (
+          <section className="mg-lookup-result" data-status="error" data-error={result.error.code}>
+            <p className="mg-lookup-summary">
+              <StatusBadge lang={lang} status="error" />{' '}
+              {s.failed}
+              {dohErrorText(result.error, lang, undefined, LOOKUP_TIMEOUT_MS)}
+              {result.error.code !== 'aborted' && resolverState.resolvers.length > 1 ? ` ${s.triedAll}` : ''}
+            </p>
+            <p className="mg-hint">
+              <code>
+                {fqdn(result.name)} {result.type}
+              </code>
+              {result.error.resolverId ? ` — ${resolverLabel(resolverState.resolvers, result.error.resolverId, lang)}` : ''}
+            </p>
+          </section>
+        ) : result?.kind === 'running' ? (
+          <p className="mg-lookup-summary" data-status="pending">
+            <StatusBadge lang={lang} status="pending" />{' '}
+            <code>
+              {fqdn(result.name)} {result.type}
+            </code>
+          </p>
+        ) : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,134 @@
+// Choose which DoH resolvers a widget asks: the preset order and an optional
+// custom endpoint. A custom endpoint from a `?resolver=` link is announced in
+// plain view with a button to stop using it (architecture §3). No <form> here:
+// the picker sits inside other widgets' forms, so Enter in the address field
+// is handled by hand.
+import { useId, useState, type KeyboardEvent } from 'react';
+import type { ResolverPreference } from '~/core';
+import type { Lang } from './i18n';
+import { uiStrings } from './strings';
+import type { ResolverState } from './useResolvers';
+import './widget.css';
+
+export interface ResolverPickerProps {
+  lang: Lang;
+  state: ResolverState;
+  /** Offer the China-first / global-first choice (off where every resolver is asked at once). */
+  showOrder?: boolean;
+}
+
+export function ResolverPicker({ lang, state, showOrder = true }: ResolverPickerProps) {
+  const s = uiStrings[lang];
+  const id = useId();
+  const [draft, setDraft] = useState('');
+  const [error, setError] = useState<'invalid-url' | 'insecure-url' | undefined>(undefined);
+  const [message, setMessage] = useState('');
+
+  const save = () => {
+    const result = state.saveCustom(draft);
+    if (result.ok) {
+      setError(undefined);
+      setDraft('');
+      setMessage(s.customSaved(result.url));
+    } else {
+      setError(result.code);
+      setMessage('');
+    }
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Enter') {
+      e.preventDefault(); // do not submit the surrounding widget's form
+      save();
+    }
+  };
+  const forget = () => {
+    state.forgetCustom();
+    setMessage(s.customRemoved);
+  };
+
+  const order = state.resolvers.map((r) => r.name[lang]).join(showOrder ? ' → ' : lang === 'zh' ? '、' : ', ');
+
+  return (
+    <div className="mg-resolver-picker">
+      {state.custom?.source === 'link' ? (
+        <p className="mg-notice" data-resolver-notice="link">
+          <span>
+            {s.linkInUse}
+            <code>{state.custom.url}</code>
+          </span>{' '}
+          <button type="button" onClick={state.stopUsingLink}>
+            {s.linkStop}
+          </button>
+        </p>
+      ) : null}
+      {state.linkProblem ? (
+        <p className="mg-notice mg-notice-warn" data-resolver-notice="refused">
+          {s.linkRefused}
+          <code>{state.linkProblem.value}</code> — {s.urlErrors[state.linkProblem.code]}
+        </p>
+      ) : null}
+      <details className="mg-options">
+        <summary>
+          {s.resolvers}: {order}
+        </summary>
+        {showOrder ? (
+          <fieldset className="mg-fieldset">
+            <legend>{s.orderLegend}</legend>
+            {(['cn', 'global'] as const satisfies readonly ResolverPreference[]).map((p) => (
+              <label key={p} className="mg-radio">
+                <input
+                  type="radio"
+                  name={`${id}-order`}
+                  value={p}
+                  checked={state.preference === p}
+                  onChange={() => state.setPreference(p)}
+                />{' '}
+                {p === 'cn' ? s.orderCn : s.orderGlobal}
+              </label>
+            ))}
+            <p className="mg-hint">{s.orderHint}</p>
+          </fieldset>
+        ) : null}
+        <div className="mg-field">
+          <label htmlFor={`${id}-custom`}>{s.customLabel}</label>
+          <div className="mg-inline">
+            <input
+              id={`${id}-custom`}
+              type="url"
+              inputMode="url"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="https://…/dns-query"
+              value={draft}
+              aria-describedby={`${id}-custom-hint ${id}-custom-error`}
+              aria-invalid={error ? true : undefined}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={onKeyDown}
+            />
+            <button type="button" onClick={save} disabled={draft.trim() === ''}>
+              {s.customUse}
+            </button>
+          </div>
+          <p id={`${id}-custom-hint`} className="mg-hint">
+            {s.customHint}
+          </p>
+          <p id={`${id}-custom-error`} className="mg-error" role="alert">
+            {error ? s.urlErrors[error] : ''}
+          </p>
+          {state.savedUrl ? (
+            <p className="mg-hint" data-resolver-notice="saved">
+              {s.savedInUse}
+              <code>{state.savedUrl}</code>{' '}
+              <button type="button" onClick={forget}>
+                {s.customForget}
+              </button>
+            </p>
+          ) : null}
+          <p className="mg-sr-only" role="status" aria-live="polite">
+            {message}
+          </p>
+        </div>
+      </details>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * Which resolvers a widget asks, and in what order. Sources, strongest first:
+ * a `?resolver=` link parameter (shown plainly by ResolverPicker, with a way to
+ * stop using it), a custom endpoint the visitor saved (localStorage
+ * `mg.resolver`), then the presets in the order for the page language or the
+ * visitor's choice (localStorage `mg.resolverOrder`). Every widget on a page
+ * shares these values.
+ */
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { parseResolverUrl, resolversFor, type Resolver, type ResolverPreference, type ResolverUrlResult } from '~/core';
+import type { Lang } from './i18n';
+import { useUrlState } from './useUrlState';
+
+export const STORAGE_KEY = 'mg.resolver';
+export const ORDER_STORAGE_KEY = 'mg.resolverOrder';
+const CHANGE_EVENT = 'mg:resolverchange';
+
+// When storage is unavailable the last written values live here for this page view.
+const memory = new Map<string, string>();
+
+function readStorage(key: string): string {
+  try {
+    return window.localStorage.getItem(key) ?? '';
+  } catch {
+    return memory.get(key) ?? ''; // storage disabled (privacy mode, sandboxed frame)
+  }
+}
+
+function writeStorage(key: string, value: string | undefined): void {
+  memory.set(key, value ?? '');
+  try {
+    if (value) window.localStorage.setItem(key, value);
+    else window.localStorage.removeItem(key);
+  } catch {
+    // Not remembered; the choice still applies to this page view through the event below.
+  }
+  window.dispatchEvent(new Event(CHANGE_EVENT));
+}
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('storage', onChange);
+  window.addEventListener(CHANGE_EVENT, onChange);
+  return () => {
+    window.removeEventListener('storage', onChange);
+    window.removeEventListener(CHANGE_EVENT, onChange);
+  };
+}
+
+function useStored(key: string): string {
+  return useSyncExternalStore(
+    subscribe,
+    () => readStorage(key),
+    () => '',
+  );
+}
+
+export interface ResolverState {
+  /** The resolvers to ask, in order (a custom one first). */
+  readonly resolvers: readonly Resolver[];
+  readonly preference: ResolverPreference;
+  readonly setPreference: (preference: ResolverPreference) => void;
+  /** The custom endpoint in use and where it came from. */
+  readonly custom: { readonly url: string; readonly source: 'link' | 'saved' } | undefined;
+  /** The endpoint the visitor saved, even while a link's endpoint takes its place. */
+  readonly savedUrl: string | undefined;
+  /** A `?resolver=` value that was refused, and why. */
+  readonly linkProblem: { readonly value: string; readonly code: 'invalid-url' | 'insecure-url' } | undefined;
+  /** Validates and remembers a custom endpoint. */
+  readonly saveCustom: (input: string) => ResolverUrlResult;
+  readonly forgetCustom: () => void;
+  /** Removes `?resolver=` from the address, so the link's endpoint is no longer used or passed on. */
+  readonly stopUsingLink: () => void;
+  /** True once the page address and storage have been read (client side). */
+  readonly ready: boolean;
+}
+
+export function useResolvers(lang: Lang): ResolverState {
+  const { params, setParams, ready } = useUrlState();
+  const storedUrl = useStored(STORAGE_KEY);
+  const storedOrder = useStored(ORDER_STORAGE_KEY);
+
+  const preference: ResolverPreference =
+    storedOrder === 'cn' || storedOrder === 'global' ? storedOrder : lang === 'zh' ? 'cn' : 'global';
+
+  const link = params.resolver ? parseResolverUrl(params.resolver) : undefined;
+  const saved = storedUrl ? parseResolverUrl(storedUrl) : undefined;
+  const savedUrl = saved?.ok ? saved.url : undefined;
+  const linkUrl = link?.ok ? link.url : undefined;
+  const linkProblemCode = link && !link.ok ? link.code : undefined;
+  const linkValue = params.resolver;
+
+  const custom = useMemo<ResolverState['custom']>(
+    () => (linkUrl ? { url: linkUrl, source: 'link' } : savedUrl ? { url: savedUrl, source: 'saved' } : undefined),
+    [linkUrl, savedUrl],
+  );
+  const resolvers = useMemo(() => resolversFor(preference, custom?.url), [preference, custom?.url]);
+  const linkProblem = useMemo(
+    () => (linkProblemCode && linkValue ? { value: linkValue, code: linkProblemCode } : undefined),
+    [linkProblemCode, linkValue],
+  );
+
+  const setPreference = useCallback((p: ResolverPreference) => writeStorage(ORDER_STORAGE_KEY, p), []);
+  const saveCustom = useCallback((input: string): ResolverUrlResult => {
+    const result = parseResolverUrl(input);
+    if (result.ok) writeStorage(STORAGE_KEY, result.url);
+    return result;
+  }, []);
+  const forgetCustom = useCallback(() => writeStorage(STORAGE_KEY, undefined), []);
+  const stopUsingLink = useCallback(() => setParams({ resolver: undefined }), [setParams]);
+
+  return { resolvers, preference, setPreference, custom, savedUrl, linkProblem, saveCustom, forgetCustom, stopUsingLink, ready };
+}

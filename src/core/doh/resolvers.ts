@@ -1,0 +1,88 @@
+/**
+ * Public DoH resolvers that answer browsers (they send CORS headers), and the
+ * order in which to ask them. Endpoints: /work/shared/facts/mail-providers.md,
+ * "Public DoH resolvers". Keep in step with the resolver notes on the tool pages.
+ */
+
+export const RESOLVER_IDS = ['alidns', 'dnspod', 'google', 'cloudflare', 'custom'] as const;
+export type ResolverId = (typeof RESOLVER_IDS)[number];
+export type PresetResolverId = Exclude<ResolverId, 'custom'>;
+export type ResolverRegion = 'cn' | 'global' | 'custom';
+export type Lang = 'zh' | 'en';
+
+export interface Resolver {
+  readonly id: ResolverId;
+  readonly name: { readonly zh: string; readonly en: string };
+  /** RFC 8484 endpoint; the client adds `?dns=`. */
+  readonly url: string;
+  /** `cn`: reachable in mainland China; `global`: often blocked there. */
+  readonly region: ResolverRegion;
+}
+
+export const PRESET_RESOLVERS = {
+  alidns: { id: 'alidns', name: { zh: '阿里公共 DNS', en: 'AliDNS' }, url: 'https://dns.alidns.com/dns-query', region: 'cn' },
+  dnspod: { id: 'dnspod', name: { zh: '腾讯 DNSPod 公共 DNS', en: 'DNSPod (Tencent)' }, url: 'https://doh.pub/dns-query', region: 'cn' },
+  google: { id: 'google', name: { zh: 'Google 公共 DNS', en: 'Google Public DNS' }, url: 'https://dns.google/dns-query', region: 'global' },
+  cloudflare: { id: 'cloudflare', name: { zh: 'Cloudflare', en: 'Cloudflare' }, url: 'https://cloudflare-dns.com/dns-query', region: 'global' },
+} as const satisfies Record<PresetResolverId, Resolver>;
+
+/** China resolvers first: what works by default in mainland China. */
+export const CN_FIRST: readonly PresetResolverId[] = ['alidns', 'dnspod', 'google', 'cloudflare'];
+/** Global resolvers first. */
+export const GLOBAL_FIRST: readonly PresetResolverId[] = ['google', 'cloudflare', 'alidns', 'dnspod'];
+
+export type ResolverPreference = 'cn' | 'global';
+
+/** A resolver entry for a user-supplied endpoint (validate it with parseResolverUrl first). */
+export function customResolver(url: string): Resolver {
+  return { id: 'custom', name: { zh: '自定义解析服务器', en: 'Custom resolver' }, url, region: 'custom' };
+}
+
+/**
+ * The resolvers to ask, in order, for a preference ("cn": AliDNS, DNSPod,
+ * Google, Cloudflare; "global": Google, Cloudflare, AliDNS, DNSPod). A custom
+ * endpoint, when given, comes first.
+ */
+export function resolversFor(preference: ResolverPreference, customUrl?: string): Resolver[] {
+  const presets = (preference === 'cn' ? CN_FIRST : GLOBAL_FIRST).map((id) => PRESET_RESOLVERS[id]);
+  return customUrl ? [customResolver(customUrl), ...presets] : presets;
+}
+
+/** Default order for a page language: zh puts China resolvers first, en global ones. */
+export function resolverOrder(lang: Lang, customUrl?: string): Resolver[] {
+  return resolversFor(lang === 'zh' ? 'cn' : 'global', customUrl);
+}
+
+export type ResolverUrlResult =
+  | { readonly ok: true; readonly url: string }
+  | { readonly ok: false; readonly code: 'invalid-url' | 'insecure-url' };
+
+function isLoopback(hostname: string): boolean {
+  if (hostname === 'localhost' || hostname === '[::1]') return true;
+  // The URL parser has already normalised IPv4 forms (127.1 → 127.0.0.1).
+  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+}
+
+/**
+ * Validates a custom DoH endpoint. `https:` only; plain `http:` only on
+ * loopback (localhost, 127.0.0.0/8, [::1]) for development and tests. URLs
+ * with user names or passwords are refused (fetch rejects them). Returns the
+ * normalised URL without fragment.
+ */
+export function parseResolverUrl(input: string): ResolverUrlResult {
+  const text = input.trim();
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    return { ok: false, code: 'invalid-url' };
+  }
+  if (url.username !== '' || url.password !== '' || url.hostname === '') return { ok: false, code: 'invalid-url' };
+  if (url.protocol === 'http:') {
+    if (!isLoopback(url.hostname)) return { ok: false, code: 'insecure-url' };
+  } else if (url.protocol !== 'https:') {
+    return { ok: false, code: 'invalid-url' };
+  }
+  url.hash = '';
+  return { ok: true, url: url.href };
+}

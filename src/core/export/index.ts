@@ -1,0 +1,2 @@
+export { toZoneFile, quoteTxt } from './zone';
+export { toCsv, csvField, CSV_HEADER } from './csv';

@@ -1,0 +1,291 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createDohClient, queryResolver, type ResolverEndpoint } from '~/core/doh/client';
+import { encodeQuery, toBase64Url } from '~/core/doh/codec';
+import { DohError } from '~/core/doh/errors';
+import type { DnsRecord, DnsResponse, DohErrorCode } from '~/core/doh/types';
+import { type Behaviour, fakeFetch } from './doh-fake-fetch';
+
+const A = (name: string, ip: string, ttl = 300): DnsRecord => ({ name, type: 'A', ttl, data: ip });
+const one: ResolverEndpoint = { id: 'one', url: 'https://one.test/dns-query' };
+const two: ResolverEndpoint = { id: 'two', url: 'https://two.test/dns-query' };
+const three: ResolverEndpoint = { id: 'three', url: 'https://three.test/dns-query' };
+
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+/** Settles a promise while fake time runs, and says how it ended. */
+async function outcome<T>(promise: Promise<T>, ms = 20_000): Promise<{ value?: T; error?: unknown }> {
+  const result: { value?: T; error?: unknown } = {};
+  const done = promise.then((value) => { result.value = value; }, (error: unknown) => { result.error = error; });
+  await vi.advanceTimersByTimeAsync(ms);
+  await done;
+  return result;
+}
+
+describe('queryResolver: the request', () => {
+  it('sends one GET with ?dns=<base64url of the query> and only the accept header', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'answer', answers: [A('example.com', '192.0.2.1')] } });
+    await outcome(queryResolver(one, 'Example.com.', 'A', { fetch }));
+    expect(calls).toHaveLength(1);
+    const call = calls[0]!;
+    expect(`${call.url.origin}${call.url.pathname}`).toBe('https://one.test/dns-query');
+    expect(call.url.searchParams.get('dns')).toBe(toBase64Url(encodeQuery('example.com', 'A')));
+    expect(call.url.search.slice('?dns='.length)).not.toContain('='); // no padding
+    expect(call.init.method).toBe('GET');
+    expect(call.init.body).toBeUndefined();
+    expect([...new Headers(call.init.headers).entries()]).toEqual([['accept', 'application/dns-message']]);
+    // The independent decoder reads the question we meant.
+    expect(call.question).toEqual({ name: 'example.com', type: 'A' });
+  });
+
+  it('keeps query parameters the endpoint already has', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'answer' } });
+    await outcome(queryResolver({ id: 'x', url: 'https://one.test/q?token=abc' }, 'example.com', 'MX', { fetch }));
+    expect(calls[0]!.url.searchParams.get('token')).toBe('abc');
+    expect(calls[0]!.url.searchParams.get('dns')).not.toBeNull();
+  });
+});
+
+describe('queryResolver: the answer', () => {
+  it('returns rcode, AD flag, records, resolver id and the time it took', async () => {
+    const records = [A('example.com', '192.0.2.1'), A('example.com', '192.0.2.2')];
+    const { fetch } = fakeFetch({ 'one.test': { kind: 'answer', answers: records, ad: true, delayMs: 120 } });
+    const { value } = await outcome(queryResolver(one, 'example.com', 'A', { fetch, now: () => Date.now() }));
+    expect(value).toEqual({
+      name: 'example.com', type: 'A', rcode: 'NOERROR', ad: true, tc: false,
+      answers: records, authority: [], resolverId: 'one', elapsedMs: 120,
+    } satisfies DnsResponse);
+  });
+
+  it('resolves NXDOMAIN as an answer, not an error', async () => {
+    const { fetch } = fakeFetch({ 'one.test': { kind: 'answer', rcode: 3 } });
+    const { value } = await outcome(queryResolver(one, 'nope.example.com', 'A', { fetch }));
+    expect(value?.rcode).toBe('NXDOMAIN');
+  });
+});
+
+describe('queryResolver: failures are typed errors', () => {
+  interface Row { what: string; behaviour: Behaviour; code: DohErrorCode; status?: number; message?: RegExp }
+  const rows: Row[] = [
+    // Any non-2xx status.
+    { what: 'an HTTP 503', behaviour: { kind: 'status', status: 503 }, code: 'http-status', status: 503 },
+    // A 4xx too (e.g. the endpoint path is wrong).
+    { what: 'an HTTP 404', behaviour: { kind: 'status', status: 404 }, code: 'http-status', status: 404 },
+    // fetch's TypeError: offline, blocked or CORS — the message must say it cannot tell which.
+    { what: 'a failed fetch', behaviour: { kind: 'network' }, code: 'network', message: /CORS/ },
+    // 200 with bytes that are not a DNS message.
+    { what: 'a garbage body', behaviour: { kind: 'body', body: Uint8Array.from([1, 2, 3]) }, code: 'malformed' },
+    // A captive portal's HTML page.
+    { what: 'an HTML page', behaviour: { kind: 'body', body: new TextEncoder().encode('<html>'), contentType: 'text/html' }, code: 'malformed', message: /text\/html/ },
+    // A valid DNS message for some other name.
+    { what: 'the answer to another question', behaviour: { kind: 'wrong-question' }, code: 'malformed', message: /different question/ },
+    // Nothing comes back.
+    { what: 'no answer within the timeout', behaviour: { kind: 'hang' }, code: 'timeout' },
+  ];
+
+  it.each(rows)('reports $what as $code', async ({ behaviour, code, status, message }) => {
+    const { fetch } = fakeFetch({ 'one.test': behaviour });
+    const { error } = await outcome(queryResolver(one, 'example.com', 'A', { fetch, timeoutMs: 1000 }));
+    expect(error).toBeInstanceOf(DohError);
+    const e = error as DohError;
+    expect(e.code).toBe(code);
+    expect(e.resolverId).toBe('one');
+    expect(e.status).toBe(status);
+    if (message) expect(e.message).toMatch(message);
+    expect(e.toJSON()).toMatchObject({ name: 'DohError', code, resolverId: 'one' });
+  });
+
+  it('times out after timeoutMs and aborts the request', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'hang' } });
+    const settled = vi.fn();
+    queryResolver(one, 'example.com', 'A', { fetch, timeoutMs: 1000 }).catch(settled);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(settled).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(settled).toHaveBeenCalledWith(expect.objectContaining({ code: 'timeout' }));
+    expect(calls[0]!.signal.aborted).toBe(true);
+  });
+
+  it('stops when the caller aborts, and says aborted rather than timeout', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'hang' } });
+    const caller = new AbortController();
+    const pending = queryResolver(one, 'example.com', 'A', { fetch, signal: caller.signal });
+    await vi.advanceTimersByTimeAsync(10);
+    caller.abort();
+    const { error } = await outcome(pending);
+    expect((error as DohError).code).toBe('aborted');
+    expect(calls[0]!.signal.aborted).toBe(true);
+  });
+
+  it('does not send anything when the signal is already aborted', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'answer' } });
+    const { error } = await outcome(queryResolver(one, 'example.com', 'A', { fetch, signal: AbortSignal.abort() }));
+    expect((error as DohError).code).toBe('aborted');
+    expect(calls).toHaveLength(0);
+  });
+
+  it('reports an endpoint that is not a URL as invalid-url', async () => {
+    const { fetch } = fakeFetch({});
+    const { error } = await outcome(queryResolver({ id: 'bad', url: 'not a url' }, 'example.com', 'A', { fetch }));
+    expect((error as DohError).code).toBe('invalid-url');
+  });
+});
+
+describe('createDohClient: fallback and hedging', () => {
+  const answer = (ip: string, delayMs = 0): Behaviour => ({ kind: 'answer', answers: [A('example.com', ip)], delayMs });
+
+  interface Row {
+    what: string;
+    script: Record<string, Behaviour>;
+    /** Resolver that should give the answer, or the error code when all fail. */
+    expected: { resolverId: string; rcode?: string } | { error: DohErrorCode; resolverId: string };
+    /** Hosts asked, in order. */
+    asked: string[];
+    /** When the promise should have settled (fake ms). */
+    settlesAt: number;
+  }
+  const rows: Row[] = [
+    // A fast first resolver answers alone.
+    { what: 'asks only the first resolver when it answers quickly', script: { 'one.test': answer('192.0.2.1', 100) },
+      expected: { resolverId: 'one' }, asked: ['one.test'], settlesAt: 100 },
+    // First slow (3 s): after 1.5 s the second is asked too and wins.
+    { what: 'hedges to the second resolver when the first is slow',
+      script: { 'one.test': answer('192.0.2.1', 3000), 'two.test': answer('192.0.2.2', 100) },
+      expected: { resolverId: 'two' }, asked: ['one.test', 'two.test'], settlesAt: 1600 },
+    // First slow but still first to finish after the hedge started.
+    { what: 'takes the first answer to arrive, whichever resolver gives it',
+      script: { 'one.test': answer('192.0.2.1', 1700), 'two.test': answer('192.0.2.2', 1000) },
+      expected: { resolverId: 'one' }, asked: ['one.test', 'two.test'], settlesAt: 1700 },
+    // First fails at once: the second is asked without waiting for the hedge delay.
+    { what: 'falls back at once when the first resolver fails', script: { 'one.test': { kind: 'network' }, 'two.test': answer('192.0.2.2', 50) },
+      expected: { resolverId: 'two' }, asked: ['one.test', 'two.test'], settlesAt: 50 },
+    // HTTP error on the first two, the third answers.
+    { what: 'walks down the list past several failures',
+      script: { 'one.test': { kind: 'status', status: 502 }, 'two.test': { kind: 'network' }, 'three.test': answer('192.0.2.3') },
+      expected: { resolverId: 'three' }, asked: ['one.test', 'two.test', 'three.test'], settlesAt: 0 },
+    // SERVFAIL from one resolver is a failure of that resolver.
+    { what: 'asks the next resolver when one answers SERVFAIL',
+      script: { 'one.test': { kind: 'answer', rcode: 2 }, 'two.test': answer('192.0.2.2') },
+      expected: { resolverId: 'two', rcode: 'NOERROR' }, asked: ['one.test', 'two.test'], settlesAt: 0 },
+    // All SERVFAIL: the SERVFAIL answer itself is the result, for the checker to report.
+    { what: 'returns the SERVFAIL answer when every resolver gives SERVFAIL',
+      script: { 'one.test': { kind: 'answer', rcode: 2 }, 'two.test': { kind: 'answer', rcode: 2 }, 'three.test': { kind: 'answer', rcode: 2 } },
+      expected: { resolverId: 'one', rcode: 'SERVFAIL' }, asked: ['one.test', 'two.test', 'three.test'], settlesAt: 0 },
+    // NXDOMAIN is an answer about the name: no fallback.
+    { what: 'does not ask again after NXDOMAIN', script: { 'one.test': { kind: 'answer', rcode: 3 }, 'two.test': answer('192.0.2.2') },
+      expected: { resolverId: 'one', rcode: 'NXDOMAIN' }, asked: ['one.test'], settlesAt: 0 },
+    // Everything fails: the last error is reported.
+    { what: 'rejects with the last error when every resolver fails',
+      script: { 'one.test': { kind: 'network' }, 'two.test': { kind: 'status', status: 500 }, 'three.test': { kind: 'hang' } },
+      expected: { error: 'timeout', resolverId: 'three' }, asked: ['one.test', 'two.test', 'three.test'], settlesAt: 4000 },
+  ];
+
+  it.each(rows)('$what', async ({ script, expected, asked, settlesAt }) => {
+    const { fetch, calls } = fakeFetch(script);
+    const client = createDohClient({ fetch, resolvers: [one, two, three], timeoutMs: 4000, hedgeAfterMs: 1500 });
+    let settledAt = -1;
+    const start = Date.now();
+    const promise = client.query('example.com', 'A');
+    promise.then(() => { settledAt = Date.now() - start; }, () => { settledAt = Date.now() - start; });
+    const { value, error } = await outcome(promise);
+    expect(calls.map((c) => c.host)).toEqual(asked);
+    expect(settledAt).toBe(settlesAt);
+    if ('error' in expected) {
+      expect(error).toMatchObject({ code: expected.error, resolverId: expected.resolverId });
+    } else {
+      expect(error).toBeUndefined();
+      expect(value?.resolverId).toBe(expected.resolverId);
+      if (expected.rcode) expect(value?.rcode).toBe(expected.rcode);
+    }
+    // Whoever won, no request is left running.
+    expect(calls.every((c) => c.settled || c.signal.aborted)).toBe(true);
+  });
+
+  it('aborts the slow first request once the hedged one has answered', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': answer('192.0.2.1', 10_000), 'two.test': answer('192.0.2.2', 100) });
+    const client = createDohClient({ fetch, resolvers: [one, two], hedgeAfterMs: 1500, timeoutMs: 20_000 });
+    const { value } = await outcome(client.query('example.com', 'A'), 2000);
+    expect(value?.resolverId).toBe('two');
+    expect(calls[0]!.signal.aborted).toBe(true);
+  });
+
+  it('rejects with aborted and stops every request when the caller aborts', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'hang' }, 'two.test': { kind: 'hang' } });
+    const client = createDohClient({ fetch, resolvers: [one, two], hedgeAfterMs: 100 });
+    const caller = new AbortController();
+    const pending = client.query('example.com', 'A', caller.signal);
+    await vi.advanceTimersByTimeAsync(200);
+    caller.abort();
+    const { error } = await outcome(pending);
+    expect(error).toMatchObject({ code: 'aborted' });
+    expect(calls.map((c) => c.signal.aborted)).toEqual([true, true]);
+  });
+
+  it('rejects at once when no resolver is configured', async () => {
+    const { fetch } = fakeFetch({});
+    const { error } = await outcome(createDohClient({ fetch, resolvers: [] }).query('example.com', 'A'));
+    expect(error).toMatchObject({ code: 'invalid-url' });
+  });
+});
+
+describe('createDohClient: one question per run', () => {
+  const script = { 'one.test': { kind: 'answer', answers: [A('example.com', '192.0.2.1')] } } as const;
+
+  interface Row { what: string; asks: [string, 'A' | 'MX'][]; fetches: number }
+  const rows: Row[] = [
+    // The same question twice.
+    { what: 'asks an identical question once', asks: [['example.com', 'A'], ['example.com', 'A']], fetches: 1 },
+    // Case and the trailing dot do not make a different question.
+    { what: 'treats case and a trailing dot as the same question', asks: [['example.com', 'A'], ['EXAMPLE.com.', 'A']], fetches: 1 },
+    // Another type is another question.
+    { what: 'asks again for another type', asks: [['example.com', 'A'], ['example.com', 'MX']], fetches: 2 },
+  ];
+  it.each(rows)('$what', async ({ asks, fetches }) => {
+    const { fetch, calls } = fakeFetch(script);
+    const run = createDohClient({ fetch, resolvers: [one] }).newRun();
+    await outcome(Promise.all(asks.map(([name, type]) => run(name, type))));
+    expect(calls).toHaveLength(fetches);
+  });
+
+  it('gives the same promise to the second asker', () => {
+    const { fetch } = fakeFetch(script);
+    const run = createDohClient({ fetch, resolvers: [one] }).newRun();
+    expect(run('example.com', 'A')).toBe(run('example.com', 'A'));
+  });
+
+  it('asks again in a new run', async () => {
+    const { fetch, calls } = fakeFetch(script);
+    const client = createDohClient({ fetch, resolvers: [one] });
+    await outcome(client.newRun()('example.com', 'A'));
+    await outcome(client.newRun()('example.com', 'A'));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('cancels every question of a run with the run signal', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'hang' } });
+    const controller = new AbortController();
+    const run = createDohClient({ fetch, resolvers: [one] }).newRun(controller.signal);
+    const pending = [run('a.example', 'A'), run('b.example', 'A')];
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    const results = await Promise.allSettled(pending);
+    expect(results.map((r) => r.status === 'rejected' && (r.reason as DohError).code)).toEqual(['aborted', 'aborted']);
+    expect(calls.every((c) => c.signal.aborted)).toBe(true);
+  });
+
+  it('asks again when the earlier asker cancelled its question', async () => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'answer', answers: [A('example.com', '192.0.2.1')], delayMs: 50 } });
+    const run = createDohClient({ fetch, resolvers: [one] }).newRun();
+    const first = new AbortController();
+    const cancelled = run('example.com', 'A', first.signal);
+    first.abort();
+    await outcome(cancelled);
+    const { value } = await outcome(run('example.com', 'A'));
+    expect(value?.answers).toHaveLength(1);
+    expect(calls).toHaveLength(2);
+  });
+});
