@@ -5,3 +5,4 @@ export { default as Propagation } from './Propagation/Propagation.astro';
 export { default as SpfInspector } from './SpfInspector/SpfInspector.astro';
 export { default as DnsLookup } from './DnsLookup/DnsLookup.astro';
 export { default as SharePageLink } from './SharePageLink/SharePageLink.astro';
+export { default as ClientSettings } from './ClientSettings/ClientSettings.astro';

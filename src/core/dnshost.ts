@@ -6,7 +6,16 @@
  */
 
 export const DETECTED_HOST_IDS = [
-  'aliyun', 'dnspod', 'cloudflare', 'godaddy', 'route53', 'azure', 'google-cloud', 'huaweicloud', 'namecheap', 'other',
+  'aliyun',
+  'dnspod',
+  'cloudflare',
+  'godaddy',
+  'route53',
+  'azure',
+  'google-cloud',
+  'huaweicloud',
+  'namecheap',
+  'other',
 ] as const;
 export type DetectedHostId = (typeof DETECTED_HOST_IDS)[number];
 
@@ -22,9 +31,17 @@ interface HostPattern extends DetectedDnsHost {
 
 const PATTERNS: readonly HostPattern[] = [
   // Alibaba Cloud DNS (dns1.alidns.com …, vip1.alidns.com) and the older HiChina/万网 servers (dns9.hichina.com).
-  { id: 'aliyun', name: { zh: '阿里云云解析 DNS', en: 'Alibaba Cloud DNS' }, pattern: /(?:^|\.)(?:alidns|hichina)\.com$/ },
+  {
+    id: 'aliyun',
+    name: { zh: '阿里云云解析 DNS', en: 'Alibaba Cloud DNS' },
+    pattern: /(?:^|\.)(?:alidns|hichina)\.com$/,
+  },
   // DNSPod / Tencent Cloud DNS (f1g1ns1.dnspod.net, ns3.dnspod.com).
-  { id: 'dnspod', name: { zh: 'DNSPod（腾讯云）', en: 'DNSPod (Tencent Cloud)' }, pattern: /(?:^|\.)dnspod\.(?:net|com)$/ },
+  {
+    id: 'dnspod',
+    name: { zh: 'DNSPod（腾讯云）', en: 'DNSPod (Tencent Cloud)' },
+    pattern: /(?:^|\.)dnspod\.(?:net|com)$/,
+  },
   // Cloudflare (ada.ns.cloudflare.com).
   { id: 'cloudflare', name: { zh: 'Cloudflare', en: 'Cloudflare' }, pattern: /\.ns\.cloudflare\.com$/ },
   // GoDaddy (ns01.domaincontrol.com).
@@ -34,14 +51,25 @@ const PATTERNS: readonly HostPattern[] = [
   // Azure DNS (ns1-01.azure-dns.com / .net / .org / .info).
   { id: 'azure', name: { zh: 'Azure DNS', en: 'Azure DNS' }, pattern: /(?:^|\.)azure-dns\.(?:com|net|org|info)$/ },
   // Google Cloud DNS (ns-cloud-a1.googledomains.com).
-  { id: 'google-cloud', name: { zh: 'Google Cloud DNS', en: 'Google Cloud DNS' }, pattern: /^ns-cloud-[a-z]\d+\.googledomains\.com$/ },
+  {
+    id: 'google-cloud',
+    name: { zh: 'Google Cloud DNS', en: 'Google Cloud DNS' },
+    pattern: /^ns-cloud-[a-z]\d+\.googledomains\.com$/,
+  },
   // Huawei Cloud DNS (ns1.huaweicloud-dns.com / .cn / .net / .org).
-  { id: 'huaweicloud', name: { zh: '华为云解析服务', en: 'Huawei Cloud DNS' }, pattern: /(?:^|\.)huaweicloud-dns\.(?:com|cn|net|org)$/ },
+  {
+    id: 'huaweicloud',
+    name: { zh: '华为云解析服务', en: 'Huawei Cloud DNS' },
+    pattern: /(?:^|\.)huaweicloud-dns\.(?:com|cn|net|org)$/,
+  },
   // Namecheap BasicDNS/FreeDNS (dns1.registrar-servers.com).
   { id: 'namecheap', name: { zh: 'Namecheap', en: 'Namecheap' }, pattern: /(?:^|\.)registrar-servers\.com$/ },
 ];
 
-export const OTHER_DETECTED_HOST: DetectedDnsHost = { id: 'other', name: { zh: '其他 DNS 服务商', en: 'another DNS host' } };
+export const OTHER_DETECTED_HOST: DetectedDnsHost = {
+  id: 'other',
+  name: { zh: '其他 DNS 服务商', en: 'another DNS host' },
+};
 
 function clean(ns: string): string {
   const lower = ns.trim().toLowerCase();

@@ -117,3 +117,18 @@ export { spfVerdict, statusOf, type SpfVerdict } from './check/spf-verdict';
 
 // The DoH client (transport, resolver presets).
 export * from './doh/index';
+
+// Apple configuration profile.
+export {
+  buildMobileconfig,
+  parseEmailAddress,
+  MOBILECONFIG_MIME,
+  MOBILECONFIG_ERROR_CODES,
+  EMAIL_ERROR_REASONS,
+  type MobileconfigArgs,
+  type MobileconfigResult,
+  type MobileconfigError,
+  type MobileconfigErrorCode,
+  type EmailResult,
+  type EmailErrorReason,
+} from './export/mobileconfig';

@@ -6,7 +6,7 @@
 // smtp); the download form carries data-profile.
 import { useId, type SubmitEvent } from 'react';
 import { domainErrorMessage, PROVIDERS, truncateForDisplay, type ClientEndpoint, type Lang } from '~/core';
-import type { EmailResult, MobileconfigError } from '~/core/export/mobileconfig';
+import type { EmailResult, MobileconfigError } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
 import { strings, type Protocol } from './strings';
 import { useClientSettings } from './useClientSettings';

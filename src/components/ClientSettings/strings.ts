@@ -2,7 +2,7 @@
 // ports come from the provider profiles in ~/core; the profile texts written
 // into the .mobileconfig itself are in ~/core/export/mobileconfig.ts.
 import type { ClientSecurity } from '~/core';
-import type { EmailErrorReason } from '~/core/export/mobileconfig';
+import type { EmailErrorReason } from '~/core';
 
 type Protocol = 'imap' | 'pop3' | 'smtp';
 

@@ -10,7 +10,7 @@ import {
   parseEmailAddress,
   type EmailResult,
   type MobileconfigError,
-} from '~/core/export/mobileconfig';
+} from '~/core';
 import type { Lang } from '../ui/i18n';
 import { useUrlState } from '../ui/useUrlState';
 

@@ -26,8 +26,16 @@ function resolverLabel(resolvers: readonly Resolver[], id: string, lang: Lang): 
   return r ? `${r.name[lang]} (${r.url})` : id;
 }
 
-function Answer({ response, resolvers, lang, fromIp }: {
-  response: DnsResponse; resolvers: readonly Resolver[]; lang: Lang; fromIp: string | undefined;
+function Answer({
+  response,
+  resolvers,
+  lang,
+  fromIp,
+}: {
+  response: DnsResponse;
+  resolvers: readonly Resolver[];
+  lang: Lang;
+  fromIp: string | undefined;
 }) {
   const s = strings[lang];
   const flags = formatFlags(response);
@@ -62,17 +70,13 @@ function Answer({ response, resolvers, lang, fromIp }: {
           <dd>{s.ms(response.elapsedMs)}</dd>
         </div>
       </dl>
-      <p className="mg-lookup-heading">
-        {s.answerSection}
-      </p>
+      <p className="mg-lookup-heading">{s.answerSection}</p>
       <pre className="mg-pre" data-section="answer">
         {response.answers.length > 0 ? response.answers.map(formatRecord).join('\n') : s.noAnswer}
       </pre>
       {response.authority.length > 0 ? (
         <>
-          <p className="mg-lookup-heading">
-            {s.authoritySection}
-          </p>
+          <p className="mg-lookup-heading">{s.authoritySection}</p>
           <pre className="mg-pre" data-section="authority">
             {response.authority.map(formatRecord).join('\n')}
           </pre>
@@ -162,8 +166,7 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
         ) : result?.kind === 'failed' ? (
           <section className="mg-lookup-result" data-status="error" data-error={result.error.code}>
             <p className="mg-lookup-summary">
-              <StatusBadge lang={lang} status="error" />{' '}
-              {s.failed}
+              <StatusBadge lang={lang} status="error" /> {s.failed}
               {dohErrorText(result.error, lang, undefined, LOOKUP_TIMEOUT_MS)}
               {result.error.code !== 'aborted' && resolverState.resolvers.length > 1 ? ` ${s.triedAll}` : ''}
             </p>
@@ -171,7 +174,9 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
               <code>
                 {fqdn(result.name)} {result.type}
               </code>
-              {result.error.resolverId ? ` — ${resolverLabel(resolverState.resolvers, result.error.resolverId, lang)}` : ''}
+              {result.error.resolverId
+                ? ` — ${resolverLabel(resolverState.resolvers, result.error.resolverId, lang)}`
+                : ''}
             </p>
           </section>
         ) : result?.kind === 'running' ? (

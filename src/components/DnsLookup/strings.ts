@@ -42,7 +42,8 @@ const en: Strings = {
     empty: 'Enter a name to look up.',
     'invalid-name': 'This is not a valid domain name. Use only letters, digits, hyphens, underscores and dots.',
   },
-  ptrFromIp: (ip: string, name: string) => `${ip} is an IP address: looked up the PTR record of its reverse name ${name}.`,
+  ptrFromIp: (ip: string, name: string) =>
+    `${ip} is an IP address: looked up the PTR record of its reverse name ${name}.`,
   status: 'Status',
   flags: 'Flags',
   adYes: 'AD: DNSSEC validated by the resolver',

@@ -39,7 +39,8 @@ function recordText(record: DnsRecord, asked: RRType): string {
 function Verdict({ run, comparison, lang }: { run: PropagationRun; comparison: Comparison; lang: Lang }) {
   const t = strings[lang].verdict;
   const byId = new Map<string, Resolver>(run.resolvers.map((r) => [r.id, r]));
-  const names = (ids: readonly string[]) => ids.map((id) => byId.get(id)?.name[lang] ?? id).join(strings[lang].listSeparator);
+  const names = (ids: readonly string[]) =>
+    ids.map((id) => byId.get(id)?.name[lang] ?? id).join(strings[lang].listSeparator);
 
   if (comparison.verdict === 'none') {
     const servfail = [...run.outcomes.values()].some((o) => o.kind === 'answer');
@@ -74,7 +75,10 @@ function Verdict({ run, comparison, lang }: { run: PropagationRun; comparison: C
   // Two groups that split exactly along China / outside China point at per-region records.
   const regions = groups.map((g) => new Set(g.ids.map((id) => byId.get(id)?.region)));
   const regionSplit =
-    groups.length === 2 && regions.every((r) => r.size === 1) && regions[0] && regions[1] &&
+    groups.length === 2 &&
+    regions.every((r) => r.size === 1) &&
+    regions[0] &&
+    regions[1] &&
     [...regions[0], ...regions[1]].sort().join() === 'cn,global';
   return (
     <div className="mg-verdict" data-verdict="differ">
@@ -96,8 +100,18 @@ function Verdict({ run, comparison, lang }: { run: PropagationRun; comparison: C
   );
 }
 
-function ResolverRow({ resolver, outcome, status, run, lang }: {
-  resolver: Resolver; outcome: Outcome | undefined; status: RowStatus; run: PropagationRun; lang: Lang;
+function ResolverRow({
+  resolver,
+  outcome,
+  status,
+  run,
+  lang,
+}: {
+  resolver: Resolver;
+  outcome: Outcome | undefined;
+  status: RowStatus;
+  run: PropagationRun;
+  lang: Lang;
 }) {
   const s = strings[lang];
   const host = (() => {
@@ -142,7 +156,9 @@ function ResolverRow({ resolver, outcome, status, run, lang }: {
             <p className="mg-prop-empty">{outcome.response.rcode === 'NOERROR' ? s.noRecords(run.type) : null}</p>
           )}
           {outcome.response.rcode !== 'NOERROR' ? (
-            <p className="mg-prop-rcode">{rcodeText(outcome.response.rcode, outcome.response.answers.length, run.type, lang)}</p>
+            <p className="mg-prop-rcode">
+              {rcodeText(outcome.response.rcode, outcome.response.answers.length, run.type, lang)}
+            </p>
           ) : null}
           <dl className="mg-prop-meta">
             <div>

@@ -34,14 +34,18 @@ const zh = {
     differTie: '回答不一致，而且没有多数一致的回答。',
     stale: (s: number) => `如果不同的回答只是缓存中的旧记录，它最迟在 ${s} 秒后过期（按其 TTL 计算）。`,
     staleTie: (s: number) => `如果其中一种回答只是缓存中的旧记录，它最迟在 ${s} 秒后过期（按其 TTL 计算）。`,
-    staleAfter: '如果过了这段时间仍然不同，说明各解析服务器看到的数据本身就不一样，例如按地区设置了不同的解析线路，或各台权威 DNS 服务器的数据不同步。',
-    dataDiffers: '如果修改记录已经过了一段时间，说明各解析服务器看到的数据本身就不一样，例如按地区设置了不同的解析线路，或各台权威 DNS 服务器的数据不同步。',
-    regionSplit: '国内与海外的解析服务器回答不同：请检查 DNS 控制台中这条记录的“解析线路”，是否只设置了“境内”线路，或为不同线路填了不同的值。应使用“默认”线路。',
+    staleAfter:
+      '如果过了这段时间仍然不同，说明各解析服务器看到的数据本身就不一样，例如按地区设置了不同的解析线路，或各台权威 DNS 服务器的数据不同步。',
+    dataDiffers:
+      '如果修改记录已经过了一段时间，说明各解析服务器看到的数据本身就不一样，例如按地区设置了不同的解析线路，或各台权威 DNS 服务器的数据不同步。',
+    regionSplit:
+      '国内与海外的解析服务器回答不同：请检查 DNS 控制台中这条记录的“解析线路”，是否只设置了“境内”线路，或为不同线路填了不同的值。应使用“默认”线路。',
     none: '没有一个解析服务器给出可用的回答。可能是网络问题，或这些解析服务器在当前网络中被屏蔽。',
-    servfail: '能连接上的解析服务器都返回 SERVFAIL：它们都无法得到这个名称的回答。常见原因是域名的 DNSSEC 配置有误，或权威 DNS 服务器没有响应。',
+    servfail:
+      '能连接上的解析服务器都返回 SERVFAIL：它们都无法得到这个名称的回答。常见原因是域名的 DNSSEC 配置有误，或权威 DNS 服务器没有响应。',
   },
   listSeparator: '、',
-} ;
+};
 
 type Strings = typeof zh;
 
@@ -76,13 +80,19 @@ const en: Strings = {
     single: 'Only one resolver gave a usable answer: nothing to compare.',
     differMajority: (n: number, odd: string) => `The answers differ: ${n} resolvers agree, ${odd} answers differently.`,
     differTie: 'The answers differ, and no answer has a majority.',
-    stale: (s: number) => `If the odd answer is an old record still cached, it expires within ${s} s at the latest (from its TTL).`,
-    staleTie: (s: number) => `If one of these answers is an old record still cached, it expires within ${s} s at the latest (from its TTL).`,
-    staleAfter: 'If the answers still differ after that, the resolvers see different data, for example records set per region, or name servers that are out of step.',
-    dataDiffers: 'If the record was changed a while ago, the resolvers see different data, for example records set per region, or name servers that are out of step.',
-    regionSplit: 'Resolvers in China and outside China answer differently: in your DNS console, check the record’s line/region setting (e.g. an Alibaba Cloud record set only for the “China” line, or different values per line). Use the default line.',
+    stale: (s: number) =>
+      `If the odd answer is an old record still cached, it expires within ${s} s at the latest (from its TTL).`,
+    staleTie: (s: number) =>
+      `If one of these answers is an old record still cached, it expires within ${s} s at the latest (from its TTL).`,
+    staleAfter:
+      'If the answers still differ after that, the resolvers see different data, for example records set per region, or name servers that are out of step.',
+    dataDiffers:
+      'If the record was changed a while ago, the resolvers see different data, for example records set per region, or name servers that are out of step.',
+    regionSplit:
+      'Resolvers in China and outside China answer differently: in your DNS console, check the record’s line/region setting (e.g. an Alibaba Cloud record set only for the “China” line, or different values per line). Use the default line.',
     none: 'No resolver gave a usable answer. The network may be down, or these resolvers are blocked on this network.',
-    servfail: 'Every resolver that could be reached answered SERVFAIL: none could get an answer for this name. Common causes are broken DNSSEC for the domain or authoritative name servers not responding.',
+    servfail:
+      'Every resolver that could be reached answered SERVFAIL: none could get an answer for this name. Common causes are broken DNSSEC for the domain or authoritative name servers not responding.',
   },
   listSeparator: ', ',
 };

@@ -79,7 +79,13 @@ export function usePropagation({ resolvers, url, defaultType, embedded, sub, rea
       controller.current = ac;
       const asked = [...resolvers];
       const qname = parsed.name;
-      setRun({ name: qname, type: typeInput, resolvers: asked, outcomes: new Map(asked.map((r) => [r.id, { kind: 'pending' }])), done: false });
+      setRun({
+        name: qname,
+        type: typeInput,
+        resolvers: asked,
+        outcomes: new Map(asked.map((r) => [r.id, { kind: 'pending' }])),
+        done: false,
+      });
       if (fromUser && !embedded) {
         // Keep the address shareable, without touching parameters the page set up itself.
         const implied = derivedName(url.params.domain);
@@ -102,7 +108,11 @@ export function usePropagation({ resolvers, url, defaultType, embedded, sub, rea
         });
       };
       for (const resolver of asked) {
-        queryResolver(resolver, qname, typeInput, { fetch: fetchFn, timeoutMs: PROPAGATION_TIMEOUT_MS, signal: ac.signal }).then(
+        queryResolver(resolver, qname, typeInput, {
+          fetch: fetchFn,
+          timeoutMs: PROPAGATION_TIMEOUT_MS,
+          signal: ac.signal,
+        }).then(
           (response) => settle(resolver.id, { kind: 'answer', response }),
           (err: unknown) =>
             settle(resolver.id, {

@@ -8,7 +8,12 @@ import type { Lang } from './i18n';
 const seconds = (ms: number): string => String(Math.round(ms / 100) / 10);
 
 /** Why a resolver gave no answer, for a reader. `timeoutMs` is the limit the widget used. */
-export function dohErrorText(error: DohError, lang: Lang, resolver: Pick<Resolver, 'region'> | undefined, timeoutMs: number): string {
+export function dohErrorText(
+  error: DohError,
+  lang: Lang,
+  resolver: Pick<Resolver, 'region'> | undefined,
+  timeoutMs: number,
+): string {
   const zh = lang === 'zh';
   const blockedNote =
     resolver?.region === 'global'
@@ -47,9 +52,7 @@ export function rcodeText(rcode: Rcode, answerCount: number, type: RRType, lang:
   switch (rcode) {
     case 'NOERROR':
       if (answerCount > 0) return zh ? '查询成功。' : 'The name has records of this type.';
-      return zh
-        ? `这个名称存在，但没有 ${type} 记录。`
-        : `The name exists but has no ${type} record.`;
+      return zh ? `这个名称存在，但没有 ${type} 记录。` : `The name exists but has no ${type} record.`;
     case 'NXDOMAIN':
       return zh ? '这个名称不存在（NXDOMAIN）。' : 'The name does not exist (NXDOMAIN).';
     case 'SERVFAIL':

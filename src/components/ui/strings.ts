@@ -19,7 +19,8 @@ const zh = {
   orderGlobal: '海外优先（Google、Cloudflare）',
   orderHint: '先问的那个没有及时回答时，会接着问下一个。',
   customLabel: '自定义 DoH 地址（可选）',
-  customHint: '以 https:// 开头的 DNS-over-HTTPS 地址，例如 https://dns.example.com/dns-query。该服务器必须允许网页直接查询（发送 CORS 头）。',
+  customHint:
+    '以 https:// 开头的 DNS-over-HTTPS 地址，例如 https://dns.example.com/dns-query。该服务器必须允许网页直接查询（发送 CORS 头）。',
   customUse: '使用此地址',
   customForget: '不再使用',
   customSaved: (url: string) => `已保存自定义解析服务器：${url}`,
@@ -54,7 +55,8 @@ const en: Strings = {
   orderGlobal: 'Global first (Google, Cloudflare)',
   orderHint: 'When the first one does not answer in time, the next one is asked as well.',
   customLabel: 'Custom DoH address (optional)',
-  customHint: 'A DNS-over-HTTPS address starting with https://, e.g. https://dns.example.com/dns-query. The server must allow queries from web pages (send CORS headers).',
+  customHint:
+    'A DNS-over-HTTPS address starting with https://, e.g. https://dns.example.com/dns-query. The server must allow queries from web pages (send CORS headers).',
   customUse: 'Use this address',
   customForget: 'Stop using it',
   customSaved: (url: string) => `Custom resolver saved: ${url}`,

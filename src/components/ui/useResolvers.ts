@@ -108,5 +108,16 @@ export function useResolvers(lang: Lang): ResolverState {
   const forgetCustom = useCallback(() => writeStorage(STORAGE_KEY, undefined), []);
   const stopUsingLink = useCallback(() => setParams({ resolver: undefined }), [setParams]);
 
-  return { resolvers, preference, setPreference, custom, savedUrl, linkProblem, saveCustom, forgetCustom, stopUsingLink, ready };
+  return {
+    resolvers,
+    preference,
+    setPreference,
+    custom,
+    savedUrl,
+    linkProblem,
+    saveCustom,
+    forgetCustom,
+    stopUsingLink,
+    ready,
+  };
 }

@@ -123,7 +123,8 @@ export async function queryResolver(
     controller.abort();
   }, timeoutMs);
   const transportError = (err: unknown): DohError => {
-    if (stop === 'timeout') return fail('timeout', `${resolver.url} did not answer within ${seconds(timeoutMs)}.`, { cause: err });
+    if (stop === 'timeout')
+      return fail('timeout', `${resolver.url} did not answer within ${seconds(timeoutMs)}.`, { cause: err });
     if (stop === 'aborted') return fail('aborted', 'The query was cancelled.', { cause: err });
     if (isDohError(err)) return err;
     return fail(
@@ -141,7 +142,9 @@ export async function queryResolver(
     try {
       response = await fetch(url, requestInit(controller.signal));
       if (!response.ok) {
-        throw fail('http-status', `${resolver.url} answered with HTTP status ${response.status}.`, { status: response.status });
+        throw fail('http-status', `${resolver.url} answered with HTTP status ${response.status}.`, {
+          status: response.status,
+        });
       }
       const contentType = response.headers.get('content-type');
       if (contentType !== null && !contentType.trim().toLowerCase().startsWith('application/dns-message')) {

@@ -24,12 +24,20 @@ import { RCODES } from './types';
 
 /** Wire numbers of the record types the site asks for. */
 export const RR_TYPE_CODES = {
-  A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, SRV: 33, DS: 43, CAA: 257,
+  A: 1,
+  NS: 2,
+  CNAME: 5,
+  SOA: 6,
+  PTR: 12,
+  MX: 15,
+  TXT: 16,
+  AAAA: 28,
+  SRV: 33,
+  DS: 43,
+  CAA: 257,
 } as const satisfies Record<RRType, number>;
 
-const TYPE_NAMES = new Map<number, RRType>(
-  Object.entries(RR_TYPE_CODES).map(([name, code]) => [code, name as RRType]),
-);
+const TYPE_NAMES = new Map<number, RRType>(Object.entries(RR_TYPE_CODES).map(([name, code]) => [code, name as RRType]));
 const OPT = 41;
 const CLASS_IN = 1;
 /** A DNS message never exceeds 65535 bytes (RFC 1035 §4.2.2 length prefix). */
@@ -227,9 +235,13 @@ function decodeRecord(r: Reader, raw: RawRecord): DnsRecord {
       const [mname, p1] = nameAt(start);
       const [rname, p2] = nameAt(p1);
       const data: SoaData = {
-        mname, rname,
-        serial: r.u32(p2, limit), refresh: r.u32(p2 + 4, limit), retry: r.u32(p2 + 8, limit),
-        expire: r.u32(p2 + 12, limit), minimum: r.u32(p2 + 16, limit),
+        mname,
+        rname,
+        serial: r.u32(p2, limit),
+        refresh: r.u32(p2 + 4, limit),
+        retry: r.u32(p2 + 8, limit),
+        expire: r.u32(p2 + 12, limit),
+        minimum: r.u32(p2 + 16, limit),
       };
       done(p2 + 20);
       return { name, type, ttl, data };
@@ -364,10 +376,19 @@ export interface MessageInput {
 
 class Writer {
   readonly out: number[] = [];
-  u8(n: number): void { this.out.push(n & 0xff); }
-  u16(n: number): void { this.out.push((n >> 8) & 0xff, n & 0xff); }
-  u32(n: number): void { this.u16(Math.floor(n / 0x10000) & 0xffff); this.u16(n & 0xffff); }
-  bytes(b: ArrayLike<number>): void { for (let i = 0; i < b.length; i++) this.out.push(b[i] ?? 0); }
+  u8(n: number): void {
+    this.out.push(n & 0xff);
+  }
+  u16(n: number): void {
+    this.out.push((n >> 8) & 0xff, n & 0xff);
+  }
+  u32(n: number): void {
+    this.u16(Math.floor(n / 0x10000) & 0xffff);
+    this.u16(n & 0xffff);
+  }
+  bytes(b: ArrayLike<number>): void {
+    for (let i = 0; i < b.length; i++) this.out.push(b[i] ?? 0);
+  }
 }
 
 function encodeFailure(what: string): DohError {
@@ -388,7 +409,8 @@ export function encodeName(name: string): Uint8Array {
   }
   let label: number[] = [];
   const flush = (): void => {
-    if (label.length === 0 || label.length > 63) throw encodeFailure(`the name "${name}" (empty label or label over 63 bytes)`);
+    if (label.length === 0 || label.length > 63)
+      throw encodeFailure(`the name "${name}" (empty label or label over 63 bytes)`);
     w.u8(label.length);
     w.bytes(label);
     label = [];
@@ -515,7 +537,7 @@ export function encodeMessage(msg: MessageInput): Uint8Array {
   const answers = msg.answers ?? [];
   const authority = msg.authority ?? [];
   const edns = msg.edns ?? (rcode > 15 ? {} : undefined);
-  let flags = (rcode & 0xf);
+  let flags = rcode & 0xf;
   if (msg.response) flags |= 0x8000;
   if (msg.aa) flags |= 0x0400;
   if (msg.tc) flags |= 0x0200;

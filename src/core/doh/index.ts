@@ -14,7 +14,15 @@ export {
   resolverOrder,
   resolversFor,
 } from './resolvers';
-export type { Lang, PresetResolverId, Resolver, ResolverId, ResolverPreference, ResolverRegion, ResolverUrlResult } from './resolvers';
+export type {
+  Lang,
+  PresetResolverId,
+  Resolver,
+  ResolverId,
+  ResolverPreference,
+  ResolverRegion,
+  ResolverUrlResult,
+} from './resolvers';
 export {
   DEFAULT_HEDGE_AFTER_MS,
   DEFAULT_TIMEOUT_MS,
@@ -24,7 +32,14 @@ export {
   queryResolver,
   queryUrl,
 } from './client';
-export type { DohClient, DohClientOptions, FetchLike, FetchResponseLike, QueryResolverOptions, ResolverEndpoint } from './client';
+export type {
+  DohClient,
+  DohClientOptions,
+  FetchLike,
+  FetchResponseLike,
+  QueryResolverOptions,
+  ResolverEndpoint,
+} from './client';
 export { decodeMessage, encodeMessage, encodeQuery, rcodeName, rrTypeName, toBase64Url } from './codec';
 export type { DecodedMessage, MessageInput, QueryOptions } from './codec';
 export { formatFlags, formatRdata, formatRecord, formatResponse, fqdn, quoteString } from './format';

@@ -8,8 +8,7 @@
 import { reverseName } from './ip';
 
 export type QueryNameResult =
-  | { readonly ok: true; readonly name: string }
-  | { readonly ok: false; readonly code: 'empty' | 'invalid-name' };
+  { readonly ok: true; readonly name: string } | { readonly ok: false; readonly code: 'empty' | 'invalid-name' };
 
 const LABEL = /^(?:\*|[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)$/;
 

@@ -20,10 +20,30 @@ export interface Resolver {
 }
 
 export const PRESET_RESOLVERS = {
-  alidns: { id: 'alidns', name: { zh: '阿里公共 DNS', en: 'AliDNS' }, url: 'https://dns.alidns.com/dns-query', region: 'cn' },
-  dnspod: { id: 'dnspod', name: { zh: '腾讯 DNSPod 公共 DNS', en: 'DNSPod (Tencent)' }, url: 'https://doh.pub/dns-query', region: 'cn' },
-  google: { id: 'google', name: { zh: 'Google 公共 DNS', en: 'Google Public DNS' }, url: 'https://dns.google/dns-query', region: 'global' },
-  cloudflare: { id: 'cloudflare', name: { zh: 'Cloudflare', en: 'Cloudflare' }, url: 'https://cloudflare-dns.com/dns-query', region: 'global' },
+  alidns: {
+    id: 'alidns',
+    name: { zh: '阿里公共 DNS', en: 'AliDNS' },
+    url: 'https://dns.alidns.com/dns-query',
+    region: 'cn',
+  },
+  dnspod: {
+    id: 'dnspod',
+    name: { zh: '腾讯 DNSPod 公共 DNS', en: 'DNSPod (Tencent)' },
+    url: 'https://doh.pub/dns-query',
+    region: 'cn',
+  },
+  google: {
+    id: 'google',
+    name: { zh: 'Google 公共 DNS', en: 'Google Public DNS' },
+    url: 'https://dns.google/dns-query',
+    region: 'global',
+  },
+  cloudflare: {
+    id: 'cloudflare',
+    name: { zh: 'Cloudflare', en: 'Cloudflare' },
+    url: 'https://cloudflare-dns.com/dns-query',
+    region: 'global',
+  },
 } as const satisfies Record<PresetResolverId, Resolver>;
 
 /** China resolvers first: what works by default in mainland China. */
@@ -54,8 +74,7 @@ export function resolverOrder(lang: Lang, customUrl?: string): Resolver[] {
 }
 
 export type ResolverUrlResult =
-  | { readonly ok: true; readonly url: string }
-  | { readonly ok: false; readonly code: 'invalid-url' | 'insecure-url' };
+  { readonly ok: true; readonly url: string } | { readonly ok: false; readonly code: 'invalid-url' | 'insecure-url' };
 
 function isLoopback(hostname: string): boolean {
   if (hostname === 'localhost' || hostname === '[::1]') return true;
