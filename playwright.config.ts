@@ -33,8 +33,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Serves the production build (npm run build first; `npm test` does).
-    command: `astro preview --host 127.0.0.1 --port ${port}`,
+    // Serves the production build (npm run build first; `npm test` does) as a static host would.
+    command: `node scripts/serve.mjs --host 127.0.0.1 --port ${port}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

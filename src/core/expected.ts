@@ -5,7 +5,8 @@
  * row is a placeholder marked `needsConsoleValue`.
  */
 import type { ProviderProfile } from './providers/types';
-import { addSpfTerm, isSpfRecord, mergeSpf, normaliseDomainName } from './records/spf';
+import { recogniseSpfInclude } from './providers/index';
+import { addSpfTerm, isSpfRecord, mergeSpf, normaliseDomainName, parseSpf } from './records/spf';
 import { buildDmarc } from './records/dmarc';
 import { normaliseDkimInput } from './records/dkim';
 import type { DmarcPolicy, ExpectedRecord, ExpectedValue } from './types';
@@ -19,23 +20,51 @@ export interface ExpectedArgs {
   readonly provider: ProviderProfile;
   /** DKIM value pasted from the admin console (any of the usual forms). */
   readonly dkimKey?: string | undefined;
-  readonly dmarc: { readonly policy: DmarcPolicy; readonly rua?: string | undefined; readonly pct?: number | undefined };
+  readonly dmarc: {
+    readonly policy: DmarcPolicy;
+    readonly rua?: string | undefined;
+    readonly pct?: number | undefined;
+  };
   /** Other senders to keep in SPF: `include:…`, `ip4:…`, or a bare include domain. */
   readonly extraSpf?: readonly string[] | undefined;
   /** The domain's current SPF record, to merge into rather than replace. */
   readonly existingSpf?: string | undefined;
 }
 
-/** The single SPF record: the existing one (if any) plus the provider's include and any extra senders. */
+/**
+ * The existing record without the includes of other mailbox providers: moving
+ * to this provider replaces the old one (its senders must not stay authorised),
+ * while other senders (newsletters, CRMs, ip4: ranges) are kept.
+ */
+function withoutOtherMailboxProviders(record: string, provider: ProviderProfile): string {
+  const own = new Set([provider.spf.include, ...provider.spf.equivalents].map(normaliseDomainName));
+  const parsed = parseSpf(record);
+  const kept = parsed.terms.filter((t) => {
+    if (t.kind !== 'mechanism' || t.mechanism !== 'include' || t.domain === undefined) return true;
+    const d = normaliseDomainName(t.domain);
+    const owner = recogniseSpfInclude(d);
+    return own.has(d) || owner === undefined || owner.id === provider.id;
+  });
+  return ['v=spf1', ...kept.map((t) => t.raw)].join(' ');
+}
+
+/**
+ * The single SPF record: the existing one (if any, less other mailbox
+ * providers' includes) plus the provider's include and any extra senders.
+ */
 export function buildSpf(provider: ProviderProfile, existingSpf?: string, extraSpf: readonly string[] = []): string {
-  const base = existingSpf !== undefined && isSpfRecord(existingSpf) ? existingSpf : undefined;
+  const base =
+    existingSpf !== undefined && isSpfRecord(existingSpf)
+      ? withoutOtherMailboxProviders(existingSpf, provider)
+      : undefined;
   let spf = mergeSpf(base, provider.spf.include, { equivalents: provider.spf.equivalents });
   for (const raw of extraSpf) {
     const item = raw.trim();
     if (item === '') continue;
-    spf = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.?$/i.test(item) && !/^(?:ip4|ip6|a|mx|ptr|exists|include)[:/]/i.test(item)
-      ? mergeSpf(spf, item)
-      : addSpfTerm(spf, item);
+    spf =
+      /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.?$/i.test(item) && !/^(?:ip4|ip6|a|mx|ptr|exists|include)[:/]/i.test(item)
+        ? mergeSpf(spf, item)
+        : addSpfTerm(spf, item);
   }
   return spf;
 }
@@ -82,10 +111,22 @@ export function buildExpectedRecords(args: ExpectedArgs): ExpectedRecord[] {
     ...(args.dmarc.rua === undefined ? {} : { rua: args.dmarc.rua }),
     ...(args.dmarc.pct === undefined ? {} : { pct: args.dmarc.pct }),
   };
-  records.push({ id: 'dmarc', type: 'TXT', name: `_dmarc.${domain}`, values: [{ value: buildDmarc(dmarc) }], required: true });
+  records.push({
+    id: 'dmarc',
+    type: 'TXT',
+    name: `_dmarc.${domain}`,
+    values: [{ value: buildDmarc(dmarc) }],
+    required: true,
+  });
 
   for (const c of provider.cnames) {
-    records.push({ id: c.id, type: 'CNAME', name: `${c.label}.${domain}`, values: [{ value: c.target }], required: c.required });
+    records.push({
+      id: c.id,
+      type: 'CNAME',
+      name: `${c.label}.${domain}`,
+      values: [{ value: c.target }],
+      required: c.required,
+    });
   }
   return records;
 }

@@ -114,6 +114,8 @@ export { checkDomain, type CheckArgs } from './check/index';
 export { expandSpf, SPF_LOOKUP_LIMIT, SPF_VOID_LIMIT, type SpfExpandOptions, type SpfExpansion, type SpfNode, type SpfTermInfo } from './check/spf-expand';
 export { describeFinding, type FindingText } from './check/messages';
 export { spfVerdict, statusOf, type SpfVerdict } from './check/spf-verdict';
+export { cacheExpiresAt, watchDelaySeconds } from './check/watch';
+export { detectDnsHost, DETECTED_HOST_IDS, type DetectedDnsHost, type DetectedHostId } from './dnshost';
 
 // The DoH client (transport, resolver presets).
 export * from './doh/index';

@@ -123,18 +123,38 @@ export async function startStack(options = {}) {
     dohPort: base + 10,
     faultPort: base + 11,
   };
-  writeFileSync(join(run, 'knot-main.conf'), knotConfig({ dir: join(run, 'main'), port: ports.knotPort, zonesDir: join(here, 'zones') }));
-  writeFileSync(join(run, 'knot-old.conf'), knotConfig({ dir: join(run, 'old'), port: ports.oldPort, zonesDir: join(here, 'zones-old') }));
+  writeFileSync(
+    join(run, 'knot-main.conf'),
+    knotConfig({ dir: join(run, 'main'), port: ports.knotPort, zonesDir: join(here, 'zones') }),
+  );
+  writeFileSync(
+    join(run, 'knot-old.conf'),
+    knotConfig({ dir: join(run, 'old'), port: ports.oldPort, zonesDir: join(here, 'zones-old') }),
+  );
   writeFileSync(join(run, 'dnsdist.conf'), dnsdistConfig(ports));
 
   const stdio = options.quiet === false ? 'inherit' : ['ignore', 'ignore', 'inherit'];
   const children = [
     spawn(knotd, ['-c', join(run, 'knot-main.conf')], { stdio: ['ignore', 'ignore', 'ignore'] }),
     spawn(knotd, ['-c', join(run, 'knot-old.conf')], { stdio: ['ignore', 'ignore', 'ignore'] }),
-    spawn(process.execPath, [join(here, 'aux.mjs'), ports.slowPort, ports.deadPort, ports.faultPort, ports.knotPort, delayMs].map(String), { stdio }),
-    spawn(dnsdist, ['--supervised', '--disable-syslog', '-C', join(run, 'dnsdist.conf')], { stdio: ['ignore', 'ignore', 'inherit'] }),
+    spawn(
+      process.execPath,
+      [join(here, 'aux.mjs'), ports.slowPort, ports.deadPort, ports.faultPort, ports.knotPort, delayMs].map(String),
+      { stdio },
+    ),
+    spawn(dnsdist, ['--supervised', '--disable-syslog', '-C', join(run, 'dnsdist.conf')], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    }),
   ];
   const pids = children.map((c) => c.pid).filter((p) => typeof p === 'number');
+  // A process that exits while starting (most often: a port already in use by
+  // another stack) must fail the start, not leave another stack answering for us.
+  let early = '';
+  for (const [i, child] of children.entries()) {
+    child.once('exit', (code, signal) => {
+      early ||= `${['knotd (main)', 'knotd (old)', 'aux.mjs', 'dnsdist'][i]} exited (${signal ?? code}); are ports ${base}–${base + 11} free? Set MG_DNS_PORT_BASE / MG_TEST_DNS_PORT_BASE.`;
+    });
+  }
   writeFileSync(join(run, 'pids'), pids.join('\n'));
 
   const stop = () => {
@@ -155,6 +175,9 @@ export async function startStack(options = {}) {
   };
   try {
     await waitForAnswer(urls.resolver, Date.now() + 15000);
+    // Give a process that lost a port race a moment to exit before we trust the answer.
+    await new Promise((r) => setTimeout(r, 150));
+    if (early) throw new Error(early);
   } catch (e) {
     stop();
     throw e;
@@ -166,7 +189,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const stack = await startStack({ quiet: false });
   console.log(`Local DoH stack is up (processes ${stack.pids.join(', ')}); slow backend delay ${stack.delayMs} ms.`);
   console.log(`Resolver URL:   ${stack.urls.resolver}`);
-  console.log(`  open e.g. http://localhost:4321/tools/checker/?domain=complete.test&resolver=${encodeURIComponent(stack.urls.resolver)}`);
+  console.log(
+    `  open e.g. http://localhost:4321/tools/checker/?domain=complete.test&resolver=${encodeURIComponent(stack.urls.resolver)}`,
+  );
   console.log(`Slow resolver:  ${stack.urls.slow}`);
   console.log(`Older copy:     ${stack.urls.old}`);
   console.log(`Fault endpoints: ${stack.urls.fault}/{garbage,short,http503,nocors,hang}/dns-query`);

@@ -161,9 +161,15 @@ describe('buildExpectedRecords', () => {
     expect(parseDmarc(dmarc?.values[0]?.value ?? '').tags).toMatchObject({ p: 'reject', rua: ['mailto:r@example.com'] });
   });
 
-  it('merges into the existing SPF record, keeping its senders', () => {
-    const spf = byId(buildExpectedRecords({ ...base, provider: cn, existingSpf: 'v=spf1 include:_spf.google.com ~all' }), 'spf');
-    expect(spf?.values[0]?.value).toBe('v=spf1 include:_spf.google.com include:spf.qiye.aliyun.com ~all');
+  it.each([
+    // Other senders (a newsletter service, an office IP) stay authorised.
+    { existing: 'v=spf1 include:servers.mcsv.net ip4:203.0.113.5 ~all', want: 'v=spf1 include:servers.mcsv.net ip4:203.0.113.5 include:spf.qiye.aliyun.com ~all' },
+    // The previous mailbox provider's include is replaced, not kept beside the new one (migration).
+    { existing: 'v=spf1 include:spf.mail.qq.com ~all', want: 'v=spf1 include:spf.qiye.aliyun.com ~all' },
+    { existing: 'v=spf1 include:_spf.google.com include:servers.mcsv.net -all', want: 'v=spf1 include:servers.mcsv.net include:spf.qiye.aliyun.com -all' },
+  ])('merges into the existing SPF record $existing', ({ existing, want }) => {
+    const spf = byId(buildExpectedRecords({ ...base, provider: cn, existingSpf: existing }), 'spf');
+    expect(spf?.values[0]?.value).toBe(want);
   });
 
   it('adds DirectMail and an IP as extra senders, in one record', () => {

@@ -20,7 +20,14 @@ afterEach(() => {
 /** Settles a promise while fake time runs, and says how it ended. */
 async function outcome<T>(promise: Promise<T>, ms = 20_000): Promise<{ value?: T; error?: unknown }> {
   const result: { value?: T; error?: unknown } = {};
-  const done = promise.then((value) => { result.value = value; }, (error: unknown) => { result.error = error; });
+  const done = promise.then(
+    (value) => {
+      result.value = value;
+    },
+    (error: unknown) => {
+      result.error = error;
+    },
+  );
   await vi.advanceTimersByTimeAsync(ms);
   await done;
   return result;
@@ -56,8 +63,15 @@ describe('queryResolver: the answer', () => {
     const { fetch } = fakeFetch({ 'one.test': { kind: 'answer', answers: records, ad: true, delayMs: 120 } });
     const { value } = await outcome(queryResolver(one, 'example.com', 'A', { fetch, now: () => Date.now() }));
     expect(value).toEqual({
-      name: 'example.com', type: 'A', rcode: 'NOERROR', ad: true, tc: false,
-      answers: records, authority: [], resolverId: 'one', elapsedMs: 120,
+      name: 'example.com',
+      type: 'A',
+      rcode: 'NOERROR',
+      ad: true,
+      tc: false,
+      answers: records,
+      authority: [],
+      resolverId: 'one',
+      elapsedMs: 120,
     } satisfies DnsResponse);
   });
 
@@ -69,7 +83,13 @@ describe('queryResolver: the answer', () => {
 });
 
 describe('queryResolver: failures are typed errors', () => {
-  interface Row { what: string; behaviour: Behaviour; code: DohErrorCode; status?: number; message?: RegExp }
+  interface Row {
+    what: string;
+    behaviour: Behaviour;
+    code: DohErrorCode;
+    status?: number;
+    message?: RegExp;
+  }
   const rows: Row[] = [
     // Any non-2xx status.
     { what: 'an HTTP 503', behaviour: { kind: 'status', status: 503 }, code: 'http-status', status: 503 },
@@ -80,9 +100,19 @@ describe('queryResolver: failures are typed errors', () => {
     // 200 with bytes that are not a DNS message.
     { what: 'a garbage body', behaviour: { kind: 'body', body: Uint8Array.from([1, 2, 3]) }, code: 'malformed' },
     // A captive portal's HTML page.
-    { what: 'an HTML page', behaviour: { kind: 'body', body: new TextEncoder().encode('<html>'), contentType: 'text/html' }, code: 'malformed', message: /text\/html/ },
+    {
+      what: 'an HTML page',
+      behaviour: { kind: 'body', body: new TextEncoder().encode('<html>'), contentType: 'text/html' },
+      code: 'malformed',
+      message: /text\/html/,
+    },
     // A valid DNS message for some other name.
-    { what: 'the answer to another question', behaviour: { kind: 'wrong-question' }, code: 'malformed', message: /different question/ },
+    {
+      what: 'the answer to another question',
+      behaviour: { kind: 'wrong-question' },
+      code: 'malformed',
+      message: /different question/,
+    },
     // Nothing comes back.
     { what: 'no answer within the timeout', behaviour: { kind: 'hang' }, code: 'timeout' },
   ];
@@ -150,38 +180,89 @@ describe('createDohClient: fallback and hedging', () => {
   }
   const rows: Row[] = [
     // A fast first resolver answers alone.
-    { what: 'asks only the first resolver when it answers quickly', script: { 'one.test': answer('192.0.2.1', 100) },
-      expected: { resolverId: 'one' }, asked: ['one.test'], settlesAt: 100 },
+    {
+      what: 'asks only the first resolver when it answers quickly',
+      script: { 'one.test': answer('192.0.2.1', 100) },
+      expected: { resolverId: 'one' },
+      asked: ['one.test'],
+      settlesAt: 100,
+    },
     // First slow (3 s): after 1.5 s the second is asked too and wins.
-    { what: 'hedges to the second resolver when the first is slow',
+    {
+      what: 'hedges to the second resolver when the first is slow',
       script: { 'one.test': answer('192.0.2.1', 3000), 'two.test': answer('192.0.2.2', 100) },
-      expected: { resolverId: 'two' }, asked: ['one.test', 'two.test'], settlesAt: 1600 },
+      expected: { resolverId: 'two' },
+      asked: ['one.test', 'two.test'],
+      settlesAt: 1600,
+    },
     // First slow but still first to finish after the hedge started.
-    { what: 'takes the first answer to arrive, whichever resolver gives it',
+    {
+      what: 'takes the first answer to arrive, whichever resolver gives it',
       script: { 'one.test': answer('192.0.2.1', 1700), 'two.test': answer('192.0.2.2', 1000) },
-      expected: { resolverId: 'one' }, asked: ['one.test', 'two.test'], settlesAt: 1700 },
+      expected: { resolverId: 'one' },
+      asked: ['one.test', 'two.test'],
+      settlesAt: 1700,
+    },
     // First fails at once: the second is asked without waiting for the hedge delay.
-    { what: 'falls back at once when the first resolver fails', script: { 'one.test': { kind: 'network' }, 'two.test': answer('192.0.2.2', 50) },
-      expected: { resolverId: 'two' }, asked: ['one.test', 'two.test'], settlesAt: 50 },
+    {
+      what: 'falls back at once when the first resolver fails',
+      script: { 'one.test': { kind: 'network' }, 'two.test': answer('192.0.2.2', 50) },
+      expected: { resolverId: 'two' },
+      asked: ['one.test', 'two.test'],
+      settlesAt: 50,
+    },
     // HTTP error on the first two, the third answers.
-    { what: 'walks down the list past several failures',
-      script: { 'one.test': { kind: 'status', status: 502 }, 'two.test': { kind: 'network' }, 'three.test': answer('192.0.2.3') },
-      expected: { resolverId: 'three' }, asked: ['one.test', 'two.test', 'three.test'], settlesAt: 0 },
+    {
+      what: 'walks down the list past several failures',
+      script: {
+        'one.test': { kind: 'status', status: 502 },
+        'two.test': { kind: 'network' },
+        'three.test': answer('192.0.2.3'),
+      },
+      expected: { resolverId: 'three' },
+      asked: ['one.test', 'two.test', 'three.test'],
+      settlesAt: 0,
+    },
     // SERVFAIL from one resolver is a failure of that resolver.
-    { what: 'asks the next resolver when one answers SERVFAIL',
+    {
+      what: 'asks the next resolver when one answers SERVFAIL',
       script: { 'one.test': { kind: 'answer', rcode: 2 }, 'two.test': answer('192.0.2.2') },
-      expected: { resolverId: 'two', rcode: 'NOERROR' }, asked: ['one.test', 'two.test'], settlesAt: 0 },
+      expected: { resolverId: 'two', rcode: 'NOERROR' },
+      asked: ['one.test', 'two.test'],
+      settlesAt: 0,
+    },
     // All SERVFAIL: the SERVFAIL answer itself is the result, for the checker to report.
-    { what: 'returns the SERVFAIL answer when every resolver gives SERVFAIL',
-      script: { 'one.test': { kind: 'answer', rcode: 2 }, 'two.test': { kind: 'answer', rcode: 2 }, 'three.test': { kind: 'answer', rcode: 2 } },
-      expected: { resolverId: 'one', rcode: 'SERVFAIL' }, asked: ['one.test', 'two.test', 'three.test'], settlesAt: 0 },
+    {
+      what: 'returns the SERVFAIL answer when every resolver gives SERVFAIL',
+      script: {
+        'one.test': { kind: 'answer', rcode: 2 },
+        'two.test': { kind: 'answer', rcode: 2 },
+        'three.test': { kind: 'answer', rcode: 2 },
+      },
+      expected: { resolverId: 'one', rcode: 'SERVFAIL' },
+      asked: ['one.test', 'two.test', 'three.test'],
+      settlesAt: 0,
+    },
     // NXDOMAIN is an answer about the name: no fallback.
-    { what: 'does not ask again after NXDOMAIN', script: { 'one.test': { kind: 'answer', rcode: 3 }, 'two.test': answer('192.0.2.2') },
-      expected: { resolverId: 'one', rcode: 'NXDOMAIN' }, asked: ['one.test'], settlesAt: 0 },
+    {
+      what: 'does not ask again after NXDOMAIN',
+      script: { 'one.test': { kind: 'answer', rcode: 3 }, 'two.test': answer('192.0.2.2') },
+      expected: { resolverId: 'one', rcode: 'NXDOMAIN' },
+      asked: ['one.test'],
+      settlesAt: 0,
+    },
     // Everything fails: the last error is reported.
-    { what: 'rejects with the last error when every resolver fails',
-      script: { 'one.test': { kind: 'network' }, 'two.test': { kind: 'status', status: 500 }, 'three.test': { kind: 'hang' } },
-      expected: { error: 'timeout', resolverId: 'three' }, asked: ['one.test', 'two.test', 'three.test'], settlesAt: 4000 },
+    {
+      what: 'rejects with the last error when every resolver fails',
+      script: {
+        'one.test': { kind: 'network' },
+        'two.test': { kind: 'status', status: 500 },
+        'three.test': { kind: 'hang' },
+      },
+      expected: { error: 'timeout', resolverId: 'three' },
+      asked: ['one.test', 'two.test', 'three.test'],
+      settlesAt: 4000,
+    },
   ];
 
   it.each(rows)('$what', async ({ script, expected, asked, settlesAt }) => {
@@ -190,7 +271,14 @@ describe('createDohClient: fallback and hedging', () => {
     let settledAt = -1;
     const start = Date.now();
     const promise = client.query('example.com', 'A');
-    promise.then(() => { settledAt = Date.now() - start; }, () => { settledAt = Date.now() - start; });
+    promise.then(
+      () => {
+        settledAt = Date.now() - start;
+      },
+      () => {
+        settledAt = Date.now() - start;
+      },
+    );
     const { value, error } = await outcome(promise);
     expect(calls.map((c) => c.host)).toEqual(asked);
     expect(settledAt).toBe(settlesAt);
@@ -206,7 +294,10 @@ describe('createDohClient: fallback and hedging', () => {
   });
 
   it('aborts the slow first request once the hedged one has answered', async () => {
-    const { fetch, calls } = fakeFetch({ 'one.test': answer('192.0.2.1', 10_000), 'two.test': answer('192.0.2.2', 100) });
+    const { fetch, calls } = fakeFetch({
+      'one.test': answer('192.0.2.1', 10_000),
+      'two.test': answer('192.0.2.2', 100),
+    });
     const client = createDohClient({ fetch, resolvers: [one, two], hedgeAfterMs: 1500, timeoutMs: 20_000 });
     const { value } = await outcome(client.query('example.com', 'A'), 2000);
     expect(value?.resolverId).toBe('two');
@@ -235,14 +326,39 @@ describe('createDohClient: fallback and hedging', () => {
 describe('createDohClient: one question per run', () => {
   const script = { 'one.test': { kind: 'answer', answers: [A('example.com', '192.0.2.1')] } } as const;
 
-  interface Row { what: string; asks: [string, 'A' | 'MX'][]; fetches: number }
+  interface Row {
+    what: string;
+    asks: [string, 'A' | 'MX'][];
+    fetches: number;
+  }
   const rows: Row[] = [
     // The same question twice.
-    { what: 'asks an identical question once', asks: [['example.com', 'A'], ['example.com', 'A']], fetches: 1 },
+    {
+      what: 'asks an identical question once',
+      asks: [
+        ['example.com', 'A'],
+        ['example.com', 'A'],
+      ],
+      fetches: 1,
+    },
     // Case and the trailing dot do not make a different question.
-    { what: 'treats case and a trailing dot as the same question', asks: [['example.com', 'A'], ['EXAMPLE.com.', 'A']], fetches: 1 },
+    {
+      what: 'treats case and a trailing dot as the same question',
+      asks: [
+        ['example.com', 'A'],
+        ['EXAMPLE.com.', 'A'],
+      ],
+      fetches: 1,
+    },
     // Another type is another question.
-    { what: 'asks again for another type', asks: [['example.com', 'A'], ['example.com', 'MX']], fetches: 2 },
+    {
+      what: 'asks again for another type',
+      asks: [
+        ['example.com', 'A'],
+        ['example.com', 'MX'],
+      ],
+      fetches: 2,
+    },
   ];
   it.each(rows)('$what', async ({ asks, fetches }) => {
     const { fetch, calls } = fakeFetch(script);
@@ -278,7 +394,9 @@ describe('createDohClient: one question per run', () => {
   });
 
   it('asks again when the earlier asker cancelled its question', async () => {
-    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'answer', answers: [A('example.com', '192.0.2.1')], delayMs: 50 } });
+    const { fetch, calls } = fakeFetch({
+      'one.test': { kind: 'answer', answers: [A('example.com', '192.0.2.1')], delayMs: 50 },
+    });
     const run = createDohClient({ fetch, resolvers: [one] }).newRun();
     const first = new AbortController();
     const cancelled = run('example.com', 'A', first.signal);

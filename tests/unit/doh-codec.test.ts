@@ -8,8 +8,18 @@ import type { DnsRecord } from '~/core/doh/types';
 const hex = (text: string): Uint8Array => Uint8Array.from(Buffer.from(text.replace(/\s+/g, ''), 'hex'));
 
 /** A response carrying `answers` (and `authority`) for one question, built with our encoder. */
-function response(question: { name: string; type: DnsRecord['type'] & string }, answers: DnsRecord[], extra: Partial<Parameters<typeof encodeMessage>[0]> = {}): Uint8Array {
-  return encodeMessage({ response: true, ra: true, questions: [{ name: question.name, type: question.type as never }], answers, ...extra });
+function response(
+  question: { name: string; type: DnsRecord['type'] & string },
+  answers: DnsRecord[],
+  extra: Partial<Parameters<typeof encodeMessage>[0]> = {},
+): Uint8Array {
+  return encodeMessage({
+    response: true,
+    ra: true,
+    questions: [{ name: question.name, type: question.type as never }],
+    answers,
+    ...extra,
+  });
 }
 
 describe('encodeQuery', () => {
@@ -53,47 +63,112 @@ describe('toBase64Url', () => {
 });
 
 describe('decodeMessage: records round-trip through the encoder', () => {
-  interface Row { what: string; records: DnsRecord[] }
+  interface Row {
+    what: string;
+    records: DnsRecord[];
+  }
   const rows: Row[] = [
     // A and AAAA, AAAA printed in RFC 5952 form.
-    { what: 'addresses', records: [
-      { name: 'example.com', type: 'A', ttl: 600, data: '203.0.113.7' },
-      { name: 'example.com', type: 'AAAA', ttl: 600, data: '2001:db8::1' },
-    ] },
+    {
+      what: 'addresses',
+      records: [
+        { name: 'example.com', type: 'A', ttl: 600, data: '203.0.113.7' },
+        { name: 'example.com', type: 'AAAA', ttl: 600, data: '2001:db8::1' },
+      ],
+    },
     // Two MX hosts with their preferences.
-    { what: 'MX', records: [
-      { name: 'example.com', type: 'MX', ttl: 600, data: { preference: 5, exchange: 'mx1.qiye.aliyun.com' } },
-      { name: 'example.com', type: 'MX', ttl: 600, data: { preference: 10, exchange: 'mx2.qiye.aliyun.com' } },
-    ] },
+    {
+      what: 'MX',
+      records: [
+        { name: 'example.com', type: 'MX', ttl: 600, data: { preference: 5, exchange: 'mx1.qiye.aliyun.com' } },
+        { name: 'example.com', type: 'MX', ttl: 600, data: { preference: 10, exchange: 'mx2.qiye.aliyun.com' } },
+      ],
+    },
     // A long TXT record split into two character-strings stays two strings.
-    { what: 'TXT with two strings', records: [
-      { name: 'default._domainkey.example.com', type: 'TXT', ttl: 300, data: ['v=DKIM1; k=rsa; p=MIGfMA0GCSq', 'GSIb3DQEBAQUAA4GNADCBiQKBgQC'] },
-    ] },
+    {
+      what: 'TXT with two strings',
+      records: [
+        {
+          name: 'default._domainkey.example.com',
+          type: 'TXT',
+          ttl: 300,
+          data: ['v=DKIM1; k=rsa; p=MIGfMA0GCSq', 'GSIb3DQEBAQUAA4GNADCBiQKBgQC'],
+        },
+      ],
+    },
     // An empty string and a 255-byte string are both legal.
     { what: 'TXT edge lengths', records: [{ name: 'example.com', type: 'TXT', ttl: 1, data: ['', 'x'.repeat(255)] }] },
     // Non-ASCII TXT text survives as UTF-8.
     { what: 'TXT with Unicode', records: [{ name: 'example.com', type: 'TXT', ttl: 1, data: ['验证 ✓'] }] },
     // A CNAME chain as a resolver returns it.
-    { what: 'CNAME chain', records: [
-      { name: 'mail.example.com', type: 'CNAME', ttl: 600, data: 'qiye.aliyun.com' },
-      { name: 'qiye.aliyun.com', type: 'A', ttl: 60, data: '198.51.100.1' },
-    ] },
-    { what: 'SOA', records: [{ name: 'example.com', type: 'SOA', ttl: 600, data: {
-      mname: 'dns1.hichina.com', rname: 'hostmaster.hichina.com', serial: 2024010101, refresh: 3600, retry: 1200, expire: 86400, minimum: 600,
-    } }] },
-    { what: 'NS and PTR', records: [
-      { name: 'example.com', type: 'NS', ttl: 86400, data: 'dns1.alidns.com' },
-      { name: '7.113.0.203.in-addr.arpa', type: 'PTR', ttl: 3600, data: 'mail.example.com' },
-    ] },
-    { what: 'CAA and SRV', records: [
-      { name: 'example.com', type: 'CAA', ttl: 600, data: { flags: 0, tag: 'issue', value: 'letsencrypt.org' } },
-      { name: '_imaps._tcp.example.com', type: 'SRV', ttl: 600, data: { priority: 0, weight: 1, port: 993, target: 'imap.qiye.aliyun.com' } },
-    ] },
-    { what: 'DS', records: [{ name: 'example.com', type: 'DS', ttl: 3600, data: { keyTag: 2371, algorithm: 13, digestType: 2, digest: 'C988EC423E3880EB8DD8A46FE06CA230EE23F35A578E2D08BD4A9A5AB20D4D4B' } }] },
+    {
+      what: 'CNAME chain',
+      records: [
+        { name: 'mail.example.com', type: 'CNAME', ttl: 600, data: 'qiye.aliyun.com' },
+        { name: 'qiye.aliyun.com', type: 'A', ttl: 60, data: '198.51.100.1' },
+      ],
+    },
+    {
+      what: 'SOA',
+      records: [
+        {
+          name: 'example.com',
+          type: 'SOA',
+          ttl: 600,
+          data: {
+            mname: 'dns1.hichina.com',
+            rname: 'hostmaster.hichina.com',
+            serial: 2024010101,
+            refresh: 3600,
+            retry: 1200,
+            expire: 86400,
+            minimum: 600,
+          },
+        },
+      ],
+    },
+    {
+      what: 'NS and PTR',
+      records: [
+        { name: 'example.com', type: 'NS', ttl: 86400, data: 'dns1.alidns.com' },
+        { name: '7.113.0.203.in-addr.arpa', type: 'PTR', ttl: 3600, data: 'mail.example.com' },
+      ],
+    },
+    {
+      what: 'CAA and SRV',
+      records: [
+        { name: 'example.com', type: 'CAA', ttl: 600, data: { flags: 0, tag: 'issue', value: 'letsencrypt.org' } },
+        {
+          name: '_imaps._tcp.example.com',
+          type: 'SRV',
+          ttl: 600,
+          data: { priority: 0, weight: 1, port: 993, target: 'imap.qiye.aliyun.com' },
+        },
+      ],
+    },
+    {
+      what: 'DS',
+      records: [
+        {
+          name: 'example.com',
+          type: 'DS',
+          ttl: 3600,
+          data: {
+            keyTag: 2371,
+            algorithm: 13,
+            digestType: 2,
+            digest: 'C988EC423E3880EB8DD8A46FE06CA230EE23F35A578E2D08BD4A9A5AB20D4D4B',
+          },
+        },
+      ],
+    },
     // A type the site does not decode comes back as TYPE<n> with hex data.
     { what: 'unknown type', records: [{ name: 'example.com', type: 'TYPE99', ttl: 5, data: '0A0B0C' }] },
     // The null MX of RFC 7505 points at the root name.
-    { what: 'null MX', records: [{ name: 'example.com', type: 'MX', ttl: 600, data: { preference: 0, exchange: '.' } }] },
+    {
+      what: 'null MX',
+      records: [{ name: 'example.com', type: 'MX', ttl: 600, data: { preference: 0, exchange: '.' } }],
+    },
   ];
 
   it.each(rows)('keeps $what as they were encoded', ({ records }) => {
@@ -104,16 +179,38 @@ describe('decodeMessage: records round-trip through the encoder', () => {
 
 describe('decodeMessage: what the header and sections say', () => {
   it('reports NXDOMAIN with the SOA from the authority section', () => {
-    const soa: DnsRecord = { name: 'example.com', type: 'SOA', ttl: 600, data: {
-      mname: 'ns1.example.com', rname: 'admin.example.com', serial: 1, refresh: 2, retry: 3, expire: 4, minimum: 300,
-    } };
-    const msg = decodeMessage(encodeMessage({ response: true, rcode: 3, questions: [{ name: 'nope.example.com', type: 'A' }], authority: [soa] }));
+    const soa: DnsRecord = {
+      name: 'example.com',
+      type: 'SOA',
+      ttl: 600,
+      data: {
+        mname: 'ns1.example.com',
+        rname: 'admin.example.com',
+        serial: 1,
+        refresh: 2,
+        retry: 3,
+        expire: 4,
+        minimum: 300,
+      },
+    };
+    const msg = decodeMessage(
+      encodeMessage({
+        response: true,
+        rcode: 3,
+        questions: [{ name: 'nope.example.com', type: 'A' }],
+        authority: [soa],
+      }),
+    );
     expect(msg.rcode).toBe('NXDOMAIN');
     expect(msg.answers).toEqual([]);
     expect(msg.authority).toEqual([soa]);
   });
 
-  interface FlagRow { what: string; input: Parameters<typeof encodeMessage>[0]; expected: Partial<ReturnType<typeof decodeMessage>> }
+  interface FlagRow {
+    what: string;
+    input: Parameters<typeof encodeMessage>[0];
+    expected: Partial<ReturnType<typeof decodeMessage>>;
+  }
   const flagRows: FlagRow[] = [
     // AD: the resolver validated DNSSEC.
     { what: 'the AD flag', input: { response: true, ad: true, questions: [] }, expected: { ad: true, tc: false } },
@@ -126,7 +223,11 @@ describe('decodeMessage: what the header and sections say', () => {
     // An rcode without a name in the list.
     { what: 'an unnamed rcode', input: { response: true, rcode: 9, questions: [] }, expected: { rcode: 'RCODE9' } },
     // BADVERS (16) needs the OPT record's extended rcode bits.
-    { what: 'an extended rcode from the OPT record', input: { response: true, rcode: 16, questions: [] }, expected: { rcode: 'RCODE16' } },
+    {
+      what: 'an extended rcode from the OPT record',
+      input: { response: true, rcode: 16, questions: [] },
+      expected: { rcode: 'RCODE16' },
+    },
   ];
   it.each(flagRows)('reads $what', ({ input, expected }) => {
     expect(decodeMessage(encodeMessage(input))).toMatchObject(expected);
@@ -134,26 +235,42 @@ describe('decodeMessage: what the header and sections say', () => {
 
   it('lower-cases names and keeps the question', () => {
     const bytes = dnsPacket.encode({
-      type: 'response', id: 0, flags: dnsPacket.RECURSION_DESIRED,
+      type: 'response',
+      id: 0,
+      flags: dnsPacket.RECURSION_DESIRED,
       questions: [{ name: 'Example.COM', type: 'MX' }],
       answers: [{ name: 'Example.COM', type: 'MX', ttl: 60, data: { preference: 10, exchange: 'MX1.Example.COM' } }],
     });
     const msg = decodeMessage(bytes);
     expect(msg.questions).toEqual([{ name: 'example.com', type: 'MX' }]);
-    expect(msg.answers).toEqual([{ name: 'example.com', type: 'MX', ttl: 60, data: { preference: 10, exchange: 'mx1.example.com' } }]);
+    expect(msg.answers).toEqual([
+      { name: 'example.com', type: 'MX', ttl: 60, data: { preference: 10, exchange: 'mx1.example.com' } },
+    ]);
   });
 
   it('decodes what an independent encoder wrote for every type the site asks for', () => {
     const bytes = dnsPacket.encode({
-      type: 'response', id: 0, flags: dnsPacket.RECURSION_DESIRED | dnsPacket.AUTHENTIC_DATA,
+      type: 'response',
+      id: 0,
+      flags: dnsPacket.RECURSION_DESIRED | dnsPacket.AUTHENTIC_DATA,
       questions: [{ name: 'example.com', type: 'ANY' }],
       answers: [
         { name: 'example.com', type: 'A', ttl: 1, data: '192.0.2.1' },
         { name: 'example.com', type: 'AAAA', ttl: 2, data: '2001:db8:0:0:1:0:0:1' },
         { name: 'example.com', type: 'TXT', ttl: 3, data: ['v=spf1 include:spf.qiye.aliyun.com -all', 'second'] },
         { name: 'example.com', type: 'CAA', ttl: 4, data: { flags: 128, tag: 'iodef', value: 'mailto:a@example.com' } },
-        { name: 'example.com', type: 'DS', ttl: 5, data: { keyTag: 1, algorithm: 8, digestType: 1, digest: Uint8Array.from([0xab, 0xcd]) } },
-        { name: '_sip._tcp.example.com', type: 'SRV', ttl: 6, data: { priority: 1, weight: 2, port: 5060, target: 'sip.example.com' } },
+        {
+          name: 'example.com',
+          type: 'DS',
+          ttl: 5,
+          data: { keyTag: 1, algorithm: 8, digestType: 1, digest: Uint8Array.from([0xab, 0xcd]) },
+        },
+        {
+          name: '_sip._tcp.example.com',
+          type: 'SRV',
+          ttl: 6,
+          data: { priority: 1, weight: 2, port: 5060, target: 'sip.example.com' },
+        },
       ],
     });
     const msg = decodeMessage(bytes);
@@ -164,7 +281,12 @@ describe('decodeMessage: what the header and sections say', () => {
       { name: 'example.com', type: 'TXT', ttl: 3, data: ['v=spf1 include:spf.qiye.aliyun.com -all', 'second'] },
       { name: 'example.com', type: 'CAA', ttl: 4, data: { flags: 128, tag: 'iodef', value: 'mailto:a@example.com' } },
       { name: 'example.com', type: 'DS', ttl: 5, data: { keyTag: 1, algorithm: 8, digestType: 1, digest: 'ABCD' } },
-      { name: '_sip._tcp.example.com', type: 'SRV', ttl: 6, data: { priority: 1, weight: 2, port: 5060, target: 'sip.example.com' } },
+      {
+        name: '_sip._tcp.example.com',
+        type: 'SRV',
+        ttl: 6,
+        data: { priority: 1, weight: 2, port: 5060, target: 'sip.example.com' },
+      },
     ]);
   });
 
@@ -181,7 +303,11 @@ describe('decodeMessage: what the header and sections say', () => {
     ]);
   });
 
-  interface EscapeRow { what: string; label: number[]; expected: string }
+  interface EscapeRow {
+    what: string;
+    label: number[];
+    expected: string;
+  }
   const escapeRows: EscapeRow[] = [
     // A dot inside a label must not turn one label into two.
     { what: 'a dot inside a label', label: [0x61, 0x2e, 0x62], expected: 'a\\.b.com' },
@@ -218,7 +344,10 @@ describe('decodeMessage: what the header and sections say', () => {
 });
 
 describe('decodeMessage: malformed input', () => {
-  interface Row { what: string; bytes: string }
+  interface Row {
+    what: string;
+    bytes: string;
+  }
   const header = (qd: number, an: number, ns = 0, ar = 0): string =>
     `0000 8180 ${[qd, an, ns, ar].map((n) => n.toString(16).padStart(4, '0')).join(' ')}`;
   const rows: Row[] = [
@@ -239,7 +368,10 @@ describe('decodeMessage: malformed input', () => {
     // An AAAA record must be 16 bytes.
     { what: 'an AAAA record of 4 bytes', bytes: `${header(0, 1)} 00 001c 0001 00000001 0004 01020304` },
     // A TXT character-string longer than its RDATA (a silent truncation elsewhere).
-    { what: 'a TXT string longer than its RDATA', bytes: `${header(0, 1)} 00 0010 0001 00000001 0003 05 4142 ${'00'.repeat(8)}` },
+    {
+      what: 'a TXT string longer than its RDATA',
+      bytes: `${header(0, 1)} 00 0010 0001 00000001 0003 05 4142 ${'00'.repeat(8)}`,
+    },
     // An MX record with bytes after the exchange name.
     { what: 'stray bytes after an MX name', bytes: `${header(0, 1)} 00 000f 0001 00000001 0004 000a 00 ff` },
     // A CNAME whose target runs past its RDATA into the next bytes.
@@ -253,7 +385,10 @@ describe('decodeMessage: malformed input', () => {
     // Label type 01 (0x40) is obsolete and unsupported.
     { what: 'an extended label type', bytes: `${header(1, 0)} 41 00 0001 0001` },
     // A name over 255 bytes, built from 63-byte labels.
-    { what: 'a name longer than 255 bytes', bytes: `${header(1, 0)} ${`3f ${'61'.repeat(63)} `.repeat(5)} 00 0001 0001` },
+    {
+      what: 'a name longer than 255 bytes',
+      bytes: `${header(1, 0)} ${`3f ${'61'.repeat(63)} `.repeat(5)} 00 0001 0001`,
+    },
     // Two OPT records.
     { what: 'two OPT records', bytes: `${header(0, 0, 0, 2)} 00 0029 1000 00000000 0000 00 0029 1000 00000000 0000` },
   ];
@@ -286,33 +421,67 @@ describe('decodeMessage: untrusted bytes (property tests)', () => {
 
   it('never throws anything but DohError malformed on a response header followed by random bytes', () => {
     // Random bytes rarely pass the header; this steers them into the section parsers.
-    const arb = fc.tuple(fc.nat(0xffff), fc.nat(0xff), fc.uint8Array({ maxLength: 400 })).map(([counts, more, rest]) =>
-      Uint8Array.from([0, 0, 0x81, 0x80, 0, counts & 3, 0, (counts >> 2) & 7, 0, (counts >> 5) & 3, 0, more & 3, ...rest]));
+    const arb = fc
+      .tuple(fc.nat(0xffff), fc.nat(0xff), fc.uint8Array({ maxLength: 400 }))
+      .map(([counts, more, rest]) =>
+        Uint8Array.from([
+          0,
+          0,
+          0x81,
+          0x80,
+          0,
+          counts & 3,
+          0,
+          (counts >> 2) & 7,
+          0,
+          (counts >> 5) & 3,
+          0,
+          more & 3,
+          ...rest,
+        ]),
+      );
     fc.assert(fc.property(arb, decodesOrMalformed), { numRuns: 3000 });
   });
 
   it('never throws anything but DohError malformed when a valid response is damaged', () => {
-    const valid = response({ name: 'example.com', type: 'MX' }, [
-      { name: 'example.com', type: 'MX', ttl: 600, data: { preference: 5, exchange: 'mx1.qiye.aliyun.com' } },
-      { name: 'example.com', type: 'TXT', ttl: 600, data: ['v=spf1 -all', 'b'] },
-      { name: 'example.com', type: 'SOA', ttl: 600, data: { mname: 'a', rname: 'b', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 1 } },
-    ], { edns: {} });
+    const valid = response(
+      { name: 'example.com', type: 'MX' },
+      [
+        { name: 'example.com', type: 'MX', ttl: 600, data: { preference: 5, exchange: 'mx1.qiye.aliyun.com' } },
+        { name: 'example.com', type: 'TXT', ttl: 600, data: ['v=spf1 -all', 'b'] },
+        {
+          name: 'example.com',
+          type: 'SOA',
+          ttl: 600,
+          data: { mname: 'a', rname: 'b', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 1 },
+        },
+      ],
+      { edns: {} },
+    );
     const damage = fc.tuple(
       fc.array(fc.tuple(fc.nat(valid.length - 1), fc.nat(255)), { minLength: 1, maxLength: 6 }),
       fc.nat(valid.length),
     );
-    fc.assert(fc.property(damage, ([edits, cut]) => {
-      const bytes = valid.slice(0, Math.max(cut, 1));
-      for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
-      return decodesOrMalformed(bytes);
-    }), { numRuns: 3000 });
+    fc.assert(
+      fc.property(damage, ([edits, cut]) => {
+        const bytes = valid.slice(0, Math.max(cut, 1));
+        for (const [at, value] of edits) if (at < bytes.length) bytes[at] = value;
+        return decodesOrMalformed(bytes);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('keeps any TXT character-strings exactly', () => {
     const strings = fc.array(fc.string({ unit: 'binary', maxLength: 60 }), { minLength: 1, maxLength: 5 });
-    fc.assert(fc.property(strings, (data) => {
-      const msg = decodeMessage(response({ name: 'example.com', type: 'TXT' }, [{ name: 'example.com', type: 'TXT', ttl: 1, data }]));
-      expect(msg.answers[0]?.data).toEqual(data);
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(strings, (data) => {
+        const msg = decodeMessage(
+          response({ name: 'example.com', type: 'TXT' }, [{ name: 'example.com', type: 'TXT', ttl: 1, data }]),
+        );
+        expect(msg.answers[0]?.data).toEqual(data);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

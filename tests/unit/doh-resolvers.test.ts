@@ -14,15 +14,38 @@ describe('resolver presets', () => {
 });
 
 describe('resolverOrder', () => {
-  interface Row { what: string; lang: 'zh' | 'en'; custom?: string; ids: string[] }
+  interface Row {
+    what: string;
+    lang: 'zh' | 'en';
+    custom?: string;
+    ids: string[];
+  }
   const rows: Row[] = [
     // Chinese pages: resolvers reachable in mainland China first.
-    { what: 'puts China resolvers first on Chinese pages', lang: 'zh', ids: ['alidns', 'dnspod', 'google', 'cloudflare'] },
+    {
+      what: 'puts China resolvers first on Chinese pages',
+      lang: 'zh',
+      ids: ['alidns', 'dnspod', 'google', 'cloudflare'],
+    },
     // English pages: global resolvers first.
-    { what: 'puts global resolvers first on English pages', lang: 'en', ids: ['google', 'cloudflare', 'alidns', 'dnspod'] },
+    {
+      what: 'puts global resolvers first on English pages',
+      lang: 'en',
+      ids: ['google', 'cloudflare', 'alidns', 'dnspod'],
+    },
     // A custom endpoint is always asked first.
-    { what: 'puts a custom endpoint before the presets', lang: 'zh', custom: 'https://doh.example/dns-query', ids: ['custom', 'alidns', 'dnspod', 'google', 'cloudflare'] },
-    { what: 'puts a custom endpoint first on English pages too', lang: 'en', custom: 'http://127.0.0.1:8053/dns-query', ids: ['custom', 'google', 'cloudflare', 'alidns', 'dnspod'] },
+    {
+      what: 'puts a custom endpoint before the presets',
+      lang: 'zh',
+      custom: 'https://doh.example/dns-query',
+      ids: ['custom', 'alidns', 'dnspod', 'google', 'cloudflare'],
+    },
+    {
+      what: 'puts a custom endpoint first on English pages too',
+      lang: 'en',
+      custom: 'http://127.0.0.1:8053/dns-query',
+      ids: ['custom', 'google', 'cloudflare', 'alidns', 'dnspod'],
+    },
   ];
   it.each(rows)('$what', ({ lang, custom, ids }) => {
     const order = resolverOrder(lang, custom);
@@ -32,33 +55,89 @@ describe('resolverOrder', () => {
 });
 
 describe('parseResolverUrl', () => {
-  interface Row { what: string; input: string; expected: ResolverUrlResult }
+  interface Row {
+    what: string;
+    input: string;
+    expected: ResolverUrlResult;
+  }
   const rows: Row[] = [
     // The normal case.
-    { what: 'accepts an https endpoint', input: 'https://dns.example.com/dns-query', expected: { ok: true, url: 'https://dns.example.com/dns-query' } },
+    {
+      what: 'accepts an https endpoint',
+      input: 'https://dns.example.com/dns-query',
+      expected: { ok: true, url: 'https://dns.example.com/dns-query' },
+    },
     // Pasted with spaces around it.
-    { what: 'trims surrounding spaces', input: '  https://dns.example.com/dns-query \n', expected: { ok: true, url: 'https://dns.example.com/dns-query' } },
+    {
+      what: 'trims surrounding spaces',
+      input: '  https://dns.example.com/dns-query \n',
+      expected: { ok: true, url: 'https://dns.example.com/dns-query' },
+    },
     // A port and an existing query string are kept; a fragment is dropped.
-    { what: 'keeps port and query, drops the fragment', input: 'https://dns.example.com:8443/q?x=1#frag', expected: { ok: true, url: 'https://dns.example.com:8443/q?x=1' } },
+    {
+      what: 'keeps port and query, drops the fragment',
+      input: 'https://dns.example.com:8443/q?x=1#frag',
+      expected: { ok: true, url: 'https://dns.example.com:8443/q?x=1' },
+    },
     // Loopback over plain http, for development and the test stack.
-    { what: 'accepts http on localhost', input: 'http://localhost:8053/dns-query', expected: { ok: true, url: 'http://localhost:8053/dns-query' } },
-    { what: 'accepts http on 127.0.0.1', input: 'http://127.0.0.1:8053/dns-query', expected: { ok: true, url: 'http://127.0.0.1:8053/dns-query' } },
-    { what: 'accepts http anywhere in 127/8', input: 'http://127.8.9.10/dns-query', expected: { ok: true, url: 'http://127.8.9.10/dns-query' } },
-    { what: 'accepts http on [::1]', input: 'http://[::1]:8053/dns-query', expected: { ok: true, url: 'http://[::1]:8053/dns-query' } },
+    {
+      what: 'accepts http on localhost',
+      input: 'http://localhost:8053/dns-query',
+      expected: { ok: true, url: 'http://localhost:8053/dns-query' },
+    },
+    {
+      what: 'accepts http on 127.0.0.1',
+      input: 'http://127.0.0.1:8053/dns-query',
+      expected: { ok: true, url: 'http://127.0.0.1:8053/dns-query' },
+    },
+    {
+      what: 'accepts http anywhere in 127/8',
+      input: 'http://127.8.9.10/dns-query',
+      expected: { ok: true, url: 'http://127.8.9.10/dns-query' },
+    },
+    {
+      what: 'accepts http on [::1]',
+      input: 'http://[::1]:8053/dns-query',
+      expected: { ok: true, url: 'http://[::1]:8053/dns-query' },
+    },
     // Plain http anywhere else could be read or changed on the way.
-    { what: 'refuses http on a public host', input: 'http://dns.example.com/dns-query', expected: { ok: false, code: 'insecure-url' } },
-    { what: 'refuses http on a private address', input: 'http://192.168.1.1/dns-query', expected: { ok: false, code: 'insecure-url' } },
+    {
+      what: 'refuses http on a public host',
+      input: 'http://dns.example.com/dns-query',
+      expected: { ok: false, code: 'insecure-url' },
+    },
+    {
+      what: 'refuses http on a private address',
+      input: 'http://192.168.1.1/dns-query',
+      expected: { ok: false, code: 'insecure-url' },
+    },
     // Names that only look like loopback.
-    { what: 'refuses a host that merely starts with localhost', input: 'http://localhost.example.com/dns-query', expected: { ok: false, code: 'insecure-url' } },
-    { what: 'refuses a host that merely starts with 127.0.0.1', input: 'http://127.0.0.1.nip.io/dns-query', expected: { ok: false, code: 'insecure-url' } },
+    {
+      what: 'refuses a host that merely starts with localhost',
+      input: 'http://localhost.example.com/dns-query',
+      expected: { ok: false, code: 'insecure-url' },
+    },
+    {
+      what: 'refuses a host that merely starts with 127.0.0.1',
+      input: 'http://127.0.0.1.nip.io/dns-query',
+      expected: { ok: false, code: 'insecure-url' },
+    },
     // Not a URL at all.
-    { what: 'refuses text that is not a URL', input: 'dns.example.com/dns-query', expected: { ok: false, code: 'invalid-url' } },
+    {
+      what: 'refuses text that is not a URL',
+      input: 'dns.example.com/dns-query',
+      expected: { ok: false, code: 'invalid-url' },
+    },
     { what: 'refuses an empty value', input: '', expected: { ok: false, code: 'invalid-url' } },
     // Other schemes.
     { what: 'refuses other schemes', input: 'ftp://dns.example.com/', expected: { ok: false, code: 'invalid-url' } },
     { what: 'refuses javascript: URLs', input: 'javascript:alert(1)', expected: { ok: false, code: 'invalid-url' } },
     // fetch() rejects URLs with credentials.
-    { what: 'refuses user names and passwords in the URL', input: 'https://user:pw@dns.example.com/dns-query', expected: { ok: false, code: 'invalid-url' } },
+    {
+      what: 'refuses user names and passwords in the URL',
+      input: 'https://user:pw@dns.example.com/dns-query',
+      expected: { ok: false, code: 'invalid-url' },
+    },
   ];
   it.each(rows)('$what', ({ input, expected }) => {
     expect(parseResolverUrl(input)).toEqual(expected);

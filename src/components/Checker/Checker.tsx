@@ -4,6 +4,8 @@
 // data-problem.
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import {
+  cacheExpiresAt,
+  HOST_IDS,
   describeFinding,
   DMARC_POLICIES,
   DNS_HOSTS,
@@ -18,6 +20,7 @@ import {
 } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
 import { StatusBadge } from '../ui/StatusBadge';
+import { uiStrings } from '../ui/strings';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { useResolvers } from '../ui/useResolvers';
 import { strings } from './strings';
@@ -36,6 +39,14 @@ export interface CheckerProps {
 function guideHref(base: string, lang: Lang, slug: string): string {
   const root = base.endsWith('/') ? base : `${base}/`;
   return `${root}${lang === 'en' ? 'en/' : ''}${slug}/`;
+}
+
+function clock(ms: number, lang: Lang): string {
+  return new Date(ms).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  });
 }
 
 function download(filename: string, text: string, type: string): void {
@@ -66,6 +77,15 @@ export default function Checker({ lang, base, records }: CheckerProps) {
     for (const row of c.rows.values()) if (row.status !== 'pending') n[row.status] += 1;
     return n;
   }, [c.rows]);
+
+  const [notifyWanted, setNotifyWanted] = useState(false);
+  const statusName = uiStrings[lang].status;
+  const detectedGuide =
+    c.detected && (HOST_IDS as readonly string[]).includes(c.detected.id)
+      ? DNS_HOSTS.find((h) => h.id === c.detected?.id)?.guide
+      : c.detected
+        ? 'dns/hosts/other'
+        : undefined;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -217,6 +237,23 @@ export default function Checker({ lang, base, records }: CheckerProps) {
           ) : null}
           <CopyButton lang={lang} label={t.copyLink} text={() => window.location.href} />
         </div>
+        <div className="mg-actions mg-watch">
+          {c.watching ? (
+            <button type="button" onClick={c.stop}>
+              {t.watchStop}
+            </button>
+          ) : (
+            <>
+              <button type="button" disabled={!ascii} onClick={() => void c.startWatching(notifyWanted)}>
+                {t.watch}
+              </button>
+              <label className="mg-inline">
+                <input type="checkbox" checked={notifyWanted} onChange={(e) => setNotifyWanted(e.target.checked)} />{' '}
+                {t.watchNotify}
+              </label>
+            </>
+          )}
+        </div>
       </form>
 
       <p className="mg-status" role="status" aria-live="polite">
@@ -225,7 +262,17 @@ export default function Checker({ lang, base, records }: CheckerProps) {
           : c.summary === 'aborted'
             ? t.summaryAborted
             : ''}
+        {c.changes.length > 0
+          ? ` ${c.changes.map((ch) => t.changed(t.recordNames[ch.id], statusName[ch.from], statusName[ch.to])).join('；')}`
+          : ''}
+        {c.watching && c.nextAt !== undefined ? ` ${t.watching(clock(c.nextAt, lang))}` : ''}
+        {!c.watching && c.allPassed && c.changes.length > 0 ? ` ${t.watchDone}` : ''}
       </p>
+      {c.detected && detectedGuide ? (
+        <p className="mg-hint" data-dns-host={c.detected.id}>
+          {t.detectedHost(c.detected.name[lang])} <a href={guideHref(base, lang, detectedGuide)}>{t.hostGuide}</a>
+        </p>
+      ) : null}
 
       {ascii && c.expected.length > 0 ? (
         <>
@@ -252,6 +299,7 @@ export default function Checker({ lang, base, records }: CheckerProps) {
                   rec={rec}
                   row={c.rows.get(rec.id)}
                   hostText={hostField(rec.name, ascii, c.form.host)}
+                  checkedAt={c.checkedAt}
                   lang={lang}
                   base={base}
                 />
@@ -303,10 +351,15 @@ function RecordRow(props: {
   rec: ExpectedRecord;
   row: RowState | undefined;
   hostText: string;
+  checkedAt: number | undefined;
   lang: Lang;
   base: string;
 }) {
-  const { rec, row, hostText, lang, base } = props;
+  const { rec, row, hostText, checkedAt, lang, base } = props;
+  const expires =
+    row && row.status !== 'pending' && row.status !== 'ok' && checkedAt !== undefined
+      ? cacheExpiresAt(checkedAt, row.ttl)
+      : undefined;
   const t = strings[lang];
   const status = row?.status;
   return (
@@ -365,6 +418,7 @@ function RecordRow(props: {
                 <span>{t.observedNone}</span>
               ) : null}
             </div>
+            {expires !== undefined ? <p className="mg-hint">{t.cacheUntil(clock(expires, lang))}</p> : null}
             {row.findings.length > 0 ? (
               <ul className="mg-findings">
                 {row.findings.map((f, i) => {

@@ -1,6 +1,6 @@
 // Widget text for the Checker, in both page languages. Finding messages come
 // from ~/core (describeFinding); host pitfalls from ~/core's DNS host data.
-import type { CheckStatus, RecordId } from '~/core';
+import type { RecordId } from '~/core';
 
 export const strings = {
   zh: {
@@ -42,6 +42,14 @@ export const strings = {
       `已检查 ${n} 条记录：${ok} 条正确，${warn} 条有提醒，${fail} 条需要修改，${error} 条无法确认。`,
     summaryAborted: '检查已停止。',
     pitfalls: '在这家服务商添加记录时注意：',
+    detectedHost: (name: string) => `根据域名的 NS 记录，DNS 托管在：${name}。`,
+    watch: '持续检查直到全部正确',
+    watchNotify: '全部正确时发送浏览器通知',
+    watching: (time: string) => `正在持续检查，下次检查：${time}。`,
+    watchStop: '停止持续检查',
+    watchDone: '全部记录已正确，持续检查已结束。',
+    changed: (name: string, from: string, to: string) => `${name}：${from} → ${to}`,
+    cacheUntil: (time: string) => `各地缓存的旧结果最迟在 ${time} 前过期`,
     hostGuide: '查看在该服务商添加记录的步骤',
     cannotCheck:
       '浏览器只能查询 DNS。SMTP/IMAP 端口是否连通、证书、发信 IP 的反向解析（PTR）以及 DNSSEC 验证无法在这里检查，请用邮箱后台或其他工具确认。',
@@ -55,10 +63,6 @@ export const strings = {
       smtp: 'smtp（客户端）',
       pop3: 'pop3（客户端）',
     } satisfies Record<RecordId, string>,
-    status: { pending: '检查中', ok: '正确', warn: '提醒', fail: '需修改', error: '无法确认' } satisfies Record<
-      CheckStatus | 'pending',
-      string
-    >,
     policies: {
       none: 'none：只收报告，不处理（起步时用）',
       quarantine: 'quarantine：可疑邮件进垃圾箱（推荐）',
@@ -104,6 +108,14 @@ export const strings = {
       `Checked ${n} records: ${ok} correct, ${warn} with warnings, ${fail} to fix, ${error} could not be checked.`,
     summaryAborted: 'Check stopped.',
     pitfalls: 'When adding records at this DNS host:',
+    detectedHost: (name: string) => `From the domain’s NS records, its DNS is hosted at ${name}.`,
+    watch: 'Keep checking until all pass',
+    watchNotify: 'Send a browser notification when all pass',
+    watching: (time: string) => `Watching: next check at ${time}.`,
+    watchStop: 'Stop watching',
+    watchDone: 'All records pass; watching has stopped.',
+    changed: (name: string, from: string, to: string) => `${name}: ${from} → ${to}`,
+    cacheUntil: (time: string) => `Old answers cached by resolvers expire by ${time} at the latest`,
     hostGuide: 'Step-by-step for this DNS host',
     cannotCheck:
       'A browser can only ask DNS. Whether SMTP/IMAP ports are reachable, certificates, reverse DNS (PTR) of sending IPs and DNSSEC validation cannot be checked here: confirm them in the admin console or with other tools.',
@@ -117,10 +129,6 @@ export const strings = {
       smtp: 'smtp (clients)',
       pop3: 'pop3 (clients)',
     } satisfies Record<RecordId, string>,
-    status: { pending: 'Checking', ok: 'OK', warn: 'Warning', fail: 'Fix needed', error: 'Unknown' } satisfies Record<
-      CheckStatus | 'pending',
-      string
-    >,
     policies: {
       none: 'none: reports only, no action (to start with)',
       quarantine: 'quarantine: suspicious mail goes to spam (recommended)',

@@ -7,6 +7,10 @@ import {
   checkDomain,
   createDohClient,
   DEFAULT_HOST_ID,
+  detectDnsHost,
+  watchDelaySeconds,
+  type CheckStatus,
+  type DetectedDnsHost,
   DMARC_POLICIES,
   getProviderOrDefault,
   isHostId,
@@ -47,7 +51,11 @@ function formFrom(params: UrlState): CheckerForm {
   };
 }
 
-export function useChecker(options: { resolvers: readonly Resolver[]; resolversReady: boolean; only?: readonly RecordId[] | undefined }) {
+export function useChecker(options: {
+  resolvers: readonly Resolver[];
+  resolversReady: boolean;
+  only?: readonly RecordId[] | undefined;
+}) {
   const { resolvers, resolversReady, only } = options;
   const url = useUrlState();
   // The first render matches the server-rendered HTML (an empty form); the
@@ -57,6 +65,7 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
   useEffect(() => {
     if (!url.ready || loaded) return;
     setForm(formFrom(url.params));
+    hostChosen.current = isHostId(url.params.host);
     setLoaded(true);
   }, [url.ready, url.params, loaded]);
 
@@ -66,6 +75,20 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
   /** The SPF record the domain already publishes, so the generated one keeps its other senders. */
   const [existingSpf, setExistingSpf] = useState<string | undefined>(undefined);
   const controller = useRef<AbortController | null>(null);
+  /** The DNS host named by the domain's NS records, and whether the visitor picked a host themselves. */
+  const [detected, setDetected] = useState<DetectedDnsHost | undefined>(undefined);
+  const hostChosen = useRef(false);
+  /** When the last results arrived, and which rows changed status since the run before. */
+  const [checkedAt, setCheckedAt] = useState<number | undefined>(undefined);
+  const [changes, setChanges] = useState<readonly { id: RecordId; from: CheckStatus; to: CheckStatus }[]>([]);
+  const lastStatuses = useRef(new Map<RecordId, CheckStatus>());
+  // Watch until green: re-check with backoff while anything is not ok.
+  const [watching, setWatching] = useState(false);
+  const [notify, setNotify] = useState(false);
+  const [nextAt, setNextAt] = useState<number | undefined>(undefined);
+  const attempt = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const [allPassed, setAllPassed] = useState(false);
 
   const domain = useMemo(() => (form.domain.trim() ? normaliseDomain(form.domain) : undefined), [form.domain]);
   const provider = getProviderOrDefault(form.provider);
@@ -87,9 +110,17 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
   const ascii = domain?.ok ? domain.ascii : '';
   useEffect(() => {
     controller.current?.abort();
+    clearTimeout(timer.current);
     setRows(new Map());
     setExistingSpf(undefined);
     setSummary('none');
+    setDetected(undefined);
+    setWatching(false);
+    setNextAt(undefined);
+    setChanges([]);
+    setAllPassed(false);
+    lastStatuses.current = new Map();
+    attempt.current = 0;
   }, [ascii, provider.id]);
 
   // Keep the address in step with the form (never the DKIM key: it is long and not needed to reproduce a check).
@@ -106,8 +137,16 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
     });
   }, [form, loaded, setParams]);
 
-  const update = useCallback((patch: Partial<CheckerForm>) => setForm((f) => ({ ...f, ...patch })), []);
-  const stop = useCallback(() => controller.current?.abort(), []);
+  const update = useCallback((patch: Partial<CheckerForm>) => {
+    if (patch.host !== undefined) hostChosen.current = true;
+    setForm((f) => ({ ...f, ...patch }));
+  }, []);
+  const stop = useCallback(() => {
+    controller.current?.abort();
+    clearTimeout(timer.current);
+    setWatching(false);
+    setNextAt(undefined);
+  }, []);
 
   const run = useCallback(async () => {
     if (!domain?.ok || expected.length === 0 || resolvers.length === 0) return;
@@ -117,13 +156,28 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
     setRunning(true);
     setSummary('none');
     setRows(new Map(expected.map((r) => [r.id, { status: 'pending' } as const])));
+    clearTimeout(timer.current);
+    setNextAt(undefined);
     const client = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers });
+    const query = client.newRun(ac.signal);
+    // Which DNS host serves the domain (its NS records), asked alongside the records.
+    void query(domain.ascii, 'NS')
+      .then((resp) => {
+        if (ac.signal.aborted) return;
+        const ns = resp.answers.flatMap((r) => (r.type === 'NS' ? [r.data] : []));
+        const host = detectDnsHost(ns);
+        setDetected(host);
+        if (host && !hostChosen.current) {
+          setForm((f) => ({ ...f, host: isHostId(host.id) ? host.id : 'other' }));
+        }
+      })
+      .catch(() => undefined);
     try {
       const results = await checkDomain({
         domain: domain.ascii,
         expected,
         provider,
-        query: client.newRun(),
+        query,
         signal: ac.signal,
         onUpdate: (row) => {
           if (!ac.signal.aborted) setRows((prev) => new Map(prev).set(row.id, row));
@@ -131,6 +185,18 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
       });
       if (ac.signal.aborted) return;
       setRows(new Map(results.map((r) => [r.id, r])));
+      setCheckedAt(Date.now());
+      const before = lastStatuses.current;
+      setChanges(
+        before.size === 0
+          ? []
+          : results.flatMap((r) => {
+              const from = before.get(r.id);
+              return from && from !== r.status ? [{ id: r.id, from, to: r.status }] : [];
+            }),
+      );
+      lastStatuses.current = new Map(results.map((r) => [r.id, r.status]));
+      setAllPassed(results.every((r) => r.status === 'ok'));
       // Keep the other senders of a single existing SPF record in the generated value.
       const spf = results.find((r) => r.id === 'spf');
       const only = spf?.observed.length === 1 ? spf.observed[0] : undefined;
@@ -148,6 +214,43 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
     }
   }, [domain, expected, provider, resolvers]);
 
+  // Watch until green: after each finished check, either stop (all ok) or schedule the next one.
+  const runRef = useRef(run);
+  runRef.current = run;
+  useEffect(() => {
+    if (!watching || running || summary !== 'done') return;
+    if (allPassed) {
+      setWatching(false);
+      setNextAt(undefined);
+      if (notify && typeof Notification !== 'undefined' && Notification.permission === 'granted') {
+        try {
+          new Notification(document.title, { body: ascii, tag: `mg-watch-${ascii}` });
+        } catch {
+          // Some browsers only allow notifications from a service worker: the page text says it anyway.
+        }
+      }
+      return;
+    }
+    attempt.current += 1;
+    const delay = watchDelaySeconds(attempt.current) * 1000;
+    setNextAt(Date.now() + delay);
+    timer.current = setTimeout(() => void runRef.current(), delay);
+    return () => clearTimeout(timer.current);
+  }, [watching, running, summary, allPassed, notify, ascii, checkedAt]);
+
+  const startWatching = useCallback(
+    async (withNotification: boolean) => {
+      attempt.current = 0;
+      if (withNotification && typeof Notification !== 'undefined' && Notification.permission === 'default') {
+        await Notification.requestPermission().catch(() => 'denied');
+      }
+      setNotify(withNotification);
+      setWatching(true);
+      if (!running && summary !== 'done') void runRef.current();
+    },
+    [running, summary],
+  );
+
   // A page opened with ?domain= checks at once: a support link shows the answer without a click.
   const autoRan = useRef(false);
   useEffect(() => {
@@ -156,7 +259,31 @@ export function useChecker(options: { resolvers: readonly Resolver[]; resolversR
     if (form.domain.trim()) void run();
   }, [loaded, resolversReady, run, form.domain]);
 
-  useEffect(() => () => controller.current?.abort(), []);
+  useEffect(
+    () => () => {
+      controller.current?.abort();
+      clearTimeout(timer.current);
+    },
+    [],
+  );
 
-  return { form, update, domain, provider, expected, rows, running, summary, run, stop };
+  return {
+    form,
+    update,
+    domain,
+    provider,
+    expected,
+    rows,
+    running,
+    summary,
+    run,
+    stop,
+    detected,
+    checkedAt,
+    changes,
+    allPassed,
+    watching,
+    nextAt,
+    startWatching,
+  };
 }

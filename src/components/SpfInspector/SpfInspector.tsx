@@ -3,7 +3,7 @@
 // against 2 (RFC 7208 §4.6.4), loops, syntax errors pointed at the term, the
 // address ranges each branch authorises, and a verdict with the fix.
 // Markup contract: data-spf-lookups (total count) and data-status (verdict).
-import { useId, type FormEvent } from 'react';
+import { useId, type FormEvent, type ReactElement } from 'react';
 import {
   describeFinding,
   domainErrorMessage,
@@ -38,9 +38,20 @@ const text = {
     truncated: '嵌套太深或查询太多，已停止展开：计数是下限',
     syntaxAt: (term: string) => `语法错误：${term}`,
     none: '没有发现问题。',
-    summary: (d: string, n: number, v: number, ms: number) => `${d}：共 ${n} 次 DNS 查询，${v} 次空查询，用时 ${ms} 毫秒。`,
+    summary: (d: string, n: number, v: number, ms: number) =>
+      `${d}：共 ${n} 次 DNS 查询，${v} 次空查询，用时 ${ms} 毫秒。`,
     readMore: '详细说明',
-    statuses: { 'no-record': '没有 SPF 记录', multiple: '有多条 SPF 记录', nxdomain: '域名不存在', error: '查询失败', depth: '嵌套过深', truncated: '已截断', macro: '含宏，无法静态展开', loop: '循环', ok: '' },
+    statuses: {
+      'no-record': '没有 SPF 记录',
+      multiple: '有多条 SPF 记录',
+      nxdomain: '域名不存在',
+      error: '查询失败',
+      depth: '嵌套过深',
+      truncated: '已截断',
+      macro: '含宏，无法静态展开',
+      loop: '循环',
+      ok: '',
+    },
   },
   en: {
     domain: 'Domain whose SPF to inspect',
@@ -61,7 +72,17 @@ const text = {
     none: 'No problems found.',
     summary: (d: string, n: number, v: number, ms: number) => `${d}: ${n} DNS lookups, ${v} void lookups, in ${ms} ms.`,
     readMore: 'Read more',
-    statuses: { 'no-record': 'no SPF record', multiple: 'several SPF records', nxdomain: 'domain does not exist', error: 'lookup failed', depth: 'nested too deep', truncated: 'truncated', macro: 'uses macros: not expanded', loop: 'loop', ok: '' },
+    statuses: {
+      'no-record': 'no SPF record',
+      multiple: 'several SPF records',
+      nxdomain: 'domain does not exist',
+      error: 'lookup failed',
+      depth: 'nested too deep',
+      truncated: 'truncated',
+      macro: 'uses macros: not expanded',
+      loop: 'loop',
+      ok: '',
+    },
   },
 } as const;
 
@@ -139,8 +160,18 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
         >
           <div className="mg-spf-counters">
             <StatusBadge lang={lang} status={done.verdict.status} />
-            <Counter label={t.lookups} value={done.expansion.lookupCount} limit={SPF_LOOKUP_LIMIT} limitText={t.limit(SPF_LOOKUP_LIMIT)} />
-            <Counter label={t.voids} value={done.expansion.voidCount} limit={SPF_VOID_LIMIT} limitText={t.limit(SPF_VOID_LIMIT)} />
+            <Counter
+              label={t.lookups}
+              value={done.expansion.lookupCount}
+              limit={SPF_LOOKUP_LIMIT}
+              limitText={t.limit(SPF_LOOKUP_LIMIT)}
+            />
+            <Counter
+              label={t.voids}
+              value={done.expansion.voidCount}
+              limit={SPF_VOID_LIMIT}
+              limitText={t.limit(SPF_VOID_LIMIT)}
+            />
           </div>
           {done.verdict.findings.length === 0 ? (
             <p>{t.none}</p>
@@ -239,7 +270,7 @@ function RecordText({ node }: { node: SpfNode }) {
   const record = node.record ?? '';
   const errors = [...(node.parsed?.errors ?? [])].sort((a, b) => a.start - b.start);
   if (errors.length === 0) return <code className="mg-value">{record}</code>;
-  const parts: JSX.Element[] = [];
+  const parts: ReactElement[] = [];
   let at = 0;
   errors.forEach((e, i) => {
     if (e.start < at) return;

@@ -16,7 +16,13 @@ import { useUrlState } from '../ui/useUrlState';
 export type SpfState =
   | { readonly kind: 'idle' }
   | { readonly kind: 'running'; readonly domain: string }
-  | { readonly kind: 'done'; readonly domain: string; readonly expansion: SpfExpansion; readonly verdict: SpfVerdict; readonly ms: number };
+  | {
+      readonly kind: 'done';
+      readonly domain: string;
+      readonly expansion: SpfExpansion;
+      readonly verdict: SpfVerdict;
+      readonly ms: number;
+    };
 
 export function useSpfInspector(resolvers: readonly Resolver[], resolversReady: boolean) {
   const url = useUrlState();

@@ -15,7 +15,7 @@ import { isDkimRecord, parseDkim } from '../records/dkim';
 import { isDmarcRecord, parseDmarc } from '../records/dmarc';
 import { isSpfRecord, normaliseDomainName, parseSpf } from '../records/spf';
 import { joinTxt } from '../records/txt';
-import type { CheckStatus, DmarcPolicy, ExpectedRecord, Finding, ProblemCode, RecordCheck, RecordId, Severity } from '../types';
+import type { DmarcPolicy, ExpectedRecord, Finding, ProblemCode, RecordCheck, RecordId, Severity } from '../types';
 import { expandSpf } from './spf-expand';
 import { addSpfTreeFindings, statusOf } from './spf-verdict';
 
