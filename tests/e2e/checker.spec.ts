@@ -11,6 +11,11 @@ async function openChecker(page: Page, domain: string, extra: Record<string, str
   await page.goto(toolUrl('/tools/checker/', { domain, ...extra }, resolver ?? stack.resolver));
 }
 
+/** Astro islands drop their `ssr` attribute once hydrated: only then does typing reach React. */
+async function islandsReady(page: Page) {
+  await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+}
+
 async function expectRows(page: Page, rows: Expect) {
   for (const [id, want] of Object.entries(rows)) {
     const row = page.locator(`[data-record="${id}"]`);
@@ -115,6 +120,24 @@ const cases: { name: string; domain: string; rows: Expect }[] = [
     domain: 'spf-void.test',
     rows: { spf: { status: 'fail', problems: ['spf-void-limit'] } },
   },
+  // Syntax errors in each TXT record, and the mail CNAME at the wrong target (a value seen in circulation).
+  {
+    name: 'syntax errors and a wrong CNAME target are pointed out',
+    domain: 'syntax.test',
+    rows: {
+      mx: { status: 'ok' },
+      spf: { status: 'fail', problems: ['spf-syntax'] },
+      dmarc: { status: 'fail', problems: ['dmarc-syntax'] },
+      dkim: { status: 'fail', problems: ['dkim-syntax'] },
+      mail: { status: 'fail', problems: ['wrong-value'] },
+    },
+  },
+  // An include of a name that has no SPF record.
+  {
+    name: 'an include without an SPF record fails',
+    domain: 'brokeninclude.test',
+    rows: { spf: { status: 'fail', problems: ['spf-broken-include'] } },
+  },
   // A domain that does not exist at all.
   {
     name: 'a domain that does not exist says so',
@@ -190,6 +213,7 @@ test('results are announced politely and the address keeps the domain', async ({
 
 test('typing a domain and pressing Enter runs the check (keyboard only)', async ({ page }) => {
   await page.goto(`/tools/checker/?resolver=${encodeURIComponent(stack.resolver)}`);
+  await islandsReady(page);
   const input = page.getByLabel('你的域名');
   await input.focus();
   await page.keyboard.type('  HTTPS://Complete.TEST./path ');
@@ -200,6 +224,7 @@ test('typing a domain and pressing Enter runs the check (keyboard only)', async 
 
 test('bad input gets a clear message and no check', async ({ page }) => {
   await page.goto(`/en/tools/checker/?resolver=${encodeURIComponent(stack.resolver)}`);
+  await islandsReady(page);
   const input = page.getByLabel('Your domain');
   for (const bad of ['192.0.2.1', 'localhost', 'a'.repeat(70) + '.com', '<img src=x onerror=alert(1)>']) {
     await input.fill(bad);
@@ -239,4 +264,19 @@ test('copy buttons and exports produce the values shown', async ({ page, context
   const csvText = await (await csv.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
   expect(csvText).toContain('v=spf1 include:spf.qiye.aliyun.com -all');
   expect(csvText).toContain('mx1.qiye.aliyun.com');
+});
+
+test('a pasted DKIM key that differs from DNS is reported', async ({ page }) => {
+  await openChecker(page, 'complete.test');
+  await expect(page.locator('[data-record="dkim"]')).toHaveAttribute('data-status', 'ok', { timeout: 15_000 });
+  // Paste another (1024-bit) key, as if the console had generated a new one, then check again.
+  await page.getByText('更多选项').click();
+  await page
+    .getByLabel('DKIM 公钥（从邮箱管理后台复制）')
+    .fill('v=DKIM1; k=rsa; p=MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQC7' + 'A'.repeat(40) + 'IDAQAB');
+  await page.getByRole('button', { name: '检查记录' }).click();
+  await expect(page.locator('[data-record="dkim"] [data-problem="dkim-key-mismatch"]')).toBeVisible({
+    timeout: 15_000,
+  });
+  await expect(page.locator('[data-record="dkim"]')).toHaveAttribute('data-status', 'fail');
 });

@@ -126,3 +126,42 @@ test('watch until green: re-checks with backoff and announces the change', async
   ).toBeVisible();
   await expect(page.getByRole('button', { name: '持续检查直到全部正确' }).first()).toBeVisible();
 });
+
+test.describe('client settings card', () => {
+  test('shows the servers of the selected edition and downloads a profile without a password', async ({ page }) => {
+    await page.goto('/clients/settings/?provider=aliyun-intl');
+    // The card hydrates when it scrolls into view (client:visible).
+    await page.locator('[data-protocol="imap"]').first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+    await expect(page.locator('[data-protocol="imap"]').first()).toContainText('imap.sg.aliyun.com');
+    await expect(page.locator('[data-protocol="smtp"]').first()).toContainText('465');
+    await page.getByRole('combobox').filter({ hasText: '中国' }).first().selectOption('aliyun-cn');
+    await expect(page.locator('[data-protocol="imap"]').first()).toContainText('imap.qiye.aliyun.com');
+    await expect(page.locator('[data-protocol="imap"]').first()).toContainText('993');
+
+    await page.getByLabel('邮箱地址').fill('zhang@例子.test');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '下载 iPhone/iPad/Mac 描述文件' }).click(),
+    ]);
+    const xml = await (await download.createReadStream()).toArray().then((c) => Buffer.concat(c).toString('utf8'));
+    expect(download.suggestedFilename()).toMatch(/\.mobileconfig$/);
+    expect(xml).toContain('<string>imap.qiye.aliyun.com</string>');
+    expect(xml).toContain('<string>smtp.qiye.aliyun.com</string>');
+    expect(xml).toContain('<string>zhang@xn--fsqu00a.test</string>');
+    expect(xml).not.toMatch(/<key>(Incoming|Outgoing)Password<\/key>/);
+    await expect(page.getByText('未签名').first()).toBeVisible();
+  });
+
+  test('a bad address gets a clear message and no download', async ({ page }) => {
+    await page.goto('/en/clients/settings/');
+    await page.locator('[data-protocol="imap"]').first().scrollIntoViewIfNeeded();
+    await page.waitForFunction(() => document.querySelectorAll('astro-island[ssr]').length === 0);
+    await page.getByLabel('Email address').fill('not an address');
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await page.getByRole('button', { name: 'Download profile for iPhone/iPad/Mac' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: /./ }).first()).toBeVisible();
+    expect(downloaded).toBe(false);
+  });
+});
