@@ -4,6 +4,7 @@
 //   aux.mjs: slow UDP forwarder BASE+2, dead UDP BASE+3, fault HTTP BASE+11
 //   dnsdist: its own UDP/TCP listener BASE+4 (unused by the tests)
 //   dnsdist: RFC 8484 over plain HTTP with CORS            127.0.0.1:BASE+10
+//            and, with { tls: true }, over HTTPS/HTTP2        127.0.0.1:BASE+12 (self-signed)
 // dnsdist paths:
 //   /dns-query        the fixture zones; slow.test → slow backend, dead.test → no answer
 //   /slow/dns-query   every name through the slow backend (benchmarks)
@@ -12,7 +13,7 @@
 //
 //   node tests/dns/stack.mjs          start, print the URLs, stop on Ctrl-C
 //   MG_DNS_PORT_BASE=25450 MG_DNS_DELAY_MS=300 node tests/dns/stack.mjs
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,7 +57,11 @@ function knotConfig({ dir, port, zonesDir }) {
   ].join('\n');
 }
 
-function dnsdistConfig({ dohPort, localPort, knotPort, oldPort, slowPort, deadPort }) {
+function dnsdistConfig({ dohPort, localPort, knotPort, oldPort, slowPort, deadPort, tlsPort, cert, key }) {
+  const dohOptions = "{customResponseHeaders={['access-control-allow-origin']='*'}, sendCacheControlHeaders=false}";
+  const paths = "{'/dns-query', '/slow/dns-query', '/old/dns-query'}";
+  // With a certificate, the same endpoints over HTTPS (HTTP/2, as public resolvers serve DoH).
+  const tls = cert ? `addDOHLocal('127.0.0.1:${tlsPort}', '${cert}', '${key}', ${paths}, ${dohOptions})` : '';
   return `
 setSecurityPollSuffix('')
 setLocal('127.0.0.1:${localPort}')
@@ -64,7 +69,8 @@ newServer({address='127.0.0.1:${knotPort}', name='knot'}):setUp()
 newServer({address='127.0.0.1:${oldPort}', name='old', pool='old'}):setUp()
 newServer({address='127.0.0.1:${slowPort}', name='slow', pool='slow'}):setUp()
 newServer({address='127.0.0.1:${deadPort}', name='dead', pool='dead'}):setUp()
-addDOHLocal('127.0.0.1:${dohPort}', nil, nil, {'/dns-query', '/slow/dns-query', '/old/dns-query'}, {customResponseHeaders={['access-control-allow-origin']='*'}, sendCacheControlHeaders=false})
+addDOHLocal('127.0.0.1:${dohPort}', nil, nil, ${paths}, ${dohOptions})
+${tls}
 addAction(HTTPPathRule('/slow/dns-query'), PoolAction('slow'))
 addAction(HTTPPathRule('/old/dns-query'), PoolAction('old'))
 addAction({'slow.test.'}, PoolAction('slow'))
@@ -100,7 +106,7 @@ async function waitForAnswer(url, deadline) {
 
 /**
  * Starts the stack and resolves when it answers. Returns the URLs and stop().
- * @param {{ base?: number, delayMs?: number, quiet?: boolean }} [options]
+ * @param {{ base?: number, delayMs?: number, quiet?: boolean, tls?: boolean }} [options]
  */
 export async function startStack(options = {}) {
   const base = options.base ?? Number(process.env.MG_DNS_PORT_BASE ?? 25350);
@@ -122,7 +128,16 @@ export async function startStack(options = {}) {
     localPort: base + 4,
     dohPort: base + 10,
     faultPort: base + 11,
+    tlsPort: base + 12,
   };
+  if (options.tls) {
+    // A throw-away self-signed certificate for 127.0.0.1 (the benchmark's browser is told to accept it).
+    const cert = join(run, 'cert.pem');
+    const key = join(run, 'key.pem');
+    const made = spawnSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', key, '-out', cert, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    if (made.status !== 0) throw new Error('openssl could not make a certificate for the HTTPS DoH listener');
+    Object.assign(ports, { cert, key });
+  }
   writeFileSync(
     join(run, 'knot-main.conf'),
     knotConfig({ dir: join(run, 'main'), port: ports.knotPort, zonesDir: join(here, 'zones') }),
@@ -172,6 +187,9 @@ export async function startStack(options = {}) {
     slow: `${origin}/slow/dns-query`,
     old: `${origin}/old/dns-query`,
     fault: `http://127.0.0.1:${ports.faultPort}`,
+    ...(options.tls
+      ? { tlsResolver: `https://127.0.0.1:${ports.tlsPort}/dns-query`, tlsSlow: `https://127.0.0.1:${ports.tlsPort}/slow/dns-query` }
+      : {}),
   };
   try {
     await waitForAnswer(urls.resolver, Date.now() + 15000);
