@@ -36,7 +36,7 @@ export interface ExpectedArgs {
  * to this provider replaces the old one (its senders must not stay authorised),
  * while other senders (newsletters, CRMs, ip4: ranges) are kept.
  */
-function withoutOtherMailboxProviders(record: string, provider: ProviderProfile): string {
+function withoutOtherMailboxProviders(record: string, provider: ProviderProfile): string | undefined {
   const own = new Set([provider.spf.include, ...provider.spf.equivalents].map(normaliseDomainName));
   const parsed = parseSpf(record);
   const kept = parsed.terms.filter((t) => {
@@ -45,6 +45,9 @@ function withoutOtherMailboxProviders(record: string, provider: ProviderProfile)
     const owner = recogniseSpfInclude(d);
     return own.has(d) || owner === undefined || owner.id === provider.id;
   });
+  // Nothing left but `all` (the old provider was the only sender): start from the provider's own record.
+  const senders = kept.filter((t) => !(t.kind === 'mechanism' && t.mechanism === 'all'));
+  if (kept.length < parsed.terms.length && senders.length === 0) return undefined;
   return ['v=spf1', ...kept.map((t) => t.raw)].join(' ');
 }
 

@@ -165,7 +165,8 @@ describe('buildExpectedRecords', () => {
     // Other senders (a newsletter service, an office IP) stay authorised.
     { existing: 'v=spf1 include:servers.mcsv.net ip4:203.0.113.5 ~all', want: 'v=spf1 include:servers.mcsv.net ip4:203.0.113.5 include:spf.qiye.aliyun.com ~all' },
     // The previous mailbox provider's include is replaced, not kept beside the new one (migration).
-    { existing: 'v=spf1 include:spf.mail.qq.com ~all', want: 'v=spf1 include:spf.qiye.aliyun.com ~all' },
+    // When the old provider was the only sender, the new record is the provider's own (with -all).
+    { existing: 'v=spf1 include:spf.mail.qq.com ~all', want: 'v=spf1 include:spf.qiye.aliyun.com -all' },
     { existing: 'v=spf1 include:_spf.google.com include:servers.mcsv.net -all', want: 'v=spf1 include:servers.mcsv.net include:spf.qiye.aliyun.com -all' },
   ])('merges into the existing SPF record $existing', ({ existing, want }) => {
     const spf = byId(buildExpectedRecords({ ...base, provider: cn, existingSpf: existing }), 'spf');

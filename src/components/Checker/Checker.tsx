@@ -270,7 +270,7 @@ export default function Checker({ lang, base, records }: CheckerProps) {
       </p>
       {c.detected && detectedGuide ? (
         <p className="mg-hint" data-dns-host={c.detected.id}>
-          {t.detectedHost(c.detected.name[lang])} <a href={guideHref(base, lang, detectedGuide)}>{t.hostGuide}</a>
+          {c.detected.id === 'other' ? t.detectedOther : t.detectedHost(c.detected.name[lang])} <a href={guideHref(base, lang, detectedGuide)}>{t.hostGuide}</a>
         </p>
       ) : null}
 
