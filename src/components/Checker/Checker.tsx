@@ -9,6 +9,7 @@ import {
   describeFinding,
   DMARC_POLICIES,
   DNS_HOSTS,
+  explainDmarcPolicy,
   domainErrorMessage,
   hostField,
   PROVIDERS,
@@ -181,6 +182,7 @@ export default function Checker({ lang, base, records }: CheckerProps) {
               <select
                 id={`${ids}-dmarc`}
                 value={c.form.dmarcPolicy}
+                aria-describedby={`${ids}-dmarc-hint`}
                 onChange={(e) => c.update({ dmarcPolicy: e.target.value as typeof c.form.dmarcPolicy })}
               >
                 {DMARC_POLICIES.map((p) => (
@@ -189,6 +191,9 @@ export default function Checker({ lang, base, records }: CheckerProps) {
                   </option>
                 ))}
               </select>
+              <p id={`${ids}-dmarc-hint`} className="mg-hint">
+                {explainDmarcPolicy(c.form.dmarcPolicy, lang).text}
+              </p>
             </div>
             <div className="mg-field">
               <label htmlFor={`${ids}-rua`}>{t.dmarcRuaLabel}</label>
