@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
+import { contentSecurityPolicy } from './src/integrations/csp.mjs';
 
 // SITE and BASE let the static build be deployed anywhere:
 //   SITE=https://mail.example.org BASE=/guide npm run build
@@ -49,5 +50,7 @@ export default defineConfig({
       ],
     }),
     react(),
+    // Scripts from the site only; DNS questions only to the presets and the chosen resolver.
+    contentSecurityPolicy(),
   ],
 });

@@ -103,6 +103,9 @@ export {
   rsaKeyBits,
 } from './records/index';
 
+// Checks of the generator's optional fields (DKIM key, DMARC report address, other SPF senders).
+export { dkimInputProblem, ruaInputProblem, spfSenderProblem } from './records/inputs';
+
 // The expected record set.
 export { buildExpectedRecords, buildSpf, DKIM_PLACEHOLDER, type ExpectedArgs } from './expected';
 

@@ -7,6 +7,10 @@ import {
   cacheExpiresAt,
   HOST_IDS,
   describeFinding,
+  dkimInputProblem,
+  ruaInputProblem,
+  spfSenderProblem,
+  truncateForDisplay,
   DMARC_POLICIES,
   DNS_HOSTS,
   explainDmarcPolicy,
@@ -70,6 +74,10 @@ export default function Checker({ lang, base, records }: CheckerProps) {
   const host = DNS_HOSTS.find((h) => h.id === c.form.host) ?? DNS_HOSTS[0];
   const domainError = c.domain && !c.domain.ok ? domainErrorMessage(c.domain.error, lang) : undefined;
   const ascii = c.domain?.ok ? c.domain.ascii : undefined;
+  // The optional fields go into records the reader copies: say what cannot be used (it is left out).
+  const dkimProblem = dkimInputProblem(c.form.dkimKey);
+  const ruaProblem = ruaInputProblem(c.form.dmarcRua);
+  const spfProblem = spfSenderProblem(c.form.extraSpf);
 
   const zone = useMemo(() => (ascii ? toZoneFile(c.expected, ascii) : ''), [c.expected, ascii]);
 
@@ -169,11 +177,15 @@ export default function Checker({ lang, base, records }: CheckerProps) {
               spellCheck={false}
               maxLength={8192}
               value={c.form.dkimKey}
-              aria-describedby={`${ids}-dkim-hint`}
+              aria-describedby={`${ids}-dkim-hint ${ids}-dkim-error`}
+              aria-invalid={dkimProblem !== undefined ? true : undefined}
               onChange={(e) => c.update({ dkimKey: e.target.value })}
             />
             <p id={`${ids}-dkim-hint`} className="mg-hint">
               {t.dkimHint}
+            </p>
+            <p id={`${ids}-dkim-error`} className="mg-error" role="alert">
+              {dkimProblem !== undefined ? t.dkimInvalid : ''}
             </p>
           </div>
           <div className="mg-row">
@@ -203,11 +215,15 @@ export default function Checker({ lang, base, records }: CheckerProps) {
                 autoComplete="off"
                 maxLength={320}
                 value={c.form.dmarcRua}
-                aria-describedby={`${ids}-rua-hint`}
+                aria-describedby={`${ids}-rua-hint ${ids}-rua-error`}
+                aria-invalid={ruaProblem !== undefined ? true : undefined}
                 onChange={(e) => c.update({ dmarcRua: e.target.value })}
               />
               <p id={`${ids}-rua-hint`} className="mg-hint">
                 {t.dmarcRuaHint}
+              </p>
+              <p id={`${ids}-rua-error`} className="mg-error" role="alert">
+                {ruaProblem !== undefined ? t.ruaInvalid(truncateForDisplay(ruaProblem)) : ''}
               </p>
             </div>
           </div>
@@ -220,11 +236,15 @@ export default function Checker({ lang, base, records }: CheckerProps) {
               spellCheck={false}
               maxLength={1024}
               value={c.form.extraSpf}
-              aria-describedby={`${ids}-spf-hint`}
+              aria-describedby={`${ids}-spf-hint ${ids}-spf-error`}
+              aria-invalid={spfProblem !== undefined ? true : undefined}
               onChange={(e) => c.update({ extraSpf: e.target.value })}
             />
             <p id={`${ids}-spf-hint`} className="mg-hint">
               {t.extraSpfHint}
+            </p>
+            <p id={`${ids}-spf-error`} className="mg-error" role="alert">
+              {spfProblem !== undefined ? t.spfInvalid(truncateForDisplay(spfProblem)) : ''}
             </p>
           </div>
         </details>

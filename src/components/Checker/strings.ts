@@ -16,6 +16,10 @@ export const strings = {
     dmarcRuaHint: '一个邮箱地址，例如 dmarc@example.com',
     extraSpfLabel: '其他发信服务的 SPF include（可选，空格分隔）',
     extraSpfHint: '例如 spf1.dm.aliyun.com（阿里云邮件推送）',
+    dkimInvalid: '这不像 DKIM 公钥：请确认粘贴的是后台给出的整段记录值（v=DKIM1; k=rsa; p=…），没有缺字或多出的内容。',
+    ruaInvalid: (v: string) => `“${v}”不是邮箱地址。在改正之前，DMARC 记录里不写汇总报告地址。`,
+    spfInvalid: (v: string) =>
+      `“${v}”既不是域名，也不是指明发信方的 SPF 项（如 include:、ip4:）。在改正之前，SPF 记录里不加入它。`,
     check: '检查记录',
     checking: '正在检查…',
     stop: '停止',
@@ -83,6 +87,11 @@ export const strings = {
     dmarcRuaHint: 'An email address, e.g. dmarc@example.com',
     extraSpfLabel: 'SPF includes of other senders (optional, space-separated)',
     extraSpfHint: 'e.g. spf1.dm.aliyun.com (Alibaba Cloud DirectMail)',
+    dkimInvalid:
+      'This does not look like a DKIM public key: check that you pasted the whole record value from the admin console (v=DKIM1; k=rsa; p=…), with nothing missing or added.',
+    ruaInvalid: (v: string) => `“${v}” is not an email address. The DMARC record has no report address until it is corrected.`,
+    spfInvalid: (v: string) =>
+      `“${v}” is neither a domain nor an SPF term naming senders (such as include: or ip4:). The SPF record leaves it out until it is corrected.`,
     check: 'Check records',
     checking: 'Checking…',
     stop: 'Stop',

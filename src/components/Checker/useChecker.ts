@@ -15,6 +15,8 @@ import {
   getProviderOrDefault,
   isHostId,
   normaliseDomain,
+  ruaInputProblem,
+  spfSenderProblem,
   type DmarcPolicy,
   type ExpectedRecord,
   type HostId,
@@ -98,9 +100,14 @@ export function useChecker(options: {
     const all = buildExpectedRecords({
       domain: domain.ascii,
       provider,
+      // A report address or sender that cannot be used is left out of the records (the form says
+      // so next to the field); a doubtful DKIM key is kept, so the check can compare it with DNS.
       dkimKey: form.dkimKey.trim() || undefined,
-      dmarc: { policy: form.dmarcPolicy, rua: form.dmarcRua.trim() || undefined },
-      extraSpf: form.extraSpf.split(/[\s,]+/).filter(Boolean),
+      dmarc: {
+        policy: form.dmarcPolicy,
+        rua: ruaInputProblem(form.dmarcRua) === undefined ? form.dmarcRua.trim() || undefined : undefined,
+      },
+      extraSpf: form.extraSpf.split(/[\s,]+/).filter((item) => item !== '' && spfSenderProblem(item) === undefined),
       existingSpf,
     });
     return only ? all.filter((r) => only.includes(r.id)) : all;

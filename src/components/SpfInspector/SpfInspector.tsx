@@ -189,8 +189,11 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
             </ul>
           )}
           {done.expansion.truncated ? <p className="mg-notice mg-notice-warn">{t.truncated}</p> : null}
-          <h3 className="mg-spf-tree-title">{t.tree}</h3>
-          <ul className="mg-spf-tree">
+          {/* Not a heading: the widget sits at different heading levels on different pages. */}
+          <p id={`${id}-tree`} className="mg-spf-tree-title">
+            {t.tree}
+          </p>
+          <ul className="mg-spf-tree" aria-labelledby={`${id}-tree`}>
             <NodeView node={done.expansion.root} lang={lang} open />
           </ul>
         </section>

@@ -54,6 +54,17 @@ function useStored(key: string): string {
   );
 }
 
+/**
+ * Whether the page's Content-Security-Policy lets it reach this endpoint. The
+ * policy is fixed when the page loads (src/integrations/csp.mjs lists the
+ * allowed origins in `meta[data-mg-connect]`), so a newly saved endpoint on
+ * another origin needs a reload; without that meta (dev server) anything goes.
+ */
+function reachableByPolicy(url: string): boolean {
+  const allowed = document.querySelector('meta[data-mg-connect]')?.getAttribute('data-mg-connect');
+  return allowed == null || allowed.split(' ').includes(new URL(url).origin);
+}
+
 export interface ResolverState {
   /** The resolvers to ask, in order (a custom one first). */
   readonly resolvers: readonly Resolver[];
@@ -102,7 +113,10 @@ export function useResolvers(lang: Lang): ResolverState {
   const setPreference = useCallback((p: ResolverPreference) => writeStorage(ORDER_STORAGE_KEY, p), []);
   const saveCustom = useCallback((input: string): ResolverUrlResult => {
     const result = parseResolverUrl(input);
-    if (result.ok) writeStorage(STORAGE_KEY, result.url);
+    if (result.ok) {
+      writeStorage(STORAGE_KEY, result.url);
+      if (!reachableByPolicy(result.url)) window.location.reload();
+    }
     return result;
   }, []);
   const forgetCustom = useCallback(() => writeStorage(STORAGE_KEY, undefined), []);

@@ -15,7 +15,8 @@
  * library stays useful as an independent encoder in the unit tests.
  *
  * Decoding never loops: each compression pointer must point strictly before the
- * previous one, and every section loop consumes bytes.
+ * previous one, at most MAX_POINTER_JUMPS are followed per name, and every
+ * section loop consumes bytes.
  */
 import { DohError } from './errors';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip';
@@ -42,6 +43,8 @@ const OPT = 41;
 const CLASS_IN = 1;
 /** A DNS message never exceeds 65535 bytes (RFC 1035 §4.2.2 length prefix). */
 export const MAX_MESSAGE_BYTES = 65535;
+/** Compression pointers followed for one name: one per label is the most a real message uses (≤ 127 labels). */
+export const MAX_POINTER_JUMPS = 127;
 
 /** The record type name for a wire number: a known RRType, or `TYPE<n>` (RFC 3597). */
 export function rrTypeName(code: number): RRType | `TYPE${number}` {
@@ -139,6 +142,9 @@ class Reader {
     // Pointers must point strictly before the place the current run of labels started.
     let floor = start;
     let wireLength = 1;
+    // A name has at most 127 labels, so real compression never needs more jumps than that;
+    // a longer chain only makes decoding slow (a 64 KB message could force millions of jumps).
+    let jumps = 0;
     for (;;) {
       const len = this.u8(pos, end < 0 ? limit : undefined);
       if (len === 0) {
@@ -150,6 +156,7 @@ class Reader {
         const target = this.u16(pos, end < 0 ? limit : undefined) & 0x3fff;
         if (end < 0) end = pos + 2;
         if (target >= floor) throw new Malformed(`compression pointer at offset ${pos} does not point backwards`);
+        if (++jumps > MAX_POINTER_JUMPS) throw new Malformed(`more than ${MAX_POINTER_JUMPS} compression pointers in one name`);
         floor = target;
         pos = target;
         continue;
