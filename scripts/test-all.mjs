@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 
 const steps = [
   { name: 'type check', cmd: ['astro', 'check'] },
-  { name: 'unit tests', cmd: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit.json'] },
+  { name: 'unit tests', cmd: ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/unit.json'] },
   { name: 'build', cmd: ['astro', 'build'] },
   { name: 'end-to-end tests', cmd: ['playwright', 'test'] },
 ];
@@ -35,12 +35,12 @@ function counts(file, read) {
 }
 
 function summary() {
-  const unit = counts('test-results/unit.json', (r) => ({
+  const unit = counts('reports/unit.json', (r) => ({
     passed: r.numPassedTests,
     failed: r.numFailedTests,
     skipped: r.numPendingTests + r.numTodoTests,
   }));
-  const e2e = counts('test-results/e2e.json', (r) => ({
+  const e2e = counts('reports/e2e.json', (r) => ({
     passed: r.stats.expected + r.stats.flaky,
     failed: r.stats.unexpected,
     skipped: r.stats.skipped,

@@ -44,7 +44,12 @@ function zoneWith(patch: Patch): FakeZone {
 }
 
 async function check(patch: Patch, args: Partial<ExpectedArgs> = {}): Promise<Map<RecordId, RecordCheck>> {
-  const expected = buildExpectedRecords({ domain: D, provider: cn, dmarc: { policy: 'quarantine', rua: 'dmarc@example.com' }, ...args });
+  const expected = buildExpectedRecords({
+    domain: D,
+    provider: cn,
+    dmarc: { policy: 'quarantine', rua: 'dmarc@example.com' },
+    ...args,
+  });
   const dns = fakeDns(zoneWith(patch));
   const rows = await checkDomain({ domain: D, expected, provider: cn, query: dns.query });
   return new Map(rows.map((r) => [r.id, r]));
@@ -66,7 +71,11 @@ describe('checkDomain on a correct domain', () => {
       ['pop3', 'ok'],
     ]);
     for (const r of rows.values()) expect(r.findings).toEqual([]);
-    expect(rows.get('mx')?.observed).toEqual(['5 mx1.qiye.aliyun.com', '10 mx2.qiye.aliyun.com', '15 mx3.qiye.aliyun.com']);
+    expect(rows.get('mx')?.observed).toEqual([
+      '5 mx1.qiye.aliyun.com',
+      '10 mx2.qiye.aliyun.com',
+      '15 mx3.qiye.aliyun.com',
+    ]);
     expect(rows.get('spf')?.observed).toEqual(['v=spf1 include:spf.qiye.aliyun.com -all']);
     expect(rows.get('mail')?.observed).toEqual(['CNAME qiye.aliyun.com']);
     expect(rows.get('mx')?.ttl).toBe(600);
@@ -89,10 +98,23 @@ const rows: Row[] = [
   // --- missing / wrong values
   { note: 'no MX at all', patch: { [D]: apex({ MX: [] }) }, id: 'mx', status: 'fail', code: 'missing' },
   { note: 'no DMARC record', patch: { [`_dmarc.${D}`]: null }, id: 'dmarc', status: 'fail', code: 'missing' },
-  { note: 'no SPF record, only other TXT', patch: { [D]: apex({ TXT: ['google-site-verification=abc'] }) }, id: 'spf', status: 'fail', code: 'missing' },
+  {
+    note: 'no SPF record, only other TXT',
+    patch: { [D]: apex({ TXT: ['google-site-verification=abc'] }) },
+    id: 'spf',
+    status: 'fail',
+    code: 'missing',
+  },
   { note: 'no DKIM record', patch: { [`default._domainkey.${D}`]: null }, id: 'dkim', status: 'fail', code: 'missing' },
   { note: 'no mail CNAME', patch: { [`mail.${D}`]: null }, id: 'mail', status: 'fail', code: 'missing' },
-  { note: 'no imap CNAME (optional: information only)', patch: { [`imap.${D}`]: null }, id: 'imap', status: 'ok', code: 'missing', severity: 'info' },
+  {
+    note: 'no imap CNAME (optional: information only)',
+    patch: { [`imap.${D}`]: null },
+    id: 'imap',
+    status: 'ok',
+    code: 'missing',
+    severity: 'info',
+  },
   {
     note: 'the mail CNAME at the seed article’s wrong target',
     patch: { [`mail.${D}`]: { CNAME: 'mail.qiye.aliyun.com' } },
@@ -109,18 +131,74 @@ const rows: Row[] = [
     code: 'wrong-value',
     params: { kind: 'address', observed: '104.16.0.1' },
   },
-  { note: 'an optional CNAME with the wrong target', patch: { [`smtp.${D}`]: { CNAME: 'smtp.example.net' } }, id: 'smtp', status: 'warn', code: 'wrong-value' },
-  { note: 'the seed article’s made-up MX host', patch: { [D]: apex({ MX: [[10, 'mxqiye.qiye.aliyun.com']] }) }, id: 'mx', status: 'fail', code: 'wrong-value' },
-  { note: 'only one of the three MX hosts', patch: { [D]: apex({ MX: [[5, 'mx1.qiye.aliyun.com']] }) }, id: 'mx', status: 'warn', code: 'wrong-value', params: { missing: 'mx2.qiye.aliyun.com, mx3.qiye.aliyun.com' } },
+  {
+    note: 'an optional CNAME with the wrong target',
+    patch: { [`smtp.${D}`]: { CNAME: 'smtp.example.net' } },
+    id: 'smtp',
+    status: 'warn',
+    code: 'wrong-value',
+  },
+  {
+    note: 'the seed article’s made-up MX host',
+    patch: { [D]: apex({ MX: [[10, 'mxqiye.qiye.aliyun.com']] }) },
+    id: 'mx',
+    status: 'fail',
+    code: 'wrong-value',
+  },
+  {
+    note: 'only one of the three MX hosts',
+    patch: { [D]: apex({ MX: [[5, 'mx1.qiye.aliyun.com']] }) },
+    id: 'mx',
+    status: 'warn',
+    code: 'wrong-value',
+    params: { missing: 'mx2.qiye.aliyun.com, mx3.qiye.aliyun.com' },
+  },
   // --- SPF
-  { note: 'two SPF records', patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com -all', 'v=spf1 include:spf.mail.qq.com -all'] }) }, id: 'spf', status: 'fail', code: 'multiple-spf', params: { count: 2 } },
-  { note: 'a misspelt include', patch: { [D]: apex({ TXT: ['v=spf1 inlcude:spf.qiye.aliyun.com -all'] }) }, id: 'spf', status: 'fail', code: 'spf-syntax', params: { term: 'inlcude:spf.qiye.aliyun.com', offset: 7, reason: 'unknown-mechanism' } },
-  { note: 'an SPF record without v=', patch: { [D]: apex({ TXT: ['spf1 include:spf.qiye.aliyun.com -all'] }) }, id: 'spf', status: 'fail', code: 'spf-syntax', params: { reason: 'no-version' } },
-  { note: 'a misspelt include also loses the include', patch: { [D]: apex({ TXT: ['v=spf1 inlcude:spf.qiye.aliyun.com -all'] }) }, id: 'spf', status: 'fail', code: 'spf-include-missing', params: { include: 'spf.qiye.aliyun.com' } },
-  { note: 'SPF of another provider only', patch: { [D]: apex({ TXT: ['v=spf1 include:spf.mail.qq.com -all'] }), 'spf.mail.qq.com': { TXT: ['v=spf1 -all'] } }, id: 'spf', status: 'fail', code: 'spf-include-missing' },
+  {
+    note: 'two SPF records',
+    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com -all', 'v=spf1 include:spf.mail.qq.com -all'] }) },
+    id: 'spf',
+    status: 'fail',
+    code: 'multiple-spf',
+    params: { count: 2 },
+  },
+  {
+    note: 'a misspelt include',
+    patch: { [D]: apex({ TXT: ['v=spf1 inlcude:spf.qiye.aliyun.com -all'] }) },
+    id: 'spf',
+    status: 'fail',
+    code: 'spf-syntax',
+    params: { term: 'inlcude:spf.qiye.aliyun.com', offset: 7, reason: 'unknown-mechanism' },
+  },
+  {
+    note: 'an SPF record without v=',
+    patch: { [D]: apex({ TXT: ['spf1 include:spf.qiye.aliyun.com -all'] }) },
+    id: 'spf',
+    status: 'fail',
+    code: 'spf-syntax',
+    params: { reason: 'no-version' },
+  },
+  {
+    note: 'a misspelt include also loses the include',
+    patch: { [D]: apex({ TXT: ['v=spf1 inlcude:spf.qiye.aliyun.com -all'] }) },
+    id: 'spf',
+    status: 'fail',
+    code: 'spf-include-missing',
+    params: { include: 'spf.qiye.aliyun.com' },
+  },
+  {
+    note: 'SPF of another provider only',
+    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.mail.qq.com -all'] }), 'spf.mail.qq.com': { TXT: ['v=spf1 -all'] } },
+    id: 'spf',
+    status: 'fail',
+    code: 'spf-include-missing',
+  },
   {
     note: 'an include of a name without SPF',
-    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com include:spf.example.org -all'] }), 'spf.example.org': { TXT: ['hello'] } },
+    patch: {
+      [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com include:spf.example.org -all'] }),
+      'spf.example.org': { TXT: ['hello'] },
+    },
     id: 'spf',
     status: 'fail',
     code: 'spf-broken-include',
@@ -128,7 +206,10 @@ const rows: Row[] = [
   },
   {
     note: 'an include loop',
-    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com include:_spf.example.com -all'] }), [`_spf.${D}`]: { TXT: ['v=spf1 include:example.com -all'] } },
+    patch: {
+      [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com include:_spf.example.com -all'] }),
+      [`_spf.${D}`]: { TXT: ['v=spf1 include:example.com -all'] },
+    },
     id: 'spf',
     status: 'fail',
     code: 'spf-loop',
@@ -136,7 +217,11 @@ const rows: Row[] = [
   {
     note: 'more than 10 DNS-querying terms',
     patch: {
-      [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com a mx ptr exists:x.example.com a:a.example.com a:b.example.com a:c.example.com mx:d.example.com mx:e.example.com include:f.example.com -all'] }),
+      [D]: apex({
+        TXT: [
+          'v=spf1 include:spf.qiye.aliyun.com a mx ptr exists:x.example.com a:a.example.com a:b.example.com a:c.example.com mx:d.example.com mx:e.example.com include:f.example.com -all',
+        ],
+      }),
       'x.example.com': { A: ['127.0.0.2'] },
       'a.example.com': { A: ['192.0.2.1'] },
       'b.example.com': { A: ['192.0.2.2'] },
@@ -152,7 +237,11 @@ const rows: Row[] = [
   },
   {
     note: 'more than 2 void lookups',
-    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com a:gone1.example.com a:gone2.example.com mx:gone3.example.com -all'] }) },
+    patch: {
+      [D]: apex({
+        TXT: ['v=spf1 include:spf.qiye.aliyun.com a:gone1.example.com a:gone2.example.com mx:gone3.example.com -all'],
+      }),
+    },
     id: 'spf',
     status: 'fail',
     code: 'spf-void-limit',
@@ -169,23 +258,73 @@ const rows: Row[] = [
     code: 'spf-mx-limit',
     params: { count: 11 },
   },
-  { note: '~all', patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com ~all'] }) }, id: 'spf', status: 'warn', code: 'weak-policy', params: { qualifier: '~all' } },
-  { note: '?all', patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com ?all'] }) }, id: 'spf', status: 'warn', code: 'weak-policy', params: { qualifier: '?all' } },
-  { note: '+all', patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com +all'] }) }, id: 'spf', status: 'fail', code: 'weak-policy', params: { qualifier: '+all' } },
-  { note: 'no all', patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com'] }) }, id: 'spf', status: 'warn', code: 'weak-policy', params: { qualifier: 'none' } },
+  {
+    note: '~all',
+    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com ~all'] }) },
+    id: 'spf',
+    status: 'warn',
+    code: 'weak-policy',
+    params: { qualifier: '~all' },
+  },
+  {
+    note: '?all',
+    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com ?all'] }) },
+    id: 'spf',
+    status: 'warn',
+    code: 'weak-policy',
+    params: { qualifier: '?all' },
+  },
+  {
+    note: '+all',
+    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com +all'] }) },
+    id: 'spf',
+    status: 'fail',
+    code: 'weak-policy',
+    params: { qualifier: '+all' },
+  },
+  {
+    note: 'no all',
+    patch: { [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com'] }) },
+    id: 'spf',
+    status: 'warn',
+    code: 'weak-policy',
+    params: { qualifier: 'none' },
+  },
   // --- MX of other providers
   {
     note: 'MX still at Tencent Exmail',
-    patch: { [D]: apex({ MX: [[5, 'mxbiz1.qq.com'], [10, 'mxbiz2.qq.com']] }) },
+    patch: {
+      [D]: apex({
+        MX: [
+          [5, 'mxbiz1.qq.com'],
+          [10, 'mxbiz2.qq.com'],
+        ],
+      }),
+    },
     id: 'mx',
     status: 'fail',
     code: 'foreign-mx',
     params: { provider: 'tencent-exmail', hosts: 'mxbiz1.qq.com, mxbiz2.qq.com' },
   },
-  { note: 'MX at Microsoft 365', patch: { [D]: apex({ MX: [[0, 'example-com.mail.protection.outlook.com']] }) }, id: 'mx', status: 'fail', code: 'foreign-mx', params: { provider: 'microsoft-365' } },
+  {
+    note: 'MX at Microsoft 365',
+    patch: { [D]: apex({ MX: [[0, 'example-com.mail.protection.outlook.com']] }) },
+    id: 'mx',
+    status: 'fail',
+    code: 'foreign-mx',
+    params: { provider: 'microsoft-365' },
+  },
   {
     note: 'Alibaba MX mixed with Tencent’s',
-    patch: { [D]: apex({ MX: [[5, 'mx1.qiye.aliyun.com'], [10, 'mx2.qiye.aliyun.com'], [15, 'mxbiz1.qq.com']] }) },
+    patch: {
+      [D]: apex({
+        MX: [
+          [5, 'mx1.qiye.aliyun.com'],
+          [10, 'mx2.qiye.aliyun.com'],
+          [15, 'mxbiz1.qq.com'],
+        ],
+      }),
+    },
     id: 'mx',
     status: 'fail',
     code: 'mixed-mx',
@@ -193,15 +332,36 @@ const rows: Row[] = [
   },
   {
     note: 'Alibaba MX mixed with an unknown server',
-    patch: { [D]: apex({ MX: [[5, 'mx1.qiye.aliyun.com'], [10, 'mx2.qiye.aliyun.com'], [20, 'backup.example.net']] }) },
+    patch: {
+      [D]: apex({
+        MX: [
+          [5, 'mx1.qiye.aliyun.com'],
+          [10, 'mx2.qiye.aliyun.com'],
+          [20, 'backup.example.net'],
+        ],
+      }),
+    },
     id: 'mx',
     status: 'fail',
     code: 'mixed-mx',
     params: { provider: '', hosts: 'backup.example.net' },
   },
   // --- names
-  { note: 'a CNAME at the apex', patch: { [D]: { CNAME: 'site.example.net' }, 'site.example.net': { A: ['192.0.2.80'] } }, id: 'mx', status: 'fail', code: 'cname-conflict', params: { target: 'site.example.net' } },
-  { note: 'a CNAME at the apex hides SPF too', patch: { [D]: { CNAME: 'site.example.net' }, 'site.example.net': { A: ['192.0.2.80'] } }, id: 'spf', status: 'fail', code: 'cname-conflict' },
+  {
+    note: 'a CNAME at the apex',
+    patch: { [D]: { CNAME: 'site.example.net' }, 'site.example.net': { A: ['192.0.2.80'] } },
+    id: 'mx',
+    status: 'fail',
+    code: 'cname-conflict',
+    params: { target: 'site.example.net' },
+  },
+  {
+    note: 'a CNAME at the apex hides SPF too',
+    patch: { [D]: { CNAME: 'site.example.net' }, 'site.example.net': { A: ['192.0.2.80'] } },
+    id: 'spf',
+    status: 'fail',
+    code: 'cname-conflict',
+  },
   {
     note: 'DMARC typed with the full name',
     patch: { [`_dmarc.${D}`]: null, [`_dmarc.${D}.${D}`]: { TXT: ['v=DMARC1; p=none'] } },
@@ -212,13 +372,23 @@ const rows: Row[] = [
   },
   {
     note: 'DMARC at the apex',
-    patch: { [`_dmarc.${D}`]: null, [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com -all', 'v=DMARC1; p=none'] }) },
+    patch: {
+      [`_dmarc.${D}`]: null,
+      [D]: apex({ TXT: ['v=spf1 include:spf.qiye.aliyun.com -all', 'v=DMARC1; p=none'] }),
+    },
     id: 'dmarc',
     status: 'fail',
     code: 'wrong-name',
     params: { found: 'example.com' },
   },
-  { note: 'SPF at www', patch: { [D]: apex({ TXT: [] }), [`www.${D}`]: { TXT: ['v=spf1 include:spf.qiye.aliyun.com -all'] } }, id: 'spf', status: 'fail', code: 'wrong-name', params: { found: 'www.example.com' } },
+  {
+    note: 'SPF at www',
+    patch: { [D]: apex({ TXT: [] }), [`www.${D}`]: { TXT: ['v=spf1 include:spf.qiye.aliyun.com -all'] } },
+    id: 'spf',
+    status: 'fail',
+    code: 'wrong-name',
+    params: { found: 'www.example.com' },
+  },
   {
     note: 'DKIM typed with the full name',
     patch: { [`default._domainkey.${D}`]: null, [`default._domainkey.${D}.${D}`]: { TXT: [dkimTxt(RSA_2048_SPKI)] } },
@@ -227,30 +397,171 @@ const rows: Row[] = [
     code: 'wrong-name',
     params: { found: 'default._domainkey.example.com.example.com' },
   },
-  { note: 'MX typed with the full name', patch: { [D]: apex({ MX: [] }), [`${D}.${D}`]: { MX: [[5, 'mx1.qiye.aliyun.com']] } }, id: 'mx', status: 'fail', code: 'wrong-name', params: { found: 'example.com.example.com' } },
-  { note: 'the mail CNAME typed with the full name', patch: { [`mail.${D}`]: null, [`mail.${D}.${D}`]: { CNAME: 'qiye.aliyun.com' } }, id: 'mail', status: 'fail', code: 'wrong-name' },
+  {
+    note: 'MX typed with the full name',
+    patch: { [D]: apex({ MX: [] }), [`${D}.${D}`]: { MX: [[5, 'mx1.qiye.aliyun.com']] } },
+    id: 'mx',
+    status: 'fail',
+    code: 'wrong-name',
+    params: { found: 'example.com.example.com' },
+  },
+  {
+    note: 'the mail CNAME typed with the full name',
+    patch: { [`mail.${D}`]: null, [`mail.${D}.${D}`]: { CNAME: 'qiye.aliyun.com' } },
+    id: 'mail',
+    status: 'fail',
+    code: 'wrong-name',
+  },
   // --- the domain does not exist
-  { note: 'a domain that does not exist (MX row)', patch: { [D]: null, [`_dmarc.${D}`]: null }, id: 'mx', status: 'fail', code: 'nxdomain', params: { domain: 'example.com' } },
-  { note: 'a domain that does not exist (DMARC row)', patch: { [D]: null, [`_dmarc.${D}`]: null }, id: 'dmarc', status: 'fail', code: 'nxdomain' },
+  {
+    note: 'a domain that does not exist (MX row)',
+    patch: { [D]: null, [`_dmarc.${D}`]: null },
+    id: 'mx',
+    status: 'fail',
+    code: 'nxdomain',
+    params: { domain: 'example.com' },
+  },
+  {
+    note: 'a domain that does not exist (DMARC row)',
+    patch: { [D]: null, [`_dmarc.${D}`]: null },
+    id: 'dmarc',
+    status: 'fail',
+    code: 'nxdomain',
+  },
   // --- resolver failures are errors, never "missing"
-  { note: 'SERVFAIL for the apex', patch: { [D]: { rcode: 'SERVFAIL' } }, id: 'mx', status: 'error', code: 'resolver-error', params: { code: 'SERVFAIL' } },
-  { note: 'a timeout for _dmarc', patch: { [`_dmarc.${D}`]: { reject: 'timeout' } }, id: 'dmarc', status: 'error', code: 'resolver-error', params: { code: 'timeout' } },
-  { note: 'REFUSED for the mail CNAME', patch: { [`mail.${D}`]: { rcode: 'REFUSED' } }, id: 'mail', status: 'error', code: 'resolver-error', params: { code: 'REFUSED' } },
-  { note: 'a failure inside the SPF tree', patch: { 'spf.qiye.aliyun.com': { rcode: 'SERVFAIL' } }, id: 'spf', status: 'error', code: 'resolver-error', params: { name: 'spf.qiye.aliyun.com', type: 'TXT' } },
+  {
+    note: 'SERVFAIL for the apex',
+    patch: { [D]: { rcode: 'SERVFAIL' } },
+    id: 'mx',
+    status: 'error',
+    code: 'resolver-error',
+    params: { code: 'SERVFAIL' },
+  },
+  {
+    note: 'a timeout for _dmarc',
+    patch: { [`_dmarc.${D}`]: { reject: 'timeout' } },
+    id: 'dmarc',
+    status: 'error',
+    code: 'resolver-error',
+    params: { code: 'timeout' },
+  },
+  {
+    note: 'REFUSED for the mail CNAME',
+    patch: { [`mail.${D}`]: { rcode: 'REFUSED' } },
+    id: 'mail',
+    status: 'error',
+    code: 'resolver-error',
+    params: { code: 'REFUSED' },
+  },
+  {
+    note: 'a failure inside the SPF tree',
+    patch: { 'spf.qiye.aliyun.com': { rcode: 'SERVFAIL' } },
+    id: 'spf',
+    status: 'error',
+    code: 'resolver-error',
+    params: { name: 'spf.qiye.aliyun.com', type: 'TXT' },
+  },
   // --- DMARC
-  { note: 'p=none when quarantine was chosen', patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=none'] } }, id: 'dmarc', status: 'warn', code: 'weak-policy', severity: 'warn' },
-  { note: 'p=none when none was chosen', patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=none'] } }, args: { dmarc: { policy: 'none' } }, id: 'dmarc', status: 'ok', code: 'weak-policy', severity: 'info' },
-  { note: 'an unknown policy', patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=block'] } }, id: 'dmarc', status: 'fail', code: 'dmarc-syntax', params: { reason: 'invalid-policy', tag: 'p' } },
-  { note: 'two DMARC records', patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=none', 'v=DMARC1; p=reject'] } }, id: 'dmarc', status: 'fail', code: 'dmarc-syntax', params: { reason: 'multiple' } },
-  { note: 'a DMARC record without v=', patch: { [`_dmarc.${D}`]: { TXT: ['p=quarantine; rua=mailto:d@example.com'] } }, id: 'dmarc', status: 'fail', code: 'dmarc-syntax', params: { reason: 'no-version' } },
+  {
+    note: 'p=none when quarantine was chosen',
+    patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=none'] } },
+    id: 'dmarc',
+    status: 'warn',
+    code: 'weak-policy',
+    severity: 'warn',
+  },
+  {
+    note: 'p=none when none was chosen',
+    patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=none'] } },
+    args: { dmarc: { policy: 'none' } },
+    id: 'dmarc',
+    status: 'ok',
+    code: 'weak-policy',
+    severity: 'info',
+  },
+  {
+    note: 'an unknown policy',
+    patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=block'] } },
+    id: 'dmarc',
+    status: 'fail',
+    code: 'dmarc-syntax',
+    params: { reason: 'invalid-policy', tag: 'p' },
+  },
+  {
+    note: 'two DMARC records',
+    patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=none', 'v=DMARC1; p=reject'] } },
+    id: 'dmarc',
+    status: 'fail',
+    code: 'dmarc-syntax',
+    params: { reason: 'multiple' },
+  },
+  {
+    note: 'a DMARC record without v=',
+    patch: { [`_dmarc.${D}`]: { TXT: ['p=quarantine; rua=mailto:d@example.com'] } },
+    id: 'dmarc',
+    status: 'fail',
+    code: 'dmarc-syntax',
+    params: { reason: 'no-version' },
+  },
   // --- DKIM
-  { note: 'a DKIM key cut short', patch: { [`default._domainkey.${D}`]: { TXT: [`v=DKIM1; k=rsa; p=${RSA_2048_SPKI.slice(0, 200)}`] } }, id: 'dkim', status: 'fail', code: 'dkim-syntax' },
-  { note: 'a 1024-bit key', patch: { [`default._domainkey.${D}`]: { TXT: [dkimTxt(RSA_1024_SPKI)] } }, id: 'dkim', status: 'warn', code: 'dkim-weak-key', params: { bits: 1024 } },
-  { note: 'a 512-bit key', patch: { [`default._domainkey.${D}`]: { TXT: [dkimTxt(RSA_512_SPKI)] } }, id: 'dkim', status: 'fail', code: 'dkim-weak-key', params: { bits: 512 } },
-  { note: 'a key that differs from the pasted one', patch: {}, args: { dkimKey: RSA_2048_OTHER }, id: 'dkim', status: 'fail', code: 'dkim-key-mismatch' },
+  {
+    note: 'a DKIM key cut short',
+    patch: { [`default._domainkey.${D}`]: { TXT: [`v=DKIM1; k=rsa; p=${RSA_2048_SPKI.slice(0, 200)}`] } },
+    id: 'dkim',
+    status: 'fail',
+    code: 'dkim-syntax',
+  },
+  {
+    note: 'a 1024-bit key',
+    patch: { [`default._domainkey.${D}`]: { TXT: [dkimTxt(RSA_1024_SPKI)] } },
+    id: 'dkim',
+    status: 'warn',
+    code: 'dkim-weak-key',
+    params: { bits: 1024 },
+  },
+  // Something other than a key at the selector is a DKIM problem, not a missing record.
+  {
+    note: 'a TXT record at the selector that is not a key',
+    patch: { [`default._domainkey.${D}`]: { TXT: ['<b>not a key</b>'] } },
+    id: 'dkim',
+    status: 'fail',
+    code: 'dkim-syntax',
+    params: { reason: 'not-dkim' },
+  },
+  {
+    note: 'a 512-bit key',
+    patch: { [`default._domainkey.${D}`]: { TXT: [dkimTxt(RSA_512_SPKI)] } },
+    id: 'dkim',
+    status: 'fail',
+    code: 'dkim-weak-key',
+    params: { bits: 512 },
+  },
+  {
+    note: 'a key that differs from the pasted one',
+    patch: {},
+    args: { dkimKey: RSA_2048_OTHER },
+    id: 'dkim',
+    status: 'fail',
+    code: 'dkim-key-mismatch',
+  },
   // --- TTL information on a row that needs fixing
-  { note: 'a wrong mail CNAME tells how long the old value may be cached', patch: { [`mail.${D}`]: { CNAME: 'mail.qiye.aliyun.com', ttl: 3600 } }, id: 'mail', status: 'fail', code: 'ttl', severity: 'info', params: { seconds: 3600, kind: 'positive' } },
-  { note: 'a missing DMARC record tells the negative-caching time', patch: { [`_dmarc.${D}`]: null }, id: 'dmarc', status: 'fail', code: 'ttl', params: { seconds: SOA_MINIMUM, kind: 'negative' } },
+  {
+    note: 'a wrong mail CNAME tells how long the old value may be cached',
+    patch: { [`mail.${D}`]: { CNAME: 'mail.qiye.aliyun.com', ttl: 3600 } },
+    id: 'mail',
+    status: 'fail',
+    code: 'ttl',
+    severity: 'info',
+    params: { seconds: 3600, kind: 'positive' },
+  },
+  {
+    note: 'a missing DMARC record tells the negative-caching time',
+    patch: { [`_dmarc.${D}`]: null },
+    id: 'dmarc',
+    status: 'fail',
+    code: 'ttl',
+    params: { seconds: SOA_MINIMUM, kind: 'negative' },
+  },
 ];
 
 describe.each(rows)('checkDomain finds $code: $note', ({ patch, args, id, status, code, severity, params }) => {
@@ -268,29 +579,91 @@ describe.each(rows)('checkDomain finds $code: $note', ({ patch, args, id, status
 describe('checkDomain accepts equivalent values', () => {
   it.each([
     // the older MX set
-    { note: 'the mxhichina MX set', patch: { [D]: apex({ MX: [[5, 'mxn.mxhichina.com'], [10, 'mxw.mxhichina.com']] }) }, id: 'mx' as const },
+    {
+      note: 'the mxhichina MX set',
+      patch: {
+        [D]: apex({
+          MX: [
+            [5, 'mxn.mxhichina.com'],
+            [10, 'mxw.mxhichina.com'],
+          ],
+        }),
+      },
+      id: 'mx' as const,
+    },
     // a mix of the two sets
-    { note: 'a mix of the two sets', patch: { [D]: apex({ MX: [[5, 'mx1.qiye.aliyun.com'], [10, 'mxw.mxhichina.com']] }) }, id: 'mx' as const },
+    {
+      note: 'a mix of the two sets',
+      patch: {
+        [D]: apex({
+          MX: [
+            [5, 'mx1.qiye.aliyun.com'],
+            [10, 'mxw.mxhichina.com'],
+          ],
+        }),
+      },
+      id: 'mx' as const,
+    },
     // upper case and trailing dots
-    { note: 'MX hosts in upper case with trailing dots', patch: { [D]: apex({ MX: [[5, 'MX1.QIYE.ALIYUN.COM.'], [10, 'Mx2.Qiye.Aliyun.Com.'], [15, 'mx3.qiye.aliyun.com.']] }) }, id: 'mx' as const },
+    {
+      note: 'MX hosts in upper case with trailing dots',
+      patch: {
+        [D]: apex({
+          MX: [
+            [5, 'MX1.QIYE.ALIYUN.COM.'],
+            [10, 'Mx2.Qiye.Aliyun.Com.'],
+            [15, 'mx3.qiye.aliyun.com.'],
+          ],
+        }),
+      },
+      id: 'mx' as const,
+    },
     // an SPF split into strings
-    { note: 'an SPF record split into several strings', patch: { [D]: apex({ TXT: [['v=spf1 include:spf.qi', 'ye.aliyun.com -all']] }) }, id: 'spf' as const },
+    {
+      note: 'an SPF record split into several strings',
+      patch: { [D]: apex({ TXT: [['v=spf1 include:spf.qi', 'ye.aliyun.com -all']] }) },
+      id: 'spf' as const,
+    },
     // the equivalent include
-    { note: 'include:spf.mxhichina.com', patch: { [D]: apex({ TXT: ['v=spf1 include:spf.mxhichina.com -all'] }) }, id: 'spf' as const },
+    {
+      note: 'include:spf.mxhichina.com',
+      patch: { [D]: apex({ TXT: ['v=spf1 include:spf.mxhichina.com -all'] }) },
+      id: 'spf' as const,
+    },
     // other senders kept
-    { note: 'extra senders beside the include', patch: { [D]: apex({ TXT: ['v=spf1 ip4:192.0.2.1 include:spf.qiye.aliyun.com -all'] }) }, id: 'spf' as const },
+    {
+      note: 'extra senders beside the include',
+      patch: { [D]: apex({ TXT: ['v=spf1 ip4:192.0.2.1 include:spf.qiye.aliyun.com -all'] }) },
+      id: 'spf' as const,
+    },
     // the include reached through another include
     {
       note: 'the include nested in the company’s own SPF',
-      patch: { [D]: apex({ TXT: ['v=spf1 include:_spf.example.com -all'] }), [`_spf.${D}`]: { TXT: ['v=spf1 include:spf.qiye.aliyun.com -all'] } },
+      patch: {
+        [D]: apex({ TXT: ['v=spf1 include:_spf.example.com -all'] }),
+        [`_spf.${D}`]: { TXT: ['v=spf1 include:spf.qiye.aliyun.com -all'] },
+      },
       id: 'spf' as const,
     },
     // DMARC stronger than chosen: information only
-    { note: 'p=reject when quarantine was chosen', patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=reject'] } }, id: 'dmarc' as const },
+    {
+      note: 'p=reject when quarantine was chosen',
+      patch: { [`_dmarc.${D}`]: { TXT: ['v=DMARC1; p=reject'] } },
+      id: 'dmarc' as const,
+    },
     // CNAME target with a trailing dot, in capitals
-    { note: 'a CNAME target in capitals with a dot', patch: { [`mail.${D}`]: { CNAME: 'QIYE.ALIYUN.COM.' } }, id: 'mail' as const },
+    {
+      note: 'a CNAME target in capitals with a dot',
+      patch: { [`mail.${D}`]: { CNAME: 'QIYE.ALIYUN.COM.' } },
+      id: 'mail' as const,
+    },
     // a pasted key that matches
-    { note: 'the pasted DKIM key matches', patch: {}, id: 'dkim' as const, args: { dkimKey: `"v=DKIM1; k=rsa; p=${RSA_2048_SPKI}"` } },
+    {
+      note: 'the pasted DKIM key matches',
+      patch: {},
+      id: 'dkim' as const,
+      args: { dkimKey: `"v=DKIM1; k=rsa; p=${RSA_2048_SPKI}"` },
+    },
   ])('treats $note as ok', async ({ patch, id, args }) => {
     const row = (await check(patch, args)).get(id);
     expect(row?.status, JSON.stringify(row?.findings)).toBe('ok');
@@ -334,7 +707,13 @@ describe('checkDomain, how the questions go out', () => {
     // the SPF tree answers slowly: other rows must not wait for it
     const dns = fakeDns(GOOD, { hold: true });
     const updates: RecordId[] = [];
-    const done = checkDomain({ domain: D, expected, provider: cn, query: dns.query, onUpdate: (r) => updates.push(r.id) });
+    const done = checkDomain({
+      domain: D,
+      expected,
+      provider: cn,
+      query: dns.query,
+      onUpdate: (r) => updates.push(r.id),
+    });
     await new Promise((r) => setTimeout(r, 0));
     dns.release();
     await new Promise((r) => setTimeout(r, 0));
@@ -365,7 +744,14 @@ describe('checkDomain, how the questions go out', () => {
     const controller = new AbortController();
     const dns = fakeDns(GOOD, { hold: true });
     const updates: string[] = [];
-    const done = checkDomain({ domain: D, expected, provider: cn, query: dns.query, signal: controller.signal, onUpdate: (r) => updates.push(r.id) });
+    const done = checkDomain({
+      domain: D,
+      expected,
+      provider: cn,
+      query: dns.query,
+      signal: controller.signal,
+      onUpdate: (r) => updates.push(r.id),
+    });
     controller.abort();
     const rows = await dns.drain(done);
     expect(rows).toHaveLength(expected.length);
@@ -373,7 +759,9 @@ describe('checkDomain, how the questions go out', () => {
   });
 
   it('checks only the rows it is given', async () => {
-    const expected = buildExpectedRecords({ domain: D, provider: cn, dmarc: { policy: 'quarantine' } }).filter((r) => r.id === 'mx' || r.id === 'spf');
+    const expected = buildExpectedRecords({ domain: D, provider: cn, dmarc: { policy: 'quarantine' } }).filter(
+      (r) => r.id === 'mx' || r.id === 'spf',
+    );
     const dns = fakeDns(GOOD);
     const rows = await checkDomain({ domain: D, expected, provider: cn, query: dns.query });
     expect(rows.map((r) => r.id)).toEqual(['mx', 'spf']);

@@ -29,7 +29,9 @@ function guideHref(base: string, lang: Lang, slug: string): string {
 function emailErrorText(check: EmailResult | undefined, lang: Lang): string | undefined {
   if (!check || check.ok) return undefined;
   const message = strings[lang].errors[check.reason];
-  const detail = check.domainError ? domainErrorMessage(check.domainError, lang) : truncateForDisplay(check.detail ?? '');
+  const detail = check.domainError
+    ? domainErrorMessage(check.domainError, lang)
+    : truncateForDisplay(check.detail ?? '');
   return message(truncateForDisplay(check.input.trim()), detail);
 }
 
@@ -38,7 +40,15 @@ function buildErrorText(error: MobileconfigError | undefined, lang: Lang): strin
   return error.code === 'no-secure-server' ? strings[lang].noSecureServer : undefined;
 }
 
-function ServerRow({ protocol, endpoint, lang }: { protocol: Protocol; endpoint: ClientEndpoint | undefined; lang: Lang }) {
+function ServerRow({
+  protocol,
+  endpoint,
+  lang,
+}: {
+  protocol: Protocol;
+  endpoint: ClientEndpoint | undefined;
+  lang: Lang;
+}) {
   const t = strings[lang];
   const name = t.protocols[protocol];
   return (
@@ -125,7 +135,13 @@ export default function ClientSettings({ lang, base }: ClientSettingsProps) {
       </dl>
       <p className="mg-notice mg-notice-warn">{t.adminNote}</p>
 
-      <form className="mg-cs-profile" data-profile="" aria-labelledby={`${ids}-profile-title`} noValidate onSubmit={onSubmit}>
+      <form
+        className="mg-cs-profile"
+        data-profile=""
+        aria-labelledby={`${ids}-profile-title`}
+        noValidate
+        onSubmit={onSubmit}
+      >
         <p id={`${ids}-profile-title`} className="mg-cs-title">
           {t.profileTitle}
         </p>
@@ -147,7 +163,12 @@ export default function ClientSettings({ lang, base }: ClientSettingsProps) {
               aria-describedby={`${ids}-email-hint ${ids}-email-error`}
               aria-invalid={emailError ? true : undefined}
               onChange={(e) => c.setEmail(e.target.value)}
-              onBlur={c.markEmailTouched}
+              onBlur={(e) => {
+                // Moving straight to the download button submits the form, which reports the
+                // error itself: showing it on blur first would shift the button away from the click.
+                if (e.relatedTarget instanceof HTMLElement && e.relatedTarget.dataset['mgSubmit'] !== undefined) return;
+                c.markEmailTouched();
+              }}
             />
             <p id={`${ids}-email-hint`} className="mg-hint">
               {t.emailHint}
@@ -174,7 +195,7 @@ export default function ClientSettings({ lang, base }: ClientSettingsProps) {
           </div>
         </div>
         <div className="mg-actions">
-          <button type="submit" className="mg-primary">
+          <button type="submit" className="mg-primary" data-mg-submit="">
             {t.download}
           </button>
         </div>

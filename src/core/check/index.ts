@@ -58,10 +58,7 @@ function memoQuery(query: QueryFn, signal: AbortSignal | undefined): Asker {
     const key = `${name.toLowerCase()}|${type}`;
     let p = cache.get(key);
     if (!p) {
-      p = raw(name, type).then(
-        toOutcome,
-        (e: unknown): Outcome => ({ ok: false, code: errorCode(e) }),
-      );
+      p = raw(name, type).then(toOutcome, (e: unknown): Outcome => ({ ok: false, code: errorCode(e) }));
       cache.set(key, p);
     }
     return p;
@@ -134,7 +131,10 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
   const primary = new Map<RecordId, Promise<Outcome>>();
   const probe = new Map<RecordId, Promise<Outcome>>();
   for (const r of expected) {
-    primary.set(r.id, r.name === domain && r.type === 'TXT' ? txtApex : r.id === 'mx' && mxApex ? mxApex : ask(r.name, r.type));
+    primary.set(
+      r.id,
+      r.name === domain && r.type === 'TXT' ? txtApex : r.id === 'mx' && mxApex ? mxApex : ask(r.name, r.type),
+    );
     // The same record typed with the full name in a console that appends the domain
     // (asked for the records mail depends on; the optional client CNAMEs are not worth the questions).
     if (r.required) probe.set(r.id, ask(doubled(r.name), r.type));
@@ -175,7 +175,8 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
     if (mx.length === 0) {
       row.negative = true;
       row.ttl = negativeTtl(resp);
-      if (await probeFound('mx', (p) => recordsOf(p, 'MX').length > 0)) row.add('wrong-name', 'fail', { found: doubled(rec.name), expected: rec.name });
+      if (await probeFound('mx', (p) => recordsOf(p, 'MX').length > 0))
+        row.add('wrong-name', 'fail', { found: doubled(rec.name), expected: rec.name });
       else row.add('missing', 'fail', { expected: rec.values.map((v) => v.value).join(', ') });
       return row.done();
     }
@@ -190,19 +191,25 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
     const expectedList = rec.values.map((v) => v.value).join(', ');
     if (ours.length === 0) {
       for (const p of recognised) row.add('foreign-mx', 'fail', { provider: p.id, hosts: p.hosts.join(', ') });
-      if (unknown.length > 0) row.add('wrong-value', 'fail', { observed: unknown.map((h) => h || '.').join(', '), expected: expectedList });
+      if (unknown.length > 0)
+        row.add('wrong-value', 'fail', { observed: unknown.map((h) => h || '.').join(', '), expected: expectedList });
       return row.done();
     }
     if (others.length > 0) {
       for (const p of recognised) row.add('mixed-mx', 'fail', { provider: p.id, hosts: p.hosts.join(', ') });
-      if (unknown.length > 0) row.add('mixed-mx', 'fail', { provider: '', hosts: unknown.map((h) => h || '.').join(', ') });
+      if (unknown.length > 0)
+        row.add('mixed-mx', 'fail', { provider: '', hosts: unknown.map((h) => h || '.').join(', ') });
       return row.done();
     }
     const fullSet = sets.some((set) => set.every((h) => ours.includes(h)));
     const withinOneSet = sets.some((set) => ours.every((h) => set.includes(h)));
     if (!fullSet && (ours.length < 2 || !(provider.mx.allowMix || withinOneSet))) {
       const missing = (sets[0] ?? []).filter((h) => !ours.includes(h));
-      row.add('wrong-value', 'warn', { observed: ours.join(', '), expected: expectedList, missing: missing.join(', ') });
+      row.add('wrong-value', 'warn', {
+        observed: ours.join(', '),
+        expected: expectedList,
+        missing: missing.join(', '),
+      });
     }
     return row.done();
   };
@@ -224,7 +231,12 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
       if (near) {
         row.observed = [near.text];
         const err = parseSpf(near.text).errors[0];
-        row.add('spf-syntax', 'fail', { domain: rec.name, term: err?.term ?? near.text.slice(0, 20), reason: err?.code ?? 'no-version', offset: err?.start ?? 0 });
+        row.add('spf-syntax', 'fail', {
+          domain: rec.name,
+          term: err?.term ?? near.text.slice(0, 20),
+          reason: err?.code ?? 'no-version',
+          offset: err?.start ?? 0,
+        });
       } else if (www?.ok && www.resp.rcode === 'NOERROR' && txtsOf(www.resp).some((t) => isSpfRecord(t.text))) {
         row.add('wrong-name', 'fail', { found: `www.${domain}`, expected: rec.name });
       } else if (await probeFound('spf', (p) => txtsOf(p).some((t) => isSpfRecord(t.text)))) {
@@ -265,10 +277,18 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
     const txts = txtsOf(resp);
     const keys = txts.filter((t) => isDkimRecord(t.text));
     row.observed = keys.map((t) => t.text);
+    if (keys.length === 0 && txts.length > 0) {
+      // Something is published at the selector, just not a key: say what is there.
+      row.observed = txts.map((t) => t.text);
+      row.ttl = minTtl(txts);
+      row.add('dkim-syntax', 'fail', { reason: 'not-dkim' });
+      return row.done();
+    }
     if (keys.length === 0) {
       row.negative = true;
       row.ttl = negativeTtl(resp) ?? minTtl(txts);
-      if (await probeFound('dkim', (p) => txtsOf(p).some((t) => isDkimRecord(t.text)))) row.add('wrong-name', 'fail', { found: doubled(rec.name), expected: rec.name });
+      if (await probeFound('dkim', (p) => txtsOf(p).some((t) => isDkimRecord(t.text))))
+        row.add('wrong-name', 'fail', { found: doubled(rec.name), expected: rec.name });
       else row.add('missing', 'fail', { consoleValue: rec.needsConsoleValue ? 1 : 0 });
       return row.done();
     }
@@ -283,7 +303,8 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
     if (!rec.needsConsoleValue) {
       const want = parseDkim(rec.values[0]?.value ?? '').tags.p;
       const have = parsed.tags.p;
-      if (want && have !== undefined && want !== have) row.add('dkim-key-mismatch', 'fail', { expected: shorten(want), observed: shorten(have) });
+      if (want && have !== undefined && want !== have)
+        row.add('dkim-key-mismatch', 'fail', { expected: shorten(want), observed: shorten(have) });
     }
     return row.done();
   };
@@ -294,7 +315,11 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
     if (!('answers' in resp)) return resp;
     const txts = txtsOf(resp);
     const records = txts.filter((t) => isDmarcRecord(t.text));
-    const near = txts.filter((t) => !isDmarcRecord(t.text) && (/v\s*=\s*dmarc/i.test(t.text) || /(?:^|;)\s*p\s*=\s*(?:none|quarantine|reject)/i.test(t.text)));
+    const near = txts.filter(
+      (t) =>
+        !isDmarcRecord(t.text) &&
+        (/v\s*=\s*dmarc/i.test(t.text) || /(?:^|;)\s*p\s*=\s*(?:none|quarantine|reject)/i.test(t.text)),
+    );
     row.observed = [...records, ...near].map((t) => t.text);
     if (records.length === 0) {
       row.negative = true;
@@ -317,12 +342,16 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
       return row.done();
     }
     const parsed = parseDmarc(records[0]?.text ?? '');
-    for (const e of parsed.errors) row.add('dmarc-syntax', 'fail', { reason: e.code, tag: e.tag ?? '', value: e.value ?? '' });
+    for (const e of parsed.errors)
+      row.add('dmarc-syntax', 'fail', { reason: e.code, tag: e.tag ?? '', value: e.value ?? '' });
     const chosen = parseDmarc(rec.values[0]?.value ?? '').tags.p;
     const policy = parsed.tags.p;
     if (policy === 'none') row.add('weak-policy', chosen === 'none' ? 'info' : 'warn', { policy: 'none' });
     else if (policy && chosen && policy !== chosen) {
-      row.add('wrong-value', POLICY_RANK[policy] < POLICY_RANK[chosen] ? 'warn' : 'info', { observed: `p=${policy}`, expected: `p=${chosen}` });
+      row.add('wrong-value', POLICY_RANK[policy] < POLICY_RANK[chosen] ? 'warn' : 'info', {
+        observed: `p=${policy}`,
+        expected: `p=${chosen}`,
+      });
     }
     return row.done();
   };
@@ -350,7 +379,11 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
       row.negative = false;
       row.ttl = minTtl(addrs);
       row.observed = addrs.map((r) => `A ${r.data}`);
-      row.add('wrong-value', severity, { observed: addrs.map((r) => r.data).join(', '), expected: target, kind: 'address' });
+      row.add('wrong-value', severity, {
+        observed: addrs.map((r) => r.data).join(', '),
+        expected: target,
+        kind: 'address',
+      });
       return row.done();
     }
     if (await probeFound(rec.id, (p) => recordsOf(p, 'CNAME').length > 0)) {
@@ -383,7 +416,9 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
         result = await run(rec);
       } catch (e) {
         // A bug or an unexpected answer shape must not lose the other rows.
-        result = new Row(rec.id, rec.name).add('resolver-error', 'error', { type: rec.type, code: errorCode(e) }).done();
+        result = new Row(rec.id, rec.name)
+          .add('resolver-error', 'error', { type: rec.type, code: errorCode(e) })
+          .done();
       }
       if (!signal?.aborted) args.onUpdate?.(result);
       return result;
