@@ -6,7 +6,6 @@ import { useId, useMemo, useState, type FormEvent } from 'react';
 import {
   cacheExpiresAt,
   HOST_IDS,
-  describeFinding,
   dkimInputProblem,
   ruaInputProblem,
   spfSenderProblem,
@@ -24,6 +23,8 @@ import {
   type RecordId,
 } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
+import { FindingList } from '../ui/FindingList';
+import { guideHref, saveFile } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
 import { uiStrings } from '../ui/strings';
 import { ResolverPicker } from '../ui/ResolverPicker';
@@ -41,28 +42,12 @@ export interface CheckerProps {
   records?: readonly RecordId[];
 }
 
-function guideHref(base: string, lang: Lang, slug: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}${lang === 'en' ? 'en/' : ''}${slug}/`;
-}
-
 function clock(ms: number, lang: Lang): string {
   return new Date(ms).toLocaleTimeString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
     hour: '2-digit',
     minute: '2-digit',
     second: '2-digit',
   });
-}
-
-function download(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
 export default function Checker({ lang, base, records }: CheckerProps) {
@@ -295,7 +280,8 @@ export default function Checker({ lang, base, records }: CheckerProps) {
       </p>
       {c.detected && detectedGuide ? (
         <p className="mg-hint" data-dns-host={c.detected.id}>
-          {c.detected.id === 'other' ? t.detectedOther : t.detectedHost(c.detected.name[lang])} <a href={guideHref(base, lang, detectedGuide)}>{t.hostGuide}</a>
+          {c.detected.id === 'other' ? t.detectedOther : t.detectedHost(c.detected.name[lang])}{' '}
+          <a href={guideHref(base, lang, detectedGuide)}>{t.hostGuide}</a>
         </p>
       ) : null}
 
@@ -333,12 +319,12 @@ export default function Checker({ lang, base, records }: CheckerProps) {
           </table>
 
           <div className="mg-actions">
-            <button type="button" onClick={() => download(`${ascii}.zone.txt`, zone, 'text/plain;charset=utf-8')}>
+            <button type="button" onClick={() => saveFile(`${ascii}.zone.txt`, zone, 'text/plain;charset=utf-8')}>
               {t.exportZone}
             </button>
             <button
               type="button"
-              onClick={() => download(`${ascii}-records.csv`, toCsv(c.expected, c.form.host), 'text/csv;charset=utf-8')}
+              onClick={() => saveFile(`${ascii}-records.csv`, toCsv(c.expected, c.form.host), 'text/csv;charset=utf-8')}
             >
               {t.exportCsv}
             </button>
@@ -444,19 +430,7 @@ function RecordRow(props: {
               ) : null}
             </div>
             {expires !== undefined ? <p className="mg-hint">{t.cacheUntil(clock(expires, lang))}</p> : null}
-            {row.findings.length > 0 ? (
-              <ul className="mg-findings">
-                {row.findings.map((f, i) => {
-                  const d = describeFinding(f, lang);
-                  return (
-                    <li key={`${f.code}-${i}`} data-problem={f.code} data-severity={f.severity}>
-                      <span>{d.text}</span> {d.fix ? <span>{d.fix}</span> : null}{' '}
-                      <a href={guideHref(base, lang, d.guide)}>{t.readMore}</a>
-                    </li>
-                  );
-                })}
-              </ul>
-            ) : null}
+            <FindingList findings={row.findings} lang={lang} base={base} />
           </>
         )}
       </td>

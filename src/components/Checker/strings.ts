@@ -40,7 +40,6 @@ export const strings = {
     observed: 'DNS 返回：',
     observedNone: 'DNS 没有返回记录',
     ttl: (s: number) => `TTL ${s} 秒`,
-    readMore: '详细说明',
     consoleValue: '（从邮箱管理后台复制 DKIM 公钥）',
     summary: (n: number, ok: number, warn: number, fail: number, error: number) =>
       `已检查 ${n} 条记录：${ok} 条正确，${warn} 条有提醒，${fail} 条需要修改，${error} 条无法确认。`,
@@ -89,7 +88,8 @@ export const strings = {
     extraSpfHint: 'e.g. spf1.dm.aliyun.com (Alibaba Cloud DirectMail)',
     dkimInvalid:
       'This does not look like a DKIM public key: check that you pasted the whole record value from the admin console (v=DKIM1; k=rsa; p=…), with nothing missing or added.',
-    ruaInvalid: (v: string) => `“${v}” is not an email address. The DMARC record has no report address until it is corrected.`,
+    ruaInvalid: (v: string) =>
+      `“${v}” is not an email address. The DMARC record has no report address until it is corrected.`,
     spfInvalid: (v: string) =>
       `“${v}” is neither a domain nor an SPF term naming senders (such as include: or ip4:). The SPF record leaves it out until it is corrected.`,
     check: 'Check records',
@@ -112,7 +112,6 @@ export const strings = {
     observed: 'DNS returns:',
     observedNone: 'DNS returned no record',
     ttl: (s: number) => `TTL ${s} s`,
-    readMore: 'Read more',
     consoleValue: '(copy the DKIM public key from the mail admin console)',
     summary: (n: number, ok: number, warn: number, fail: number, error: number) =>
       `Checked ${n} records: ${ok} correct, ${warn} with warnings, ${fail} to fix, ${error} could not be checked.`,

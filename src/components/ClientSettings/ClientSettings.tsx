@@ -12,6 +12,7 @@ import { strings, type Protocol } from './strings';
 import { useClientSettings } from './useClientSettings';
 import '../ui/widget.css';
 import './ClientSettings.css';
+import { guideHref } from '../ui/links';
 
 export interface ClientSettingsProps {
   lang: Lang;
@@ -20,11 +21,6 @@ export interface ClientSettingsProps {
 }
 
 const PROTOCOLS: readonly Protocol[] = ['imap', 'pop3', 'smtp'];
-
-function guideHref(base: string, lang: Lang, slug: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}${lang === 'en' ? 'en/' : ''}${slug}/`;
-}
 
 function emailErrorText(check: EmailResult | undefined, lang: Lang): string | undefined {
   if (!check || check.ok) return undefined;

@@ -30,7 +30,8 @@ const zh = {
   } satisfies Record<ClientSecurity, string>,
   copyHost: (protocol: string, host: string) => `复制 ${protocol} 服务器地址 ${host}`,
   notListed: '此版本未公布，以邮箱管理后台或帮助文档为准',
-  securityNote: '加密方式选 SSL/TLS（有的客户端叫“SSL”或“使用安全连接”），不要选 STARTTLS；不要改用不加密的端口或 587 端口。',
+  securityNote:
+    '加密方式选 SSL/TLS（有的客户端叫“SSL”或“使用安全连接”），不要选 STARTTLS；不要改用不加密的端口或 587 端口。',
   userNameLabel: '用户名',
   userNameValue: '完整的邮箱地址，例如 zhang@example.com，不是只填 zhang。',
   passwordLabel: '密码',
@@ -112,7 +113,8 @@ const en: Strings = {
   userNameLabel: 'User name',
   userNameValue: 'The full address, e.g. zhang@example.com — not just zhang.',
   passwordLabel: 'Password',
-  passwordValue: 'The mailbox password; if the third-party client security password is switched on, that password instead.',
+  passwordValue:
+    'The mailbox password; if the third-party client security password is switched on, that password instead.',
   passwordLink: 'Third-party client security password',
   smtpAuthLabel: 'Outgoing server authentication',
   smtpAuthValue: 'Switch on “requires authentication” and use the same user name and password as for incoming mail.',

@@ -13,6 +13,7 @@ import {
 } from '~/core';
 import type { Lang } from '../ui/i18n';
 import { useUrlState } from '../ui/useUrlState';
+import { saveFile } from '../ui/links';
 
 /** A version-4 UUID; crypto.randomUUID is missing outside secure contexts (plain-http previews). */
 function randomUuid(): string {
@@ -22,17 +23,6 @@ function randomUuid(): string {
   b[8] = ((b[8] ?? 0) & 0x3f) | 0x80;
   const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`.toUpperCase();
-}
-
-function saveFile(filename: string, text: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export interface ClientSettingsState {

@@ -5,7 +5,6 @@
 // Markup contract: data-spf-lookups (total count) and data-status (verdict).
 import { useId, type FormEvent, type ReactElement } from 'react';
 import {
-  describeFinding,
   domainErrorMessage,
   SPF_LOOKUP_LIMIT,
   SPF_VOID_LIMIT,
@@ -13,6 +12,7 @@ import {
   type SpfNode,
   type SpfTermInfo,
 } from '~/core';
+import { FindingList } from '../ui/FindingList';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
@@ -40,7 +40,6 @@ const text = {
     none: '没有发现问题。',
     summary: (d: string, n: number, v: number, ms: number) =>
       `${d}：共 ${n} 次 DNS 查询，${v} 次空查询，用时 ${ms} 毫秒。`,
-    readMore: '详细说明',
     statuses: {
       'no-record': '没有 SPF 记录',
       multiple: '有多条 SPF 记录',
@@ -71,7 +70,6 @@ const text = {
     syntaxAt: (term: string) => `Syntax error: ${term}`,
     none: 'No problems found.',
     summary: (d: string, n: number, v: number, ms: number) => `${d}: ${n} DNS lookups, ${v} void lookups, in ${ms} ms.`,
-    readMore: 'Read more',
     statuses: {
       'no-record': 'no SPF record',
       multiple: 'several SPF records',
@@ -89,11 +87,6 @@ const text = {
 export interface SpfInspectorProps {
   lang: Lang;
   base: string;
-}
-
-function guideHref(base: string, lang: Lang, slug: string): string {
-  const root = base.endsWith('/') ? base : `${base}/`;
-  return `${root}${lang === 'en' ? 'en/' : ''}${slug}/`;
 }
 
 export default function SpfInspector({ lang, base }: SpfInspectorProps) {
@@ -176,17 +169,7 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
           {done.verdict.findings.length === 0 ? (
             <p>{t.none}</p>
           ) : (
-            <ul className="mg-findings">
-              {done.verdict.findings.map((f, i) => {
-                const d = describeFinding(f, lang);
-                return (
-                  <li key={`${f.code}-${i}`} data-problem={f.code} data-severity={f.severity}>
-                    <span>{d.text}</span> {d.fix ? <span>{d.fix}</span> : null}{' '}
-                    <a href={guideHref(base, lang, d.guide)}>{t.readMore}</a>
-                  </li>
-                );
-              })}
-            </ul>
+            <FindingList findings={done.verdict.findings} lang={lang} base={base} />
           )}
           {done.expansion.truncated ? <p className="mg-notice mg-notice-warn">{t.truncated}</p> : null}
           {/* Not a heading: the widget sits at different heading levels on different pages. */}
