@@ -245,10 +245,20 @@ async function getBrowser() {
 }
 
 /** A context whose pages can only reach this machine; offsite attempts are recorded. */
-async function localContext() {
+async function localContext({ intercept = true } = {}) {
   const b = await getBrowser();
   const context = await b.newContext();
   const offsite = [];
+  if (!intercept) {
+    // Timing runs: Playwright's request interception costs a round trip per request (it
+    // slows every module of the page), so only watch; --host-resolver-rules already keeps
+    // every request on this machine.
+    context.on('request', (req) => {
+      const url = new URL(req.url());
+      if (!LOCAL_HOSTS.has(url.hostname) && url.protocol !== 'data:' && url.protocol !== 'blob:') offsite.push(url.href);
+    });
+    return { context, offsite };
+  }
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (LOCAL_HOSTS.has(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:') return route.continue();
@@ -308,7 +318,7 @@ function maxInFlight(spans) {
 }
 
 async function browserLatency(stack, D, resolverUrl) {
-  const { context, offsite } = await localContext();
+  const { context, offsite } = await localContext({ intercept: false });
   const url = `${ORIGIN}/tools/checker/?domain=complete.test&resolver=${encodeURIComponent(resolverUrl)}`;
   const runs = [];
   try {

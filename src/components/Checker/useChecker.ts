@@ -11,47 +11,22 @@ import {
   watchDelaySeconds,
   type CheckStatus,
   type DetectedDnsHost,
-  DMARC_POLICIES,
   getProviderOrDefault,
   isHostId,
   normaliseDomain,
   ruaInputProblem,
   spfSenderProblem,
-  type DmarcPolicy,
   type ExpectedRecord,
-  type HostId,
   type RecordCheck,
   type RecordId,
   type Resolver,
 } from '~/core';
-import { useUrlState, type UrlState } from '../ui/useUrlState';
+import { useUrlState } from '../ui/useUrlState';
+import { DEFAULT_POLICY, formFrom, runKey, takeEarly, type CheckerForm } from './early';
 
-export interface CheckerForm {
-  domain: string;
-  provider: string;
-  host: HostId;
-  dkimKey: string;
-  dmarcPolicy: DmarcPolicy;
-  dmarcRua: string;
-  extraSpf: string;
-}
+export type { CheckerForm } from './early';
 
 export type RowState = { readonly status: 'pending' } | RecordCheck;
-
-const DEFAULT_POLICY: DmarcPolicy = 'quarantine';
-
-function formFrom(params: UrlState): CheckerForm {
-  const policy = params.dmarc ?? '';
-  return {
-    domain: params.domain ?? '',
-    provider: getProviderOrDefault(params.provider).id,
-    host: isHostId(params.host) ? params.host : DEFAULT_HOST_ID,
-    dkimKey: '',
-    dmarcPolicy: (DMARC_POLICIES as readonly string[]).includes(policy) ? (policy as DmarcPolicy) : DEFAULT_POLICY,
-    dmarcRua: params.rua ?? '',
-    extraSpf: params.spf ?? '',
-  };
-}
 
 export function useChecker(options: {
   resolvers: readonly Resolver[];
@@ -165,8 +140,9 @@ export function useChecker(options: {
     setRows(new Map(expected.map((r) => [r.id, { status: 'pending' } as const])));
     clearTimeout(timer.current);
     setNextAt(undefined);
-    const client = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers });
-    const query = client.newRun(ac.signal);
+    const query =
+      takeEarly(runKey(resolvers, domain.ascii, provider.id)) ??
+      createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers }).newRun(ac.signal);
     // Which DNS host serves the domain (its NS records), asked alongside the records.
     void query(domain.ascii, 'NS')
       .then((resp) => {

@@ -9,33 +9,17 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseResolverUrl, resolversFor, type Resolver, type ResolverPreference, type ResolverUrlResult } from '~/core';
 import type { Lang } from './i18n';
+import {
+  CHANGE_EVENT,
+  ORDER_STORAGE_KEY,
+  preferenceFor,
+  readStorage,
+  STORAGE_KEY,
+  writeStorage,
+} from './resolverChoice';
 import { useUrlState } from './useUrlState';
 
-export const STORAGE_KEY = 'mg.resolver';
-export const ORDER_STORAGE_KEY = 'mg.resolverOrder';
-const CHANGE_EVENT = 'mg:resolverchange';
-
-// When storage is unavailable the last written values live here for this page view.
-const memory = new Map<string, string>();
-
-function readStorage(key: string): string {
-  try {
-    return window.localStorage.getItem(key) ?? '';
-  } catch {
-    return memory.get(key) ?? ''; // storage disabled (privacy mode, sandboxed frame)
-  }
-}
-
-function writeStorage(key: string, value: string | undefined): void {
-  memory.set(key, value ?? '');
-  try {
-    if (value) window.localStorage.setItem(key, value);
-    else window.localStorage.removeItem(key);
-  } catch {
-    // Not remembered; the choice still applies to this page view through the event below.
-  }
-  window.dispatchEvent(new Event(CHANGE_EVENT));
-}
+export { ORDER_STORAGE_KEY, pageResolvers, STORAGE_KEY } from './resolverChoice';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('storage', onChange);
@@ -90,8 +74,7 @@ export function useResolvers(lang: Lang): ResolverState {
   const storedUrl = useStored(STORAGE_KEY);
   const storedOrder = useStored(ORDER_STORAGE_KEY);
 
-  const preference: ResolverPreference =
-    storedOrder === 'cn' || storedOrder === 'global' ? storedOrder : lang === 'zh' ? 'cn' : 'global';
+  const preference = preferenceFor(lang, storedOrder);
 
   const link = params.resolver ? parseResolverUrl(params.resolver) : undefined;
   const saved = storedUrl ? parseResolverUrl(storedUrl) : undefined;

@@ -7,36 +7,9 @@
  */
 import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 
-export const URL_PARAMS = ['domain', 'provider', 'resolver', 'name', 'type', 'host', 'dmarc', 'rua', 'spf'] as const;
-export type UrlParam = (typeof URL_PARAMS)[number];
-export type UrlState = Partial<Record<UrlParam, string>>;
-export type UrlPatch = Partial<Record<UrlParam, string | undefined>>;
+import { CHANGE_EVENT, parseUrlState, writeUrlState, type UrlPatch, type UrlState } from './urlParams';
 
-const CHANGE_EVENT = 'mg:urlchange';
-
-/** The known parameters from a query string; empty values count as absent. */
-export function parseUrlState(search: string): UrlState {
-  const params = new URLSearchParams(search);
-  const state: UrlState = {};
-  for (const key of URL_PARAMS) {
-    const value = params.get(key)?.trim();
-    if (value) state[key] = value;
-  }
-  return state;
-}
-
-/** Sets or removes parameters in the address bar without adding a history entry. */
-export function writeUrlState(patch: UrlPatch): void {
-  if (typeof window === 'undefined') return;
-  const url = new URL(window.location.href);
-  for (const [key, value] of Object.entries(patch)) {
-    if (value) url.searchParams.set(key, value);
-    else url.searchParams.delete(key);
-  }
-  if (url.href === window.location.href) return;
-  window.history.replaceState(window.history.state, '', url);
-  window.dispatchEvent(new Event(CHANGE_EVENT));
-}
+export { URL_PARAMS, parseUrlState, writeUrlState, type UrlParam, type UrlPatch, type UrlState } from './urlParams';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('popstate', onChange);
