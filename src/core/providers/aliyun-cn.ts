@@ -1,8 +1,9 @@
 /**
  * Alibaba Mail, mainland China edition (阿里企业邮箱, qiye.aliyun.com): the default profile.
- * Source: /work/shared/facts/mail-providers.md, section "Alibaba Mail, mainland
- * China edition" (official Alibaba Cloud help pages). The seed articles carry
- * wrong values (mxqiye.qiye.aliyun.com, ~all, mail → mail.qiye.aliyun.com): do not copy from them.
+ * Source: the project's checked provider facts (shared/facts/mail-providers.md,
+ * section "Alibaba Mail, mainland China edition", from Alibaba Cloud's help
+ * pages). The source articles give a non-existent MX host, `~all` and a wrong
+ * mail CNAME target (listed in that file's "wrong claims" table): never copy from them.
  */
 import type { ProviderProfile } from './types';
 
