@@ -2,7 +2,7 @@
 // useDnsLookup.ts, DNS logic and the dig-like text in ~/core. The result element
 // carries data-rcode (the answer's rcode) or data-error (a DohError code).
 import { useId, type FormEvent } from 'react';
-import { formatFlags, formatRecord, formatResponse, fqdn, type DnsResponse, type Resolver, type RRType } from '~/core';
+import { formatFlags, formatRecord, formatResponse, fqdn, type DnsResponse, type Resolver } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
 import { dohErrorText, rcodeText } from '../ui/dohText';
 import type { Lang } from '../ui/i18n';
@@ -11,9 +11,10 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
 import { useUrlState } from '../ui/useUrlState';
 import { strings } from './strings';
-import { LOOKUP_TIMEOUT_MS, LOOKUP_TYPES, parseType, useDnsLookup } from './useDnsLookup';
+import { LOOKUP_TIMEOUT_MS, LOOKUP_TYPES, useDnsLookup } from './useDnsLookup';
 import '../ui/widget.css';
 import './DnsLookup.css';
+import { NameTypeFields, parseType } from '../ui/NameTypeFields';
 
 export interface DnsLookupProps {
   lang: Lang;
@@ -112,41 +113,16 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
   return (
     <div className="mg-widget mg-lookup" data-widget="lookup">
       <form onSubmit={onSubmit} noValidate>
-        <div className="mg-row">
-          <div className="mg-field mg-grow">
-            <label htmlFor={`${ids}-name`}>{s.nameLabel}</label>
-            <input
-              id={`${ids}-name`}
-              name="name"
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              maxLength={1024}
-              value={l.name}
-              aria-describedby={`${ids}-name-hint ${ids}-name-error`}
-              aria-invalid={l.inputError ? true : undefined}
-              onChange={(e) => l.setName(e.target.value)}
-            />
-            <p id={`${ids}-name-hint`} className="mg-hint">
-              {s.nameHint}
-            </p>
-            <p id={`${ids}-name-error`} className="mg-error" role="alert">
-              {l.inputError ? s.nameErrors[l.inputError] : ''}
-            </p>
-          </div>
-          <div className="mg-field">
-            <label htmlFor={`${ids}-type`}>{s.typeLabel}</label>
-            <select id={`${ids}-type`} name="type" value={l.type} onChange={(e) => l.setType(e.target.value as RRType)}>
-              {LOOKUP_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <NameTypeFields
+          ids={ids}
+          name={l.name}
+          setName={l.setName}
+          type={l.type}
+          setType={l.setType}
+          types={LOOKUP_TYPES}
+          labels={{ name: s.nameLabel, hint: s.nameHint, type: s.typeLabel }}
+          error={l.inputError ? s.nameErrors[l.inputError] : ''}
+        />
         <ResolverPicker lang={lang} state={resolverState} />
         <div className="mg-actions">
           <button type="submit" className="mg-primary" disabled={l.running}>

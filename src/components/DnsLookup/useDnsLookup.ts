@@ -14,6 +14,7 @@ import {
   type RRType,
 } from '~/core';
 import type { UrlStateHook } from '../ui/useUrlState';
+import { parseType } from '../ui/NameTypeFields';
 
 export const LOOKUP_TYPES = RR_TYPES;
 export const LOOKUP_TIMEOUT_MS = 4000;
@@ -22,11 +23,6 @@ export type LookupResult =
   | { readonly kind: 'running'; readonly name: string; readonly type: RRType }
   | { readonly kind: 'answer'; readonly response: DnsResponse; readonly fromIp?: string }
   | { readonly kind: 'failed'; readonly name: string; readonly type: RRType; readonly error: DohError };
-
-export function parseType(value: string | undefined): RRType | undefined {
-  const upper = value?.trim().toUpperCase();
-  return (RR_TYPES as readonly string[]).includes(upper ?? '') ? (upper as RRType) : undefined;
-}
 
 interface Options {
   readonly resolvers: readonly Resolver[];

@@ -11,9 +11,10 @@ import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
 import { useUrlState } from '../ui/useUrlState';
 import { strings } from './strings';
-import { PROPAGATION_TIMEOUT_MS, parseType, usePropagation, type Outcome, type PropagationRun } from './usePropagation';
+import { PROPAGATION_TIMEOUT_MS, usePropagation, type Outcome, type PropagationRun } from './usePropagation';
 import '../ui/widget.css';
 import './Propagation.css';
+import { NameTypeFields, parseType } from '../ui/NameTypeFields';
 
 export interface PropagationProps {
   lang: Lang;
@@ -208,41 +209,16 @@ export default function Propagation({ lang, type, sub }: PropagationProps) {
   return (
     <div className="mg-widget mg-propagation" data-widget="propagation">
       <form onSubmit={onSubmit} noValidate>
-        <div className="mg-row">
-          <div className="mg-field mg-grow">
-            <label htmlFor={`${ids}-name`}>{s.nameLabel}</label>
-            <input
-              id={`${ids}-name`}
-              name="name"
-              type="text"
-              inputMode="url"
-              autoComplete="off"
-              autoCapitalize="off"
-              spellCheck={false}
-              maxLength={1024}
-              value={p.name}
-              aria-describedby={`${ids}-name-hint ${ids}-name-error`}
-              aria-invalid={p.inputError ? true : undefined}
-              onChange={(e) => p.setName(e.target.value)}
-            />
-            <p id={`${ids}-name-hint`} className="mg-hint">
-              {s.nameHint}
-            </p>
-            <p id={`${ids}-name-error`} className="mg-error" role="alert">
-              {p.inputError ? s.nameErrors[p.inputError] : ''}
-            </p>
-          </div>
-          <div className="mg-field">
-            <label htmlFor={`${ids}-type`}>{s.typeLabel}</label>
-            <select id={`${ids}-type`} name="type" value={p.type} onChange={(e) => p.setType(e.target.value as RRType)}>
-              {RR_TYPES.map((t) => (
-                <option key={t} value={t}>
-                  {t}
-                </option>
-              ))}
-            </select>
-          </div>
-        </div>
+        <NameTypeFields
+          ids={ids}
+          name={p.name}
+          setName={p.setName}
+          type={p.type}
+          setType={p.setType}
+          types={RR_TYPES}
+          labels={{ name: s.nameLabel, hint: s.nameHint, type: s.typeLabel }}
+          error={p.inputError ? s.nameErrors[p.inputError] : ''}
+        />
         <ResolverPicker lang={lang} state={resolverState} showOrder={false} />
         <div className="mg-actions">
           <button type="submit" className="mg-primary" disabled={p.running}>

@@ -7,7 +7,6 @@ import {
   isDohError,
   DohError,
   queryResolver,
-  RR_TYPES,
   toQueryName,
   type Comparison,
   type DnsResponse,
@@ -15,6 +14,7 @@ import {
   type RRType,
 } from '~/core';
 import type { UrlStateHook } from '../ui/useUrlState';
+import { parseType } from '../ui/NameTypeFields';
 
 export const PROPAGATION_TIMEOUT_MS = 5000;
 
@@ -29,11 +29,6 @@ export interface PropagationRun {
   readonly resolvers: readonly Resolver[];
   readonly outcomes: ReadonlyMap<string, Outcome>;
   readonly done: boolean;
-}
-
-export function parseType(value: string | undefined): RRType | undefined {
-  const upper = value?.trim().toUpperCase();
-  return (RR_TYPES as readonly string[]).includes(upper ?? '') ? (upper as RRType) : undefined;
 }
 
 interface Options {
