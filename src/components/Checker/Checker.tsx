@@ -26,6 +26,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { FindingList } from '../ui/FindingList';
 import { guideHref, saveFile } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
+import { TextField } from '../ui/TextField';
 import { uiStrings } from '../ui/strings';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { useResolvers } from '../ui/useResolvers';
@@ -89,37 +90,30 @@ export default function Checker({ lang, base, records }: CheckerProps) {
   return (
     <div className="mg-widget mg-checker" data-widget="checker">
       <form onSubmit={onSubmit} noValidate>
-        <div className="mg-field">
-          <label htmlFor={`${ids}-domain`}>{t.domainLabel}</label>
-          <input
-            id={`${ids}-domain`}
-            name="domain"
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={2048}
-            value={c.form.domain}
-            aria-describedby={`${ids}-domain-hint ${ids}-domain-error`}
-            aria-invalid={domainError ? true : undefined}
-            onChange={(e) => c.update({ domain: e.target.value })}
-          />
-          <p id={`${ids}-domain-hint`} className="mg-hint">
-            {t.domainHint}
-            {c.domain?.ok && c.domain.unicode !== c.domain.ascii ? (
-              <>
-                {' '}
-                <span className="mg-idn">
-                  {c.domain.unicode} → <code>{c.domain.ascii}</code>
-                </span>
-              </>
-            ) : null}
-          </p>
-          <p id={`${ids}-domain-error`} className="mg-error" role="alert">
-            {domainError ?? ''}
-          </p>
-        </div>
+        <TextField
+          id={`${ids}-domain`}
+          name="domain"
+          label={t.domainLabel}
+          hint={
+            <>
+              {t.domainHint}
+              {c.domain?.ok && c.domain.unicode !== c.domain.ascii ? (
+                <>
+                  {' '}
+                  <span className="mg-idn">
+                    {c.domain.unicode} → <code>{c.domain.ascii}</code>
+                  </span>
+                </>
+              ) : null}
+            </>
+          }
+          error={domainError ?? ''}
+          inputMode="url"
+          autoCapitalize="off"
+          maxLength={2048}
+          value={c.form.domain}
+          onValue={(domain) => c.update({ domain })}
+        />
 
         <div className="mg-row">
           <div className="mg-field">
@@ -192,46 +186,26 @@ export default function Checker({ lang, base, records }: CheckerProps) {
                 {explainDmarcPolicy(c.form.dmarcPolicy, lang).text}
               </p>
             </div>
-            <div className="mg-field">
-              <label htmlFor={`${ids}-rua`}>{t.dmarcRuaLabel}</label>
-              <input
-                id={`${ids}-rua`}
-                type="email"
-                autoComplete="off"
-                maxLength={320}
-                value={c.form.dmarcRua}
-                aria-describedby={`${ids}-rua-hint ${ids}-rua-error`}
-                aria-invalid={ruaProblem !== undefined ? true : undefined}
-                onChange={(e) => c.update({ dmarcRua: e.target.value })}
-              />
-              <p id={`${ids}-rua-hint`} className="mg-hint">
-                {t.dmarcRuaHint}
-              </p>
-              <p id={`${ids}-rua-error`} className="mg-error" role="alert">
-                {ruaProblem !== undefined ? t.ruaInvalid(truncateForDisplay(ruaProblem)) : ''}
-              </p>
-            </div>
-          </div>
-          <div className="mg-field">
-            <label htmlFor={`${ids}-spf`}>{t.extraSpfLabel}</label>
-            <input
-              id={`${ids}-spf`}
-              type="text"
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={1024}
-              value={c.form.extraSpf}
-              aria-describedby={`${ids}-spf-hint ${ids}-spf-error`}
-              aria-invalid={spfProblem !== undefined ? true : undefined}
-              onChange={(e) => c.update({ extraSpf: e.target.value })}
+            <TextField
+              id={`${ids}-rua`}
+              type="email"
+              label={t.dmarcRuaLabel}
+              hint={t.dmarcRuaHint}
+              error={ruaProblem !== undefined ? t.ruaInvalid(truncateForDisplay(ruaProblem)) : ''}
+              maxLength={320}
+              value={c.form.dmarcRua}
+              onValue={(dmarcRua) => c.update({ dmarcRua })}
             />
-            <p id={`${ids}-spf-hint`} className="mg-hint">
-              {t.extraSpfHint}
-            </p>
-            <p id={`${ids}-spf-error`} className="mg-error" role="alert">
-              {spfProblem !== undefined ? t.spfInvalid(truncateForDisplay(spfProblem)) : ''}
-            </p>
           </div>
+          <TextField
+            id={`${ids}-spf`}
+            label={t.extraSpfLabel}
+            hint={t.extraSpfHint}
+            error={spfProblem !== undefined ? t.spfInvalid(truncateForDisplay(spfProblem)) : ''}
+            maxLength={1024}
+            value={c.form.extraSpf}
+            onValue={(extraSpf) => c.update({ extraSpf })}
+          />
         </details>
 
         <ResolverPicker lang={lang} state={resolverState} />

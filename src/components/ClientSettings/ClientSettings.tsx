@@ -13,6 +13,7 @@ import { useClientSettings } from './useClientSettings';
 import '../ui/widget.css';
 import './ClientSettings.css';
 import { guideHref } from '../ui/links';
+import { TextField } from '../ui/TextField';
 
 export interface ClientSettingsProps {
   lang: Lang;
@@ -143,36 +144,27 @@ export default function ClientSettings({ lang, base }: ClientSettingsProps) {
         </p>
         <p className="mg-cs-intro">{t.profileIntro}</p>
         <div className="mg-row">
-          <div className="mg-field">
-            <label htmlFor={`${ids}-email`}>{t.emailLabel}</label>
-            <input
-              id={`${ids}-email`}
-              name="email"
-              type="email"
-              inputMode="email"
-              autoComplete="email"
-              autoCapitalize="off"
-              spellCheck={false}
-              maxLength={320}
-              placeholder={c.pageDomain ? t.emailPlaceholder(c.pageDomain) : undefined}
-              value={c.email}
-              aria-describedby={`${ids}-email-hint ${ids}-email-error`}
-              aria-invalid={emailError ? true : undefined}
-              onChange={(e) => c.setEmail(e.target.value)}
-              onBlur={(e) => {
-                // Moving straight to the download button submits the form, which reports the
-                // error itself: showing it on blur first would shift the button away from the click.
-                if (e.relatedTarget instanceof HTMLElement && e.relatedTarget.dataset['mgSubmit'] !== undefined) return;
-                c.markEmailTouched();
-              }}
-            />
-            <p id={`${ids}-email-hint`} className="mg-hint">
-              {t.emailHint}
-            </p>
-            <p id={`${ids}-email-error`} className="mg-error" role="alert">
-              {emailError ?? ''}
-            </p>
-          </div>
+          <TextField
+            id={`${ids}-email`}
+            name="email"
+            type="email"
+            label={t.emailLabel}
+            hint={t.emailHint}
+            error={emailError ?? ''}
+            inputMode="email"
+            autoComplete="email"
+            autoCapitalize="off"
+            maxLength={320}
+            placeholder={c.pageDomain ? t.emailPlaceholder(c.pageDomain) : undefined}
+            value={c.email}
+            onValue={c.setEmail}
+            onBlur={(e) => {
+              // Moving straight to the download button submits the form, which reports the
+              // error itself: showing it on blur first would shift the button away from the click.
+              if (e.relatedTarget instanceof HTMLElement && e.relatedTarget.dataset['mgSubmit'] !== undefined) return;
+              c.markEmailTouched();
+            }}
+          />
           <div className="mg-field">
             <label htmlFor={`${ids}-name`}>{t.nameLabel}</label>
             <input

@@ -15,6 +15,7 @@ import {
 import { FindingList } from '../ui/FindingList';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
+import { TextField } from '../ui/TextField';
 import { useResolvers } from '../ui/useResolvers';
 import { useSpfInspector } from './useSpfInspector';
 import '../ui/widget.css';
@@ -104,27 +105,16 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
   return (
     <div className="mg-widget mg-spf" data-widget="spf-inspector">
       <form onSubmit={onSubmit} noValidate>
-        <div className="mg-field">
-          <label htmlFor={`${id}-d`}>{t.domain}</label>
-          <input
-            id={`${id}-d`}
-            type="text"
-            autoComplete="off"
-            autoCapitalize="off"
-            spellCheck={false}
-            maxLength={2048}
-            value={s.input}
-            aria-describedby={`${id}-h ${id}-e`}
-            aria-invalid={error ? true : undefined}
-            onChange={(e) => s.setInput(e.target.value)}
-          />
-          <p id={`${id}-h`} className="mg-hint">
-            {t.hint}
-          </p>
-          <p id={`${id}-e`} className="mg-error" role="alert">
-            {error}
-          </p>
-        </div>
+        <TextField
+          id={`${id}-domain`}
+          label={t.domain}
+          hint={t.hint}
+          error={error}
+          autoCapitalize="off"
+          maxLength={2048}
+          value={s.input}
+          onValue={s.setInput}
+        />
         <ResolverPicker lang={lang} state={resolverState} />
         <div className="mg-actions">
           <button type="submit" className="mg-primary" disabled={!s.domain?.ok || s.state.kind === 'running'}>

@@ -1,6 +1,7 @@
 // The "name + record type" pair of fields shared by the lookup and the
 // resolvers-side-by-side tools: labelled, with a hint and an announced error.
 import { RR_TYPES, type RRType } from '~/core';
+import { TextField } from './TextField';
 
 /** A record type from user or URL input, or undefined when it is not one the tools ask for. */
 export function parseType(value: string | undefined): RRType | undefined {
@@ -24,29 +25,19 @@ export interface NameTypeFieldsProps {
 export function NameTypeFields({ ids, name, setName, type, setType, types, labels, error }: NameTypeFieldsProps) {
   return (
     <div className="mg-row">
-      <div className="mg-field mg-grow">
-        <label htmlFor={`${ids}-name`}>{labels.name}</label>
-        <input
-          id={`${ids}-name`}
-          name="name"
-          type="text"
-          inputMode="url"
-          autoComplete="off"
-          autoCapitalize="off"
-          spellCheck={false}
-          maxLength={1024}
-          value={name}
-          aria-describedby={`${ids}-name-hint ${ids}-name-error`}
-          aria-invalid={error ? true : undefined}
-          onChange={(e) => setName(e.target.value)}
-        />
-        <p id={`${ids}-name-hint`} className="mg-hint">
-          {labels.hint}
-        </p>
-        <p id={`${ids}-name-error`} className="mg-error" role="alert">
-          {error}
-        </p>
-      </div>
+      <TextField
+        id={`${ids}-name`}
+        name="name"
+        fieldClassName="mg-field mg-grow"
+        label={labels.name}
+        hint={labels.hint}
+        error={error}
+        inputMode="url"
+        autoCapitalize="off"
+        maxLength={1024}
+        value={name}
+        onValue={setName}
+      />
       <div className="mg-field">
         <label htmlFor={`${ids}-type`}>{labels.type}</label>
         <select id={`${ids}-type`} name="type" value={type} onChange={(e) => setType(e.target.value as RRType)}>
