@@ -94,6 +94,9 @@ describe('extra SPF terms that name no sender are refused', () => {
     { what: 'an unknown modifier', value: 'onerror=window.x=1>' },
     // Two terms glued together are not one sender.
     { what: 'two terms without a space', value: 'include:a.example.com/ip4:192.0.2.1' },
+    // Looks like a bare domain, but "-" is no label (found by the property test below).
+    { what: 'a bare name with an invalid label', value: 'A.-' },
+    { what: 'a bare name with a numeric top label', value: 'example.123' },
   ])('$what', ({ value }) => {
     expect(spfSenderProblem(value)).toBe(value);
   });

@@ -45,8 +45,9 @@ export function spfSenderProblem(senders: string): string | undefined {
   for (const item of senders.split(/[\s,]+/)) {
     if (item === '') continue;
     if (INVISIBLE.test(item)) return item;
-    if (BARE_DOMAIN.test(item) && !MECHANISM_PREFIX.test(item)) continue;
-    const parsed = parseSpf(`v=spf1 ${item}`);
+    // A bare domain stands for include:<domain>, and must be a valid one (not "a.-").
+    const written = BARE_DOMAIN.test(item) && !MECHANISM_PREFIX.test(item) ? `include:${item}` : item;
+    const parsed = parseSpf(`v=spf1 ${written}`);
     const [term, ...more] = parsed.terms;
     if (parsed.errors.length > 0 || more.length > 0 || term?.kind !== 'mechanism' || term.mechanism === 'all') {
       return item;
