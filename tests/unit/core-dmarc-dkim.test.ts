@@ -82,8 +82,17 @@ describe('buildDmarc', () => {
     [{ policy: 'quarantine' as const, pct: 100 }, 'v=DMARC1; p=quarantine'],
     // a semicolon in the address cannot break the record
     [{ policy: 'none' as const, rua: 'a@example.com; p=reject' }, 'v=DMARC1; p=none; rua=mailto:a@example.com,mailto:p=reject'],
+    // "!" (valid in an address, the size separator in DMARC) is encoded, not dropped (RFC 7489 §6.2)
+    [{ policy: 'none' as const, rua: 'a!b@example.com' }, 'v=DMARC1; p=none; rua=mailto:a%21b@example.com'],
+    [{ policy: 'none' as const, rua: '"a\\b"@example.com' }, 'v=DMARC1; p=none; rua=mailto:%22a%5Cb%22@example.com'],
   ])('builds %j as %s', (choice, expected) => {
     expect(buildDmarc(choice)).toBe(expected);
+  });
+
+  it('keeps an address with "!" as one valid report URI', () => {
+    const r = parseDmarc(buildDmarc({ policy: 'none', rua: '!@a.aa' }));
+    expect(r.errors).toEqual([]);
+    expect(r.tags.rua).toEqual(['mailto:%21@a.aa']);
   });
 
   it.each(DMARC_POLICIES)('builds a record for p=%s that parses back to the same policy', (policy) => {

@@ -163,11 +163,15 @@ export interface DmarcChoice {
   readonly pct?: number;
 }
 
-/** Report addresses as mailto: URIs; characters that would break the record are removed. */
+/**
+ * Report addresses as mailto: URIs. Characters that would break the record are
+ * percent-encoded, not dropped (RFC 7489 §6.2: "!" ends a URI with a size limit;
+ * the quote and backslash of a quoted local part), so the address stays the same.
+ */
 export function normaliseRua(rua: string): string[] {
   return rua
     .split(/[,，;；\s]+/)
-    .map((a) => a.trim().replace(/[;!"\\]/g, ''))
+    .map((a) => a.trim().replace(/[!"\\]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
     .filter((a) => a !== '' && a.toLowerCase() !== 'mailto:')
     .map((a) => (/^mailto:/i.test(a) ? `mailto:${a.slice(7)}` : `mailto:${a}`));
 }
