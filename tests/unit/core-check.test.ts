@@ -694,6 +694,31 @@ describe('checkDomain, how the questions go out', () => {
     await dns.drain(done);
   });
 
+  it('asks the expected SPF includes with the first questions, and uses that answer', async () => {
+    const expected = buildExpectedRecords({
+      domain: D,
+      provider: cn,
+      dmarc: { policy: 'quarantine' },
+      extraSpf: ['include:_spf.example.net'],
+    });
+    const dns = fakeDns(
+      zoneWith({
+        [D]: { ...GOOD[D], TXT: ['v=spf1 include:spf.qiye.aliyun.com include:_spf.example.net -all'] },
+        '_spf.example.net': { TXT: ['v=spf1 ip4:192.0.2.0/24 -all'] },
+      }),
+      { hold: true },
+    );
+    const done = checkDomain({ domain: D, expected, provider: cn, query: dns.query });
+    await new Promise((r) => setTimeout(r, 0));
+    // Before any answer: the includes are already asked, beside the apex TXT.
+    const first = dns.asked.map((q) => `${q.name} ${q.type}`);
+    expect(first).toEqual(expect.arrayContaining([`${D} TXT`, 'spf.qiye.aliyun.com TXT', '_spf.example.net TXT']));
+    const rows = await dns.drain(done);
+    expect(rows.find((r) => r.id === 'spf')?.status).toBe('ok');
+    const keys = dns.asked.map((q) => `${q.name} ${q.type}`);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
   it('asks an identical question once', async () => {
     const expected = buildExpectedRecords({ domain: D, provider: cn, dmarc: { policy: 'quarantine' } });
     const dns = fakeDns(GOOD);
@@ -704,8 +729,14 @@ describe('checkDomain, how the questions go out', () => {
 
   it('reports each row through onUpdate as soon as it is final', async () => {
     const expected = buildExpectedRecords({ domain: D, provider: cn, dmarc: { policy: 'quarantine' } });
-    // the SPF tree answers slowly: other rows must not wait for it
-    const dns = fakeDns(GOOD, { hold: true });
+    // the SPF tree needs a second round (a nested include): other rows must not wait for it
+    const dns = fakeDns(
+      zoneWith({
+        'spf.qiye.aliyun.com': { TXT: ['v=spf1 include:_nested.qiye.aliyun.com -all'] },
+        '_nested.qiye.aliyun.com': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
+      }),
+      { hold: true },
+    );
     const updates: RecordId[] = [];
     const done = checkDomain({
       domain: D,

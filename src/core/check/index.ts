@@ -118,6 +118,13 @@ class Row {
 }
 
 /** Run every check; resolves with one RecordCheck per expected record, in order. Never rejects. */
+/** The include: targets of an SPF record (without macros), normalised. */
+function spfIncludes(record: string): string[] {
+  return parseSpf(record)
+    .terms.filter((t) => t.kind === 'mechanism' && t.mechanism === 'include' && t.domain !== undefined && !t.hasMacro)
+    .map((t) => normaliseDomainName((t as { domain: string }).domain));
+}
+
 export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
   const domain = normaliseDomainName(args.domain);
   const { expected, provider, signal } = args;
@@ -140,6 +147,12 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
     if (r.required) probe.set(r.id, ask(doubled(r.name), r.type));
   }
   const wwwTxt = has('spf') ? ask(`www.${domain}`, 'TXT') : undefined;
+  // The includes the expected SPF record names (the provider's, the user's other senders)
+  // are what the published record almost always names too: asked now, with the first
+  // questions, the expansion finds their answers on the way instead of waiting a round trip.
+  const expectedSpfRec = expected.find((r) => r.id === 'spf');
+  const expectedIncludes = spfIncludes(expectedSpfRec?.values[0]?.value ?? '');
+  for (const inc of expectedIncludes) ask.raw(inc, 'TXT').catch(() => undefined);
 
   /** The domain itself does not exist. */
   const apexNx = (async () => {
@@ -254,11 +267,8 @@ export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
     const text = spfs[0]?.text ?? '';
 
     // Which includes are required: those of the expected record; the provider's may be replaced by an equivalent.
-    const expectedSpf = parseSpf(rec.values[0]?.value ?? '');
     const providerGroup = [provider.spf.include, ...provider.spf.equivalents].map(normaliseDomainName);
-    const required = expectedSpf.terms
-      .filter((t) => t.kind === 'mechanism' && t.mechanism === 'include' && t.domain !== undefined && !t.hasMacro)
-      .map((t) => normaliseDomainName((t as { domain: string }).domain));
+    const required = rec === expectedSpfRec ? expectedIncludes : spfIncludes(rec.values[0]?.value ?? '');
 
     const expansion = await expandSpf(domain, ask.raw, { signal, rootRecord: text });
     const reachable = new Set(expansion.includes);
