@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
 import { contentSecurityPolicy } from './src/integrations/csp.mjs';
+import { modulePreload } from './src/integrations/preload.mjs';
 
 // SITE and BASE let the static build be deployed anywhere:
 //   SITE=https://mail.example.org BASE=/guide npm run build
@@ -51,6 +52,8 @@ export default defineConfig({
     }),
     react(),
     // Scripts from the site only; DNS questions only to the presets and the chosen resolver.
+    // Chunks a page's scripts and islands import are fetched at once, not discovered one level at a time.
+    modulePreload(),
     contentSecurityPolicy(),
   ],
 });

@@ -89,3 +89,25 @@ test('diagrams are images with text alternatives in the page language', () => {
     for (const i of imgs) expect(i, p).toMatch(/alt="[^"]{10,}"/);
   }
 });
+
+test('module preloads name built files, and the checker page preloads the check code', () => {
+  const preloadHref = /<link rel="modulepreload" href="([^"]+)">/g;
+  let total = 0;
+  for (const file of html) {
+    for (const [, href] of readFileSync(file, 'utf8').matchAll(preloadHref)) {
+      total++;
+      expect(() => readFileSync(join('dist', href ?? '')), `${relative('dist', file)}: ${href}`).not.toThrow();
+    }
+  }
+  expect(total).toBeGreaterThan(0);
+  // The checker's own code (the DNS client and checks) starts downloading from <head>, not after the page is parsed.
+  const checker = readFileSync(join('dist', 'tools/checker/index.html'), 'utf8');
+  const head = checker.slice(0, checker.indexOf('</head>'));
+  const preloaded = [...head.matchAll(preloadHref)].map((m) => m[1]);
+  const earlyChunk = preloaded.find((h) => /\/early\.[\w-]+\.js$/.test(h ?? ''));
+  expect(earlyChunk, 'early.ts chunk preloaded').toBeTruthy();
+  const code = readFileSync(join('dist', earlyChunk ?? ''), 'utf8');
+  const imports = [...code.matchAll(/(?:^|;)\s*import[^;]*?"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`);
+  expect(imports.length).toBeGreaterThan(0);
+  for (const i of imports) expect(preloaded, i).toContain(i);
+});

@@ -1,0 +1,124 @@
+// @ts-check
+/**
+ * Module preloading for the static build.
+ *
+ * A page's module scripts and islands import further chunks, which the browser
+ * only discovers after downloading and parsing the file that imports them: on
+ * the checker page that was three rounds (the page script, early.js, then
+ * core.js and the small chunks), so a support link's first DNS question left
+ * about 0.5 s after the page arrived. Astro does not emit preload hints for
+ * these (withastro/astro#8804 proposed it and was closed), so this integration
+ * reads the finished HTML and JS after the build and adds, in <head>, a
+ * `<link rel="modulepreload">` for the page's module scripts and islands
+ * (component-url, renderer-url) and every chunk they import statically.
+ * Dynamic imports (the search UI, loaded when idle) are left alone.
+ */
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { htmlFiles } from './html-files.mjs';
+
+/** The static imports at the top of a bundled chunk (rolldown puts them first). */
+const LEADING_IMPORT = /^\s*(?:(?:import|export)\s*(?:[\w$*{},\s]*?)\s*from\s*|import\s*)(["'])(\.{1,2}\/[^"']+)\1\s*;?/;
+
+/**
+ * The relative specifiers a chunk imports statically, read from its leading
+ * import/export-from statements only (never from strings or dynamic imports).
+ * @param {string} code
+ * @returns {string[]}
+ */
+export function staticImports(code) {
+  const out = [];
+  let rest = code.replace(/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*/, '');
+  for (;;) {
+    const m = LEADING_IMPORT.exec(rest);
+    if (!m) break;
+    out.push(/** @type {string} */ (m[2]));
+    rest = rest.slice(m[0].length);
+  }
+  return out;
+}
+
+const MODULE_SCRIPT = /<script\b(?=[^>]*\btype\s*=\s*["']?module\b)([^>]*?)\bsrc\s*=\s*["']([^"']+)["']([^>]*)>/gi;
+const ISLAND_URL = /\b(?:component-url|renderer-url)\s*=\s*["']([^"']+)["']/gi;
+
+/**
+ * The page with modulepreload links, at the end of <head>, for its module
+ * scripts and islands and the chunks they import. `load(url)` returns a site
+ * URL's JS text (or undefined when not ours).
+ * @param {string} html
+ * @param {(url: string) => Promise<string | undefined>} load
+ * @returns {Promise<{ html: string, preloads: string[] }>}
+ */
+export async function addModulePreloads(html, load) {
+  const roots = new Set();
+  for (const m of html.matchAll(MODULE_SCRIPT)) roots.add(/** @type {string} */ (m[2]));
+  for (const m of html.matchAll(ISLAND_URL)) roots.add(/** @type {string} */ (m[1]));
+  const present = new Set([...html.matchAll(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*href=["']([^"']+)["']/gi)].map((m) => m[1]));
+
+  // The scripts and islands themselves (the parser meets them late, after the
+  // sidebar and the article), then every chunk they import, nearest first.
+  const inHead = new Set(
+    [...(html.match(/<head[\s\S]*?<\/head>/i)?.[0] ?? '').matchAll(MODULE_SCRIPT)].map((m) => m[2]),
+  );
+  /** @type {string[]} */
+  const preloads = [...roots].filter((u) => !present.has(u) && !inHead.has(u) && u.endsWith('.js'));
+  const seen = new Set(roots);
+  const queue = [...roots];
+  while (queue.length) {
+    const url = /** @type {string} */ (queue.shift());
+    const code = await load(url);
+    if (code === undefined) continue;
+    for (const spec of staticImports(code)) {
+      const next = new URL(spec, new URL(url, 'http://site.invalid')).pathname;
+      if (seen.has(next)) continue;
+      seen.add(next);
+      queue.push(next);
+      if (!present.has(next)) preloads.push(next);
+    }
+  }
+
+  if (!preloads.length) return { html, preloads };
+  const links = preloads.map((u) => `<link rel="modulepreload" href="${u}">`).join('');
+  return { html: html.replace(/<\/head>/i, `${links}</head>`), preloads };
+}
+
+/** @returns {import('astro').AstroIntegration} */
+export function modulePreload() {
+  /** @type {string} */
+  let base = '/';
+  return {
+    name: 'mg-module-preload',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+      },
+      'astro:build:done': async ({ dir, logger }) => {
+        const root = fileURLToPath(dir);
+        /** @type {Map<string, Promise<string | undefined>>} */
+        const cache = new Map();
+        /** @param {string} url */
+        const load = (url) => {
+          let p = cache.get(url);
+          if (!p) {
+            p =
+              url.startsWith(base) && url.endsWith('.js')
+                ? readFile(join(root, url.slice(base.length)), 'utf8').catch(() => undefined)
+                : Promise.resolve(undefined);
+            cache.set(url, p);
+          }
+          return p;
+        };
+        let links = 0;
+        const files = await htmlFiles(root);
+        for (const file of files) {
+          const html = await readFile(file, 'utf8');
+          const next = await addModulePreloads(html, load);
+          links += next.preloads.length;
+          if (next.html !== html) await writeFile(file, next.html);
+        }
+        logger.info(`${links} module preloads on ${files.length} pages`);
+      },
+    },
+  };
+}

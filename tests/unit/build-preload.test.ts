@@ -1,0 +1,67 @@
+// Module preloads added to built pages (src/integrations/preload.mjs): the
+// chunks a page's scripts and islands import, found from the chunks' leading
+// import statements only, each listed once, under any base path.
+import { describe, expect, it } from 'vitest';
+import { addModulePreloads, staticImports } from '~/integrations/preload.mjs';
+
+describe('staticImports', () => {
+  it('reads the leading imports of a bundled chunk', () => {
+    const code =
+      'import{a as e,b as t}from"./core.X1.js";import"./side.Y2.js";export{c}from"../up.Z3.js";import*as n from"./ns.js";var x=1;';
+    expect(staticImports(code)).toEqual(['./core.X1.js', './side.Y2.js', '../up.Z3.js', './ns.js']);
+  });
+
+  it('ignores dynamic imports and import-like text after the first statement', () => {
+    const code = 'var a=`import"./not.js"`;import("./lazy.js");import"./late.js";';
+    expect(staticImports(code)).toEqual([]);
+  });
+
+  it('skips a leading comment and bare specifiers', () => {
+    expect(staticImports('/* banner */\n// more\nimport"./a.js";import"react";import"./b.js";')).toEqual(['./a.js']);
+  });
+});
+
+describe('addModulePreloads', () => {
+  const files: Record<string, string> = {
+    '/_astro/page.js': 'import"./shared.js";',
+    '/_astro/island.js': 'import{x}from"./shared.js";import{y}from"./deep/core.js";const l=()=>import("./lazy.js");',
+    '/_astro/client.js': 'var react=1;',
+    '/_astro/shared.js': 'export const x=1;',
+    '/_astro/deep/core.js': 'import"../shared.js";import"./leaf.js";',
+    '/_astro/deep/leaf.js': '',
+    '/_astro/lazy.js': 'import"./never.js";',
+  };
+  const load = (url: string) => Promise.resolve(files[url]);
+  const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+
+  it('preloads body scripts, islands and everything they import statically, once each', async () => {
+    const html = page(
+      '<meta charset="utf-8"><script type="module" src="/_astro/page.js"></script>',
+      '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island>',
+    );
+    const { html: out, preloads } = await addModulePreloads(html, load);
+    expect(preloads).toEqual(['/_astro/island.js', '/_astro/client.js', '/_astro/shared.js', '/_astro/deep/core.js', '/_astro/deep/leaf.js']);
+    // The head script is already requested from <head>; dynamic imports are not preloaded.
+    expect(out).not.toContain('href="/_astro/page.js"');
+    expect(out).not.toContain('lazy.js"');
+    expect(out).toContain('<link rel="modulepreload" href="/_astro/deep/leaf.js"></head>');
+  });
+
+  it('leaves a page without module scripts unchanged', async () => {
+    const html = page('<meta charset="utf-8">', '<p>text</p><script>inline()</script>');
+    expect((await addModulePreloads(html, load)).html).toBe(html);
+  });
+
+  it('does not repeat a preload the page already has, and follows it', async () => {
+    const html = page('<link rel="modulepreload" href="/_astro/shared.js">', '<script type="module" src="/_astro/page.js"></script>');
+    const { preloads } = await addModulePreloads(html, load);
+    expect(preloads).toEqual(['/_astro/page.js']);
+  });
+
+  it('works under a base path', async () => {
+    const based = (url: string) => Promise.resolve(url.startsWith('/guide/') ? files[url.slice('/guide'.length)] : undefined);
+    const html = page('', '<astro-island component-url="/guide/_astro/island.js"></astro-island>');
+    const { preloads } = await addModulePreloads(html, based);
+    expect(preloads).toContain('/guide/_astro/deep/leaf.js');
+  });
+});
