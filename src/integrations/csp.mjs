@@ -38,10 +38,10 @@
  * The dev server has no policy (the hook runs after `astro build` only).
  */
 import { createHash } from 'node:crypto';
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { PRESET_RESOLVERS } from '../core/doh/resolvers';
+import { CN_FIRST, GLOBAL_FIRST, PRESET_RESOLVERS } from '../core/doh/resolvers';
+import { htmlFiles } from './html-files.mjs';
 
 /** Origins of the preset DoH resolvers (src/core/doh/resolvers.ts). */
 export const PRESET_ORIGINS = Object.values(PRESET_RESOLVERS).map((r) => new URL(r.url).origin);
@@ -49,8 +49,15 @@ export const PRESET_ORIGINS = Object.values(PRESET_RESOLVERS).map((r) => new URL
 /** Plain-http resolvers allowed by the static policy (development and tests). */
 export const LOOPBACK_SOURCES = ['http://localhost:*', 'http://127.0.0.1:*'];
 
-/** The storage key and URL parameter the widgets read a custom resolver from (src/components/ui/useResolvers.ts). */
+/** The storage key and URL parameter the widgets read a custom resolver from (src/components/ui/resolverChoice.ts). */
 const STORAGE_KEY = 'mg.resolver';
+/** The stored preset order, 'cn' or 'global' (src/components/ui/resolverChoice.ts). */
+const ORDER_STORAGE_KEY = 'mg.resolverOrder';
+/** The origin each preset order asks first. */
+const FIRST_ORIGIN = {
+  cn: new URL(PRESET_RESOLVERS[/** @type {const} */ (CN_FIRST[0] ?? 'alidns')].url).origin,
+  global: new URL(PRESET_RESOLVERS[/** @type {const} */ (GLOBAL_FIRST[0] ?? 'google')].url).origin,
+};
 
 /**
  * The static policy for one page, given the hashes of its inline scripts
@@ -81,6 +88,7 @@ export function staticPolicy(scriptHashes) {
 export function connectScript() {
   return `(function () {
   var allowed = ${JSON.stringify(PRESET_ORIGINS)};
+  var custom = '';
   function add(value) {
     if (!value) return;
     var url;
@@ -91,15 +99,30 @@ export function connectScript() {
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return;
     if (!/^[a-z0-9.-]+(:\\d+)?$/.test(url.host)) return;
     var origin = url.protocol + '//' + url.host;
+    if (!custom) custom = origin;
     if (allowed.indexOf(origin) < 0) allowed.push(origin);
   }
-  try { add(new URLSearchParams(location.search).get('resolver')); } catch (e) {}
+  var params = null;
+  try { params = new URLSearchParams(location.search); } catch (e) {}
+  try { add(params && params.get('resolver')); } catch (e) {}
   try { add(localStorage.getItem(${JSON.stringify(STORAGE_KEY)})); } catch (e) {}
   var meta = document.createElement('meta');
   meta.httpEquiv = 'Content-Security-Policy';
   meta.content = "connect-src 'self' " + allowed.join(' ');
   meta.setAttribute('data-mg-connect', allowed.join(' '));
   document.head.appendChild(meta);
+  // A link with a domain or name runs a check at once: open the connection to the
+  // resolver asked first (the custom one, else the first preset of the page's order)
+  // while the page loads.
+  if (!params || !(params.get('domain') || params.get('name'))) return;
+  var order = '';
+  try { order = localStorage.getItem(${JSON.stringify(ORDER_STORAGE_KEY)}) || ''; } catch (e) {}
+  var cn = order === 'cn' || (order !== 'global' && /^zh/i.test(document.documentElement.lang));
+  var link = document.createElement('link');
+  link.rel = 'preconnect';
+  link.href = custom || (cn ? ${JSON.stringify(FIRST_ORIGIN.cn)} : ${JSON.stringify(FIRST_ORIGIN.global)});
+  link.crossOrigin = 'anonymous';
+  document.head.appendChild(link);
 })();`;
 }
 
@@ -137,18 +160,6 @@ export function addPolicy(html) {
   }
   const meta = `<meta http-equiv="Content-Security-Policy" content="${staticPolicy([...hashes])}">`;
   return withScript.slice(0, insertAt) + meta + withScript.slice(insertAt);
-}
-
-/** @param {string} dir */
-async function htmlFiles(dir) {
-  /** @type {string[]} */
-  const out = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) out.push(...(await htmlFiles(path)));
-    else if (entry.name.endsWith('.html')) out.push(path);
-  }
-  return out;
 }
 
 /** @returns {import('astro').AstroIntegration} */

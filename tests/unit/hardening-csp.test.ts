@@ -8,33 +8,83 @@ import { describe, expect, it } from 'vitest';
 import { PRESET_RESOLVERS, parseResolverUrl } from '~/core';
 import { addPolicy, connectScript, PRESET_ORIGINS, staticPolicy } from '~/integrations/csp.mjs';
 
-/** Runs the early script against a fake page; returns the second policy and the data-mg-connect list. */
-function runConnectScript(search: string, saved: string | null | 'throws') {
-  const appended: { httpEquiv: string; content: string; attrs: Record<string, string> }[] = [];
+interface FakeElement {
+  tag: string;
+  httpEquiv: string;
+  content: string;
+  rel: string;
+  href: string;
+  crossOrigin: string;
+  attrs: Record<string, string>;
+}
+
+/** Runs the early script against a fake page; returns the elements it added to <head>. */
+function runScript(search: string, saved: string | null | 'throws', opts: { lang?: string; order?: string } = {}) {
+  const appended: FakeElement[] = [];
   const context = {
     URL,
     URLSearchParams,
     location: { search },
     localStorage: {
-      getItem: () => {
+      getItem: (key: string) => {
         if (saved === 'throws') throw new Error('storage disabled');
-        return saved;
+        return key === 'mg.resolverOrder' ? (opts.order ?? null) : saved;
       },
     },
     document: {
-      createElement: () => {
-        const el = { httpEquiv: '', content: '', attrs: {} as Record<string, string>, setAttribute: (k: string, v: string) => (el.attrs[k] = v) };
-        return el;
+      documentElement: { lang: opts.lang ?? 'zh-CN' },
+      createElement: (tag: string) => {
+        const el: FakeElement = { tag, httpEquiv: '', content: '', rel: '', href: '', crossOrigin: '', attrs: {} };
+        return Object.assign(el, { setAttribute: (k: string, v: string) => (el.attrs[k] = v) });
       },
-      head: { appendChild: (el: (typeof appended)[number]) => appended.push(el) },
+      head: { appendChild: (el: FakeElement) => appended.push(el) },
     },
   };
   runInNewContext(connectScript(), context);
-  expect(appended).toHaveLength(1);
-  const meta = appended[0]!;
+  return appended;
+}
+
+/** The second policy and the data-mg-connect list the early script adds. */
+function runConnectScript(search: string, saved: string | null | 'throws') {
+  const metas = runScript(search, saved).filter((el) => el.tag === 'meta');
+  expect(metas).toHaveLength(1);
+  const meta = metas[0]!;
   expect(meta.httpEquiv).toBe('Content-Security-Policy');
   return { policy: meta.content, origins: (meta.attrs['data-mg-connect'] ?? '').split(' ') };
 }
+
+/** The origin the early script preconnects to, if any. */
+function preconnect(search: string, saved: string | null, opts: { lang?: string; order?: string } = {}) {
+  const links = runScript(search, saved, opts).filter((el) => el.tag === 'link');
+  expect(links.length).toBeLessThanOrEqual(1);
+  if (links[0]) {
+    expect(links[0].rel).toBe('preconnect');
+    expect(links[0].crossOrigin).toBe('anonymous');
+  }
+  return links[0]?.href;
+}
+
+describe('the early preconnect', () => {
+  it('opens the connection to the first resolver when the link runs a check', () => {
+    expect(preconnect('?domain=example.com', null)).toBe('https://dns.alidns.com');
+    expect(preconnect('?domain=example.com', null, { lang: 'en' })).toBe('https://dns.google');
+    expect(preconnect('?name=example.com&type=MX', null)).toBe('https://dns.alidns.com');
+  });
+  it('follows a stored preset order and a custom resolver', () => {
+    expect(preconnect('?domain=example.com', null, { order: 'global' })).toBe('https://dns.google');
+    expect(preconnect('?domain=example.com', null, { lang: 'en', order: 'cn' })).toBe('https://dns.alidns.com');
+    expect(preconnect('?domain=a.test&resolver=http%3A%2F%2F127.0.0.1%3A25460%2Fdns-query', null)).toBe('http://127.0.0.1:25460');
+    expect(preconnect('?domain=a.test&resolver=https://a.example/q', 'https://b.example/q')).toBe('https://a.example');
+    expect(preconnect('?domain=a.test', 'https://b.example/q')).toBe('https://b.example');
+    // A refused custom resolver is not connected to; the presets are used instead.
+    expect(preconnect('?domain=a.test&resolver=http://doh.example.net/dns-query', null)).toBe('https://dns.alidns.com');
+  });
+  it('opens nothing on a page without a check to run', () => {
+    expect(preconnect('', null)).toBeUndefined();
+    expect(preconnect('?resolver=https://a.example/q', null)).toBeUndefined();
+    expect(preconnect('?domain=', null)).toBeUndefined();
+  });
+});
 
 const presets = Object.values(PRESET_RESOLVERS).map((r) => new URL(r.url).origin);
 
