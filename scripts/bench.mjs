@@ -339,6 +339,16 @@ async function browserLatency(stack, D, resolverUrl) {
       };
       page.on('requestfinished', ended);
       page.on('requestfailed', ended);
+      // When the island has hydrated (Astro removes its ssr attribute then).
+      await page.addInitScript(() => {
+        new MutationObserver((_, obs) => {
+          const island = document.querySelector('astro-island');
+          if (island && !island.hasAttribute('ssr')) {
+            /** @type {any} */ (window).__mgHydrated = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['ssr'] });
+      });
       const navAt = Date.now();
       await page.goto(url, { waitUntil: 'commit' });
       const handle = await page.waitForFunction(
@@ -353,6 +363,19 @@ async function browserLatency(stack, D, resolverUrl) {
       const { ms, rows: statuses } = await handle.jsonValue();
       // Clock offset between the page's time origin and Node's Date.now().
       const origin = await page.evaluate(() => performance.timeOrigin);
+      // Where the page's own time goes before the first question: HTML, parsing, the scripts.
+      const timeline = await page.evaluate(() => {
+        const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
+        const res = performance.getEntriesByType('resource').filter((e) => e.name.includes('/_astro/') && e.name.endsWith('.js'));
+        const last = (re) => Math.max(0, ...res.filter((e) => re.test(e.name)).map((e) => e.responseEnd));
+        return {
+          html: nav ? Math.round(nav.responseEnd) : NaN,
+          domInteractive: nav ? Math.round(nav.domInteractive) : NaN,
+          earlyScripts: Math.round(last(/\/(early|core|resolverChoice|urlParams|Checker\.astro)[^/]*\.js$/)),
+          island: Math.round(last(/\/(client|Checker)\.[^/]*\.js$/)),
+          hydrated: Math.round(/** @type {any} */ (window).__mgHydrated ?? NaN),
+        };
+      });
       const spans = [...dns.values()].map((r) => [(r.sent ?? r.start) - origin, (r.end ?? Date.now()) - origin]);
       const queued = [...dns.values()].map((r) => r.start - origin);
       const names = [...dns.keys()].map((req) => req.url().slice(resolverUrl.length));
@@ -365,6 +388,7 @@ async function browserLatency(stack, D, resolverUrl) {
         maxInFlight: maxInFlight(spans),
         statuses,
         navToCommitMs: origin - navAt,
+        timeline,
         // Each DNS question: [sent, answered] in ms after navigation start, and its name/type.
         spans: spans.map(([a, b], k) => [Math.round(queued[k] ?? NaN), Math.round(a), Math.round(b), names[k]]),
       });
@@ -435,7 +459,11 @@ async function runLatency(D) {
     b <= 2.5 * D,
   );
   row('  runs (first = cold caches)', browserRes.runs.map((r) => r.ms.toFixed(0)).join(', '));
-  row('  first DNS question after navigation', `${mid.firstQueryMs.toFixed(0)} ms (page load + hydration)`);
+  row('  first DNS question after navigation', `${mid.firstQueryMs.toFixed(0)} ms`);
+  const tl = mid.timeline;
+  row('    the page', `HTML ${tl.html} ms · parsed ${tl.domInteractive} ms · check code loaded ${tl.earlyScripts} ms · widget code loaded ${tl.island} ms · widget hydrated ${tl.hydrated} ms`);
+  const lastAnswer = Math.max(...mid.spans.map((sp) => sp[2]));
+  row('    last DNS answer', `${lastAnswer} ms (rows are drawn once the widget has hydrated)`);
   row('  first question → all rows final', `${(mid.ms - mid.firstQueryMs).toFixed(0)} ms = ${((mid.ms - mid.firstQueryMs) / D).toFixed(2)} × D`);
   row('  DNS questions sent per check', browserRes.runs.map((r) => r.questions).join(', '));
   row('  sent in waves / max in flight', `${mid.waves.length} waves (${mid.waves.join('+')}) / ${mid.maxInFlight}`);
