@@ -2,7 +2,7 @@
 // end-to-end tests against the built site and the local DoH stack — then one
 // summary with the counts. Stops at the first failing step.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const steps = [
   { name: 'type check', cmd: ['astro', 'check'] },
@@ -10,6 +10,10 @@ const steps = [
   { name: 'build', cmd: ['astro', 'build'] },
   { name: 'end-to-end tests', cmd: ['playwright', 'test'] },
 ];
+
+// Counts come from this run's reports only: a step that did not run reports nothing.
+const REPORTS = ['reports/unit.json', 'reports/e2e.json'];
+for (const file of REPORTS) rmSync(file, { force: true });
 
 const timings = [];
 for (const step of steps) {
@@ -20,7 +24,7 @@ for (const step of steps) {
   timings.push(`${step.name} ${seconds} s`);
   if (result.status !== 0) {
     console.error(`\n✗ ${step.name} failed (exit ${result.status ?? result.signal}) after ${seconds} s`);
-    summary();
+    summary(step.name);
     process.exit(1);
   }
 }
@@ -34,7 +38,8 @@ function counts(file, read) {
   }
 }
 
-function summary() {
+/** @param {string} [failedStep] the step that stopped the run */
+function summary(failedStep) {
   const unit = counts('reports/unit.json', (r) => ({
     passed: r.numPassedTests,
     failed: r.numFailedTests,
@@ -46,11 +51,11 @@ function summary() {
     skipped: r.stats.skipped,
   }));
   console.log(`\nSteps: ${timings.join(', ')}`);
-  if (unit) console.log(`Unit tests: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped`);
-  if (e2e) console.log(`End-to-end tests: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped`);
+  console.log(unit ? `Unit tests: ${unit.passed} passed, ${unit.failed} failed, ${unit.skipped} skipped` : 'Unit tests: not run');
+  console.log(e2e ? `End-to-end tests: ${e2e.passed} passed, ${e2e.failed} failed, ${e2e.skipped} skipped` : 'End-to-end tests: not run');
   const all = [unit, e2e].filter(Boolean);
   const passed = all.reduce((n, c) => n + c.passed, 0);
   const failed = all.reduce((n, c) => n + c.failed, 0);
   const skipped = all.reduce((n, c) => n + c.skipped, 0);
-  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped`);
+  console.log(`${passed} passed, ${failed} failed, ${skipped} skipped${failedStep ? ` (stopped: ${failedStep} failed)` : ''}`);
 }

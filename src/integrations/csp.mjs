@@ -55,9 +55,19 @@ const STORAGE_KEY = 'mg.resolver';
 const ORDER_STORAGE_KEY = 'mg.resolverOrder';
 /** The origin each preset order asks first. */
 const FIRST_ORIGIN = {
-  cn: new URL(PRESET_RESOLVERS[/** @type {const} */ (CN_FIRST[0] ?? 'alidns')].url).origin,
-  global: new URL(PRESET_RESOLVERS[/** @type {const} */ (GLOBAL_FIRST[0] ?? 'google')].url).origin,
+  cn: firstOrigin(CN_FIRST),
+  global: firstOrigin(GLOBAL_FIRST),
 };
+
+/**
+ * @param {readonly string[]} order preset ids, first asked first
+ * @returns {string}
+ */
+function firstOrigin(order) {
+  const first = Object.values(PRESET_RESOLVERS).find((r) => r.id === order[0]);
+  if (!first) throw new Error(`no preset resolver ${order[0]}`);
+  return new URL(first.url).origin;
+}
 
 /**
  * The static policy for one page, given the hashes of its inline scripts
