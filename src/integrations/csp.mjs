@@ -21,8 +21,8 @@
  *     'wasm-unsafe-eval' for the Pagefind search index), no plugins, no base
  *     changes; `connect-src` must allow any resolver a visitor may choose, so it
  *     allows the site, any `https:` origin, and plain http on localhost and
- *     127.0.0.1 (the only plain-http resolvers parseResolverUrl accepts that a
- *     CSP source can name; `[::1]` cannot be written as a CSP source).
+ *     127.0.0.1 (the only plain-http resolvers parseResolverUrl accepts: a CSP
+ *     source cannot name `[::1]`, so it is refused there too).
  *  2. An inline script right after it (hashed like the others, it runs before
  *     any widget) reads `?resolver=` and the saved endpoint (localStorage
  *     `mg.resolver`), applies the same rules as parseResolverUrl, and adds a
@@ -105,7 +105,7 @@ export function connectScript() {
     try { url = new URL(String(value).trim()); } catch (e) { return; }
     if (url.username || url.password) return;
     var host = url.hostname;
-    var loopback = host === 'localhost' || /^127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}$/.test(host);
+    var loopback = host === 'localhost' || host === '127.0.0.1';
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return;
     if (!/^[a-z0-9.-]+(:\\d+)?$/.test(url.host)) return;
     var origin = url.protocol + '//' + url.host;

@@ -91,14 +91,21 @@ describe('parseResolverUrl', () => {
       expected: { ok: true, url: 'http://127.0.0.1:8053/dns-query' },
     },
     {
-      what: 'accepts http anywhere in 127/8',
+      what: 'accepts http on 127.1 (the URL parser writes it 127.0.0.1)',
+      input: 'http://127.1:8053/dns-query',
+      expected: { ok: true, url: 'http://127.0.0.1:8053/dns-query' },
+    },
+    // Loopback addresses the page's Content-Security-Policy cannot name: refused with a
+    // message, rather than accepted and then blocked by the browser.
+    {
+      what: 'refuses http elsewhere in 127/8',
       input: 'http://127.8.9.10/dns-query',
-      expected: { ok: true, url: 'http://127.8.9.10/dns-query' },
+      expected: { ok: false, code: 'insecure-url' },
     },
     {
-      what: 'accepts http on [::1]',
+      what: 'refuses http on [::1]',
       input: 'http://[::1]:8053/dns-query',
-      expected: { ok: true, url: 'http://[::1]:8053/dns-query' },
+      expected: { ok: false, code: 'insecure-url' },
     },
     // Plain http anywhere else could be read or changed on the way.
     {

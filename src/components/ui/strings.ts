@@ -27,7 +27,7 @@ const zh = {
   customRemoved: '已移除自定义解析服务器。',
   urlErrors: {
     'invalid-url': '这不是一个可用的网址。请填写完整的 https:// 地址。',
-    'insecure-url': '只接受 https:// 地址（http:// 仅限本机 localhost 测试）。',
+    'insecure-url': '只接受 https:// 地址（http:// 仅限本机测试：localhost 或 127.0.0.1）。',
   },
   linkInUse: '正在使用链接中指定的自定义解析服务器：',
   linkStop: '停止使用',
@@ -63,7 +63,7 @@ const en: Strings = {
   customRemoved: 'Custom resolver removed.',
   urlErrors: {
     'invalid-url': 'This is not a usable address. Enter a full https:// address.',
-    'insecure-url': 'Only https:// addresses are accepted (http:// only for localhost testing).',
+    'insecure-url': 'Only https:// addresses are accepted (http:// only for testing on this computer: localhost or 127.0.0.1).',
   },
   linkInUse: 'A custom resolver from the link is in use: ',
   linkStop: 'Stop using it',

@@ -77,14 +77,16 @@ export type ResolverUrlResult =
   { readonly ok: true; readonly url: string } | { readonly ok: false; readonly code: 'invalid-url' | 'insecure-url' };
 
 function isLoopback(hostname: string): boolean {
-  if (hostname === 'localhost' || hostname === '[::1]') return true;
-  // The URL parser has already normalised IPv4 forms (127.1 → 127.0.0.1).
-  return /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+  // Only the two loopback names a Content-Security-Policy source can name
+  // (src/integrations/csp.mjs): [::1] cannot be written as a CSP source, and other
+  // 127/8 addresses would need one source each. The URL parser has already
+  // normalised IPv4 forms (127.1 → 127.0.0.1).
+  return hostname === 'localhost' || hostname === '127.0.0.1';
 }
 
 /**
  * Validates a custom DoH endpoint. `https:` only; plain `http:` only on
- * loopback (localhost, 127.0.0.0/8, [::1]) for development and tests. URLs
+ * localhost and 127.0.0.1, for development and tests. URLs
  * with user names or passwords are refused (fetch rejects them). Returns the
  * normalised URL without fragment.
  */
