@@ -62,6 +62,15 @@ test.describe('search', () => {
       expect(new URL(href, 'http://x').pathname).toMatch(row.expectPath);
     });
   }
+
+  test('opens with Ctrl+K, announced on the button (the visible hint is hidden)', async ({ page }) => {
+    await page.goto('/');
+    const button = page.getByRole('button', { name: '搜索', exact: true }).first();
+    await expect(button).toHaveAttribute('aria-keyshortcuts', 'Control+K');
+    await expect(button).toBeEnabled();
+    await page.keyboard.press('Control+k');
+    await expect(page.getByRole('dialog').getByRole('textbox', { name: /搜索/ })).toBeFocused();
+  });
 });
 
 test('the local DoH stack answers an MX query from inside the page (cross-origin)', async ({ page }) => {
