@@ -68,6 +68,9 @@ test.describe('search', () => {
     const button = page.getByRole('button', { name: '搜索', exact: true }).first();
     await expect(button).toHaveAttribute('aria-keyshortcuts', 'Control+K');
     await expect(button).toBeEnabled();
+    // The search box is created once the search code has loaded (when the page is idle);
+    // until then Starlight has nothing to focus.
+    await expect(page.locator('site-search .pagefind-ui__search-input')).toBeAttached({ timeout: 15_000 });
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog').getByRole('textbox', { name: /搜索/ })).toBeFocused();
   });
