@@ -117,7 +117,6 @@ class Row {
   }
 }
 
-/** Run every check; resolves with one RecordCheck per expected record, in order. Never rejects. */
 /** The include: targets of an SPF record (without macros), normalised. */
 function spfIncludes(record: string): string[] {
   return parseSpf(record)
@@ -125,6 +124,7 @@ function spfIncludes(record: string): string[] {
     .map((t) => normaliseDomainName((t as { domain: string }).domain));
 }
 
+/** Run every check; resolves with one RecordCheck per expected record, in order. Never rejects. */
 export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
   const domain = normaliseDomainName(args.domain);
   const { expected, provider, signal } = args;
