@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/unit/**/*.test.ts'],
-    setupFiles: ['tests/unit/setup-fast-check.ts'],
+    setupFiles: ['tests/unit/support/setup-fast-check.ts'],
     reporters: ['default'],
   },
 });

@@ -6,7 +6,6 @@
  * RFC 3492 decoder below does the reverse for display (node:punycode is not
  * available in browsers).
  */
-import type { Lang } from './types';
 
 export const DOMAIN_ERROR_CODES = [
   'empty',
@@ -243,43 +242,4 @@ export function truncateForDisplay(value: string, max = 60): string {
     count++;
   }
   return out.join('');
-}
-
-const MESSAGES: Record<DomainErrorCode, { zh: (v: string, d: string) => string; en: (v: string, d: string) => string }> = {
-  empty: {
-    zh: () => '请输入域名，例如 example.com。',
-    en: () => 'Enter a domain name, for example example.com.',
-  },
-  'ip-address': {
-    zh: (v, d) => `“${d || v}”是 IP 地址，不是域名。请输入邮箱所用的域名，例如 example.com。`,
-    en: (v, d) => `“${d || v}” is an IP address, not a domain name. Enter the domain your mail addresses use, for example example.com.`,
-  },
-  'label-too-long': {
-    zh: (_v, d) => `“${d}”这一段超过 63 个字符（转换为 ASCII 后），域名中每一段最多 63 个字符。`,
-    en: (_v, d) => `The part “${d}” is longer than 63 characters (in ASCII form); each part of a domain name can have at most 63.`,
-  },
-  'name-too-long': {
-    zh: (v) => `“${v}”太长：域名最多 253 个字符。`,
-    en: (v) => `“${v}” is too long: a domain name has at most 253 characters.`,
-  },
-  'invalid-character': {
-    zh: (v, d) => `“${v}”含有域名中不能使用的字符${d ? `（${d}）` : ''}。域名只能包含字母、数字、连字符和点。`,
-    en: (v, d) => `“${v}” contains a character a domain name cannot have${d ? ` (${d})` : ''}. Use letters, digits, hyphens and dots.`,
-  },
-  'single-label': {
-    zh: (_v, d) => `“${d}”缺少后缀。请输入完整域名，例如 ${d || 'example'}.com。`,
-    en: (_v, d) => `“${d}” has no suffix. Enter the full domain, for example ${d || 'example'}.com.`,
-  },
-  'empty-label': {
-    zh: (v) => `“${v}”中有连续的点或以点开头，请检查拼写。`,
-    en: (v) => `“${v}” has two dots in a row or starts with a dot; check the spelling.`,
-  },
-};
-
-/** A message naming the bad value, in the page language. */
-export function domainErrorMessage(err: DomainError, lang: Lang): string {
-  const entry = MESSAGES[err.code] ?? MESSAGES['invalid-character'];
-  const v = truncateForDisplay(err.input.trim());
-  const d = truncateForDisplay(err.detail ?? '');
-  return entry[lang === 'en' ? 'en' : 'zh'](v, d);
 }

@@ -1,15 +1,18 @@
 /**
  * The record set a domain needs for a provider profile: what the generator
- * shows and what the checker compares against. Pure data in, data out. Never
- * invents a value the provider does not publish: without a pasted key the DKIM
- * row is a placeholder marked `needsConsoleValue`.
+ * shows and what the checker compares against. Pure data in, data out. Each
+ * record carries the reader's choices as data (MX sets, required includes,
+ * DMARC policy, pasted DKIM key), so the checker never re-parses generated
+ * text. Never invents a value the provider does not publish: without a pasted
+ * key the DKIM row is a placeholder without `key`.
  */
+import { normaliseName } from './names';
 import type { ProviderProfile } from './providers/types';
 import { recogniseSpfInclude } from './providers/index';
-import { addSpfTerm, isSpfRecord, mergeSpf, normaliseDomainName, parseSpf } from './records/spf';
-import { buildDmarc } from './records/dmarc';
-import { normaliseDkimInput } from './records/dkim';
-import type { DmarcPolicy, ExpectedRecord, ExpectedValue } from './types';
+import { addSpfTerm, isSpfRecord, mergeSpf, parseSpf, senderTerm } from './records/spf';
+import { buildDmarc, type DmarcChoice } from './records/dmarc';
+import { normaliseDkimInput, parseDkim } from './records/dkim';
+import type { ExpectedRecord, ExpectedValue, RecordCheck } from './types';
 
 /** Shown in place of the DKIM key until one is pasted: clearly not a key. */
 export const DKIM_PLACEHOLDER = 'v=DKIM1; k=rsa; p=<public key from the admin console>';
@@ -20,15 +23,17 @@ export interface ExpectedArgs {
   readonly provider: ProviderProfile;
   /** DKIM value pasted from the admin console (any of the usual forms). */
   readonly dkimKey?: string | undefined;
-  readonly dmarc: {
-    readonly policy: DmarcPolicy;
-    readonly rua?: string | undefined;
-    readonly pct?: number | undefined;
-  };
+  readonly dmarc: DmarcChoice;
   /** Other senders to keep in SPF: `include:…`, `ip4:…`, or a bare include domain. */
   readonly extraSpf?: readonly string[] | undefined;
   /** The domain's current SPF record, to merge into rather than replace. */
   readonly existingSpf?: string | undefined;
+}
+
+/** The include: domain an extra sender stands for, if it is one. */
+function senderInclude(item: string): string | undefined {
+  const term = senderTerm(item);
+  return /^include:/i.test(term) ? normaliseName(term.slice(8)) : undefined;
 }
 
 /**
@@ -37,11 +42,11 @@ export interface ExpectedArgs {
  * while other senders (newsletters, CRMs, ip4: ranges) are kept.
  */
 function withoutOtherMailboxProviders(record: string, provider: ProviderProfile): string | undefined {
-  const own = new Set([provider.spf.include, ...provider.spf.equivalents].map(normaliseDomainName));
+  const own = new Set([provider.spf.include, ...provider.spf.equivalents].map(normaliseName));
   const parsed = parseSpf(record);
   const kept = parsed.terms.filter((t) => {
     if (t.kind !== 'mechanism' || t.mechanism !== 'include' || t.domain === undefined) return true;
-    const d = normaliseDomainName(t.domain);
+    const d = normaliseName(t.domain);
     const owner = recogniseSpfInclude(d);
     return own.has(d) || owner === undefined || owner.id === provider.id;
   });
@@ -64,72 +69,94 @@ export function buildSpf(provider: ProviderProfile, existingSpf?: string, extraS
   for (const raw of extraSpf) {
     const item = raw.trim();
     if (item === '') continue;
-    spf =
-      /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.?$/i.test(item) && !/^(?:ip4|ip6|a|mx|ptr|exists|include)[:/]/i.test(item)
-        ? mergeSpf(spf, item)
-        : addSpfTerm(spf, item);
+    spf = addSpfTerm(spf, senderTerm(item));
   }
   return spf;
 }
 
 export function buildExpectedRecords(args: ExpectedArgs): ExpectedRecord[] {
-  const domain = normaliseDomainName(args.domain);
+  const domain = normaliseName(args.domain);
   const { provider } = args;
   const records: ExpectedRecord[] = [];
-  const [primary, ...others] = provider.mx.sets;
   const toValues = (set: readonly { host: string; priority: number }[]): ExpectedValue[] =>
     set.map((m) => ({ value: m.host, priority: m.priority }));
 
   records.push({
+    kind: 'mx',
     id: 'mx',
     type: 'MX',
     name: domain,
-    values: toValues(primary ?? []),
+    values: toValues(provider.mx.sets[0] ?? []),
     required: true,
-    ...(others.length > 0 ? { alternatives: others.map(toValues) } : {}),
+    sets: provider.mx.sets,
+    allowMix: provider.mx.allowMix,
   });
 
+  const extraSenders = (args.extraSpf ?? []).map((s) => s.trim()).filter((s) => s !== '');
   records.push({
+    kind: 'spf',
     id: 'spf',
     type: 'TXT',
     name: domain,
-    values: [{ value: buildSpf(provider, args.existingSpf, args.extraSpf ?? []) }],
+    values: [{ value: buildSpf(provider, args.existingSpf, extraSenders) }],
     required: true,
+    providerIncludes: [provider.spf.include, ...provider.spf.equivalents].map(normaliseName),
+    senderIncludes: [...new Set(extraSenders.flatMap((s) => senderInclude(s) ?? []))],
+    extraSenders,
   });
 
   if (provider.dkim) {
     const pasted = args.dkimKey?.trim() ? normaliseDkimInput(args.dkimKey) : '';
+    const key = pasted === '' ? undefined : parseDkim(pasted).tags.p;
     records.push({
+      kind: 'dkim',
       id: 'dkim',
       type: 'TXT',
       name: `${provider.dkim.selector}._domainkey.${domain}`,
       values: [{ value: pasted === '' ? DKIM_PLACEHOLDER : pasted }],
       required: true,
-      ...(pasted === '' ? { needsConsoleValue: true } : {}),
+      selector: provider.dkim.selector,
+      ...(key ? { key } : {}),
     });
   }
 
-  const dmarc = {
-    policy: args.dmarc.policy,
-    ...(args.dmarc.rua === undefined ? {} : { rua: args.dmarc.rua }),
-    ...(args.dmarc.pct === undefined ? {} : { pct: args.dmarc.pct }),
-  };
   records.push({
+    kind: 'dmarc',
     id: 'dmarc',
     type: 'TXT',
     name: `_dmarc.${domain}`,
-    values: [{ value: buildDmarc(dmarc) }],
+    values: [{ value: buildDmarc(args.dmarc) }],
     required: true,
+    policy: args.dmarc.policy,
   });
 
   for (const c of provider.cnames) {
     records.push({
+      kind: 'cname',
       id: c.id,
       type: 'CNAME',
       name: `${c.label}.${domain}`,
       values: [{ value: c.target }],
       required: c.required,
+      target: normaliseName(c.target),
     });
   }
   return records;
+}
+
+/** Whether the DKIM row still shows the placeholder (the key comes from the admin console). */
+export function needsConsoleValue(rec: ExpectedRecord): boolean {
+  return rec.kind === 'dkim' && rec.values[0]?.value === DKIM_PLACEHOLDER;
+}
+
+/**
+ * The records to publish, given a check's results: a row's suggestion (the SPF
+ * record merged with what the domain already has) takes the place of the
+ * generated value. Rows without a suggestion are returned as they are.
+ */
+export function withSuggestions(expected: readonly ExpectedRecord[], results: readonly Pick<RecordCheck, 'id' | 'suggestion'>[]): ExpectedRecord[] {
+  return expected.map((rec) => {
+    const suggestion = results.find((r) => r.id === rec.id)?.suggestion;
+    return suggestion === undefined ? rec : { ...rec, values: [{ value: suggestion }] };
+  });
 }

@@ -3,32 +3,54 @@
  * public surface is listed here; everything else in src/core is internal.
  */
 
+// Languages and DNS names.
+export { LANGS, toLang, type Lang, type Bilingual, type PerLang } from './lang';
+export { normaliseName, sameName, isAtOrBelow } from './names';
+
 // Shared types and stable codes.
 export {
   RECORD_IDS,
-  PROBLEM_CODES,
+  RECORD_KINDS,
   CHECK_STATUSES,
   SEVERITIES,
   DMARC_POLICIES,
   EXPECTED_TYPES,
-  type Lang,
-  type Bilingual,
   type RecordId,
-  type ProblemCode,
+  type RecordKind,
   type Severity,
   type CheckStatus,
-  type Finding,
   type RecordCheck,
   type ExpectedRecord,
+  type ExpectedOf,
   type ExpectedValue,
   type ExpectedType,
   type DmarcPolicy,
 } from './types';
 
+// Findings and their text (one message table per language).
+export {
+  PROBLEM_CODES,
+  finding,
+  findingGuide,
+  statusOf,
+  type Finding,
+  type FindingOf,
+  type FindingParams,
+  type ProblemCode,
+} from './findings/index';
+export {
+  describeFinding,
+  domainErrorMessage,
+  loadMessages,
+  MESSAGE_LOADERS,
+  type DescribedFinding,
+  type FindingText,
+  type Messages,
+} from './messages/index';
+
 // Domain input.
 export {
   normaliseDomain,
-  domainErrorMessage,
   toUnicode,
   truncateForDisplay,
   DOMAIN_ERROR_CODES,
@@ -59,8 +81,22 @@ export {
   type MxHost,
 } from './providers/index';
 
-// DNS hosting consoles.
-export { DNS_HOSTS, HOST_IDS, DEFAULT_HOST_ID, getHost, hostField, isHostId, type DnsHost, type HostId } from './hosts/index';
+// DNS hosts: detection from NS names and console conventions.
+export {
+  DNS_HOSTS,
+  DNS_HOST_IDS,
+  HOST_IDS,
+  DEFAULT_HOST_ID,
+  consoleOf,
+  detectDnsHost,
+  getDnsHost,
+  hostField,
+  isHostId,
+  type ConsoleConventions,
+  type DnsHost,
+  type DnsHostId,
+  type HostId,
+} from './hosts/index';
 
 // Record text: SPF, DMARC, DKIM, TXT.
 export {
@@ -86,8 +122,6 @@ export {
   parseDmarc,
   isDmarcRecord,
   buildDmarc,
-  explainDmarcPolicy,
-  DMARC_POLICY_EXPLANATIONS,
   DMARC_ERROR_CODES,
   type DmarcRecord,
   type DmarcError,
@@ -101,24 +135,30 @@ export {
   type DkimError,
   type DkimErrorCode,
   rsaKeyBits,
+  senderTerm,
 } from './records/index';
 
 // Checks of the generator's optional fields (DKIM key, DMARC report address, other SPF senders).
 export { dkimInputProblem, ruaInputProblem, spfSenderProblem } from './records/inputs';
 
 // The expected record set.
-export { buildExpectedRecords, buildSpf, DKIM_PLACEHOLDER, type ExpectedArgs } from './expected';
+export {
+  buildExpectedRecords,
+  buildSpf,
+  DKIM_PLACEHOLDER,
+  needsConsoleValue,
+  withSuggestions,
+  type ExpectedArgs,
+} from './expected';
 
 // Export.
 export { toZoneFile, toCsv } from './export/index';
 
 // Checking.
-export { checkDomain, type CheckArgs } from './check/index';
+export { checkDomain, planCheck, type CheckArgs, type Question } from './check/index';
 export { expandSpf, SPF_LOOKUP_LIMIT, SPF_VOID_LIMIT, type SpfExpandOptions, type SpfExpansion, type SpfNode, type SpfTermInfo } from './check/spf-expand';
-export { describeFinding, type FindingText } from './check/messages';
-export { spfVerdict, statusOf, type SpfVerdict } from './check/spf-verdict';
+export { spfVerdict, type SpfVerdict } from './check/spf-verdict';
 export { cacheExpiresAt, watchDelaySeconds } from './check/watch';
-export { detectDnsHost, DETECTED_HOST_IDS, type DetectedDnsHost, type DetectedHostId } from './dnshost';
 
 // The DoH client (transport, resolver presets).
 export * from './doh/index';

@@ -104,8 +104,8 @@ test('module preloads name built files, and the checker page preloads the check 
   const checker = readFileSync(join('dist', 'tools/checker/index.html'), 'utf8');
   const head = checker.slice(0, checker.indexOf('</head>'));
   const preloaded = [...head.matchAll(preloadHref)].map((m) => m[1]);
-  const earlyChunk = preloaded.find((h) => /\/early\.[\w-]+\.js$/.test(h ?? ''));
-  expect(earlyChunk, 'early.ts chunk preloaded').toBeTruthy();
+  const earlyChunk = preloaded.find((h) => /\/prefetch\.[\w-]+\.js$/.test(h ?? ''));
+  expect(earlyChunk, 'prefetch.ts chunk preloaded').toBeTruthy();
   const code = readFileSync(join('dist', earlyChunk ?? ''), 'utf8');
   const imports = [...code.matchAll(/(?:^|;)\s*import[^;]*?"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`);
   expect(imports.length).toBeGreaterThan(0);

@@ -1,7 +1,6 @@
 // Widget text for the Checker, in both page languages. Finding messages come
-// from ~/core (describeFinding); host pitfalls from ~/core's DNS host data.
-import type { RecordId } from '~/core';
-
+// from ~/core (one table per language); the record table's words from
+// ../ui/strings.ts; host pitfalls from ~/core's DNS host data.
 export const strings = {
   zh: {
     domainLabel: '你的域名',
@@ -28,19 +27,6 @@ export const strings = {
     exportZone: '下载 BIND 区域文件片段',
     exportCsv: '下载 CSV',
     showZone: '查看区域文件片段',
-    tableCaption: (d: string) => `${d} 需要的 DNS 记录`,
-    colRecord: '记录',
-    colHost: '主机记录',
-    colValue: '记录值',
-    colStatus: '检查结果',
-    priority: '优先级',
-    optional: '可选',
-    required: '必需',
-    notChecked: '尚未检查',
-    observed: 'DNS 返回：',
-    observedNone: 'DNS 没有返回记录',
-    ttl: (s: number) => `TTL ${s} 秒`,
-    consoleValue: '（从邮箱管理后台复制 DKIM 公钥）',
     summary: (n: number, ok: number, warn: number, fail: number, error: number) =>
       `已检查 ${n} 条记录：${ok} 条正确，${warn} 条有提醒，${fail} 条需要修改，${error} 条无法确认。`,
     summaryAborted: '检查已停止。',
@@ -53,24 +39,18 @@ export const strings = {
     watchStop: '停止持续检查',
     watchDone: '全部记录已正确，持续检查已结束。',
     changed: (name: string, from: string, to: string) => `${name}：${from} → ${to}`,
-    cacheUntil: (time: string) => `各地缓存的旧结果最迟在 ${time} 前过期`,
     hostGuide: '查看在该服务商添加记录的步骤',
     cannotCheck:
       '浏览器只能查询 DNS。SMTP/IMAP 端口是否连通、证书、发信 IP 的反向解析（PTR）以及 DNSSEC 验证无法在这里检查，请用邮箱后台或其他工具确认。',
-    recordNames: {
-      mx: 'MX（收信）',
-      spf: 'SPF（发信授权）',
-      dkim: 'DKIM（邮件签名）',
-      dmarc: 'DMARC（策略与报告）',
-      mail: 'mail（网页邮箱地址）',
-      imap: 'imap（客户端）',
-      smtp: 'smtp（客户端）',
-      pop3: 'pop3（客户端）',
-    } satisfies Record<RecordId, string>,
     policies: {
       none: 'none：只收报告，不处理（起步时用）',
       quarantine: 'quarantine：可疑邮件进垃圾箱（推荐）',
       reject: 'reject：直接拒收伪造邮件（确认无误后再用）',
+    },
+    policyHelp: {
+      none: '收件方照常投递未通过验证的邮件，只把报告发给你。适合刚开始配置时先观察：确认所有正常发信渠道（企业邮箱、营销系统、业务系统）都能通过 SPF 或 DKIM 后，再改成 quarantine 或 reject。它不能阻止别人冒用你的域名。',
+      quarantine: '未通过验证的邮件会被收件方放进垃圾邮件箱或隔离区。能挡住大部分冒用你域名的邮件；如果有正常的发信渠道没有配置好，它发出的邮件也会进垃圾箱，所以请先确认所有发信渠道。',
+      reject: '未通过验证的邮件直接被收件方拒收并退回。保护最强，但任何没配置好的正常发信渠道发出的邮件都会被退回；建议先用 none 或 quarantine 运行一段时间，看过报告再改成 reject。',
     },
   },
   en: {
@@ -100,19 +80,6 @@ export const strings = {
     exportZone: 'Download BIND zone snippet',
     exportCsv: 'Download CSV',
     showZone: 'Show zone file snippet',
-    tableCaption: (d: string) => `DNS records ${d} needs`,
-    colRecord: 'Record',
-    colHost: 'Host',
-    colValue: 'Value',
-    colStatus: 'Result',
-    priority: 'priority',
-    optional: 'optional',
-    required: 'required',
-    notChecked: 'Not checked yet',
-    observed: 'DNS returns:',
-    observedNone: 'DNS returned no record',
-    ttl: (s: number) => `TTL ${s} s`,
-    consoleValue: '(copy the DKIM public key from the mail admin console)',
     summary: (n: number, ok: number, warn: number, fail: number, error: number) =>
       `Checked ${n} records: ${ok} correct, ${warn} with warnings, ${fail} to fix, ${error} could not be checked.`,
     summaryAborted: 'Check stopped.',
@@ -125,24 +92,18 @@ export const strings = {
     watchStop: 'Stop watching',
     watchDone: 'All records pass; watching has stopped.',
     changed: (name: string, from: string, to: string) => `${name}: ${from} → ${to}`,
-    cacheUntil: (time: string) => `Old answers cached by resolvers expire by ${time} at the latest`,
     hostGuide: 'Step-by-step for this DNS host',
     cannotCheck:
       'A browser can only ask DNS. Whether SMTP/IMAP ports are reachable, certificates, reverse DNS (PTR) of sending IPs and DNSSEC validation cannot be checked here: confirm them in the admin console or with other tools.',
-    recordNames: {
-      mx: 'MX (receiving)',
-      spf: 'SPF (who may send)',
-      dkim: 'DKIM (signature)',
-      dmarc: 'DMARC (policy and reports)',
-      mail: 'mail (webmail address)',
-      imap: 'imap (clients)',
-      smtp: 'smtp (clients)',
-      pop3: 'pop3 (clients)',
-    } satisfies Record<RecordId, string>,
     policies: {
       none: 'none: reports only, no action (to start with)',
       quarantine: 'quarantine: suspicious mail goes to spam (recommended)',
       reject: 'reject: forged mail is refused (once reports look clean)',
+    },
+    policyHelp: {
+      none: 'Receivers deliver mail that fails the checks as usual and only send you reports. Use it while you start: once every legitimate sender (your mailboxes, newsletter tools, business systems) passes SPF or DKIM, move to quarantine or reject. It does not stop others from sending as your domain.',
+      quarantine: 'Receivers put mail that fails the checks in the spam or quarantine folder. This stops most mail that pretends to come from your domain; a legitimate sender that is not set up yet will land in spam too, so check every sender first.',
+      reject: 'Receivers refuse mail that fails the checks, and it bounces. The strongest protection, but mail from any legitimate sender that is not set up yet bounces too; run none or quarantine for a while and read the reports before moving to reject.',
     },
   },
 } as const;

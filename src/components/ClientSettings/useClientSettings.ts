@@ -11,7 +11,7 @@ import {
   type EmailResult,
   type MobileconfigError,
 } from '~/core';
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '~/core';
 import { useUrlState } from '../ui/useUrlState';
 import { saveFile } from '../ui/links';
 

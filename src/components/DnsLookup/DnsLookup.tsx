@@ -5,11 +5,10 @@ import { useId, type FormEvent } from 'react';
 import { formatFlags, formatRecord, formatResponse, fqdn, type DnsResponse, type Resolver } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
 import { dohErrorText, rcodeText } from '../ui/dohText';
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '~/core';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
-import { useUrlState } from '../ui/useUrlState';
 import { strings } from './strings';
 import { LOOKUP_TIMEOUT_MS, LOOKUP_TYPES, useDnsLookup } from './useDnsLookup';
 import '../ui/widget.css';
@@ -93,12 +92,10 @@ function Answer({
 export default function DnsLookup({ lang, type }: DnsLookupProps) {
   const s = strings[lang];
   const ids = useId();
-  const url = useUrlState();
   const resolverState = useResolvers(lang);
   const defaultType = parseType(type) ?? 'A';
   const l = useDnsLookup({
     resolvers: resolverState.resolvers,
-    url,
     defaultType,
     embedded: type !== undefined,
     ready: resolverState.ready,
@@ -106,7 +103,7 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    l.start(l.name, l.type, true);
+    l.start(l.name, l.type);
   };
   const result = l.result;
 

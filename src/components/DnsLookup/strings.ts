@@ -1,5 +1,5 @@
 /** DnsLookup widget strings, both languages side by side. */
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '~/core';
 
 const zh = {
   nameLabel: '名称或 IP 地址',

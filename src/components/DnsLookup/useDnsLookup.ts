@@ -1,8 +1,8 @@
 // State of the DnsLookup widget: the form, and one lookup at a time through
-// createDohClient (fallback and hedging over the picker's resolvers).
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// the shared useToolRun (browser DoH client with fallback and hedging over the
+// picker's resolvers; auto-run from ?name= / ?domain=).
+import { useState } from 'react';
 import {
-  createDohClient,
   DohError,
   isDohError,
   RR_TYPES,
@@ -13,8 +13,8 @@ import {
   type Resolver,
   type RRType,
 } from '~/core';
-import type { UrlStateHook } from '../ui/useUrlState';
 import { parseType } from '../ui/NameTypeFields';
+import { useToolRun } from '../ui/useToolRun';
 
 export const LOOKUP_TYPES = RR_TYPES;
 export const LOOKUP_TIMEOUT_MS = 4000;
@@ -26,79 +26,85 @@ export type LookupResult =
 
 interface Options {
   readonly resolvers: readonly Resolver[];
-  readonly url: UrlStateHook;
   readonly defaultType: RRType;
   /** The page author fixed the type: ?type= does not override it and the widget does not write name/type into the address. */
   readonly embedded: boolean;
   readonly ready: boolean;
 }
 
-export function useDnsLookup({ resolvers, url, defaultType, embedded, ready }: Options) {
+/** One question, as the form's name and type make it. */
+interface Lookup {
+  readonly qname: string;
+  readonly qtype: RRType;
+  /** The address the visitor typed, for a reverse lookup. */
+  readonly fromIp?: string;
+}
+
+/** The question a name and type ask: an IP address means a reverse lookup, whatever type was selected. */
+function toLookup(nameInput: string, typeInput: RRType): { ok: true; lookup: Lookup } | { ok: false; code: 'empty' | 'invalid-name' } {
+  const isIp = reverseName(nameInput) !== undefined;
+  const qtype: RRType = isIp ? 'PTR' : typeInput;
+  const parsed = qtype === 'PTR' ? toPtrName(nameInput) : toQueryName(nameInput);
+  if (!parsed.ok) return parsed;
+  return { ok: true, lookup: { qname: parsed.name, qtype, ...(isIp ? { fromIp: nameInput.trim() } : {}) } };
+}
+
+export function useDnsLookup({ resolvers, defaultType, embedded, ready }: Options) {
   const [name, setName] = useState('');
   const [type, setType] = useState<RRType>(defaultType);
   const [inputError, setInputError] = useState<'empty' | 'invalid-name' | undefined>(undefined);
   const [result, setResult] = useState<LookupResult | undefined>(undefined);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
 
-  const client = useMemo(
-    () => createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers, timeoutMs: LOOKUP_TIMEOUT_MS }),
-    [resolvers],
-  );
-
-  const start = useCallback(
-    (nameInput: string, typeInput: RRType, fromUser: boolean) => {
-      // An IP address means a reverse lookup, whatever type was selected.
-      const isIp = reverseName(nameInput) !== undefined;
-      const qtype: RRType = isIp ? 'PTR' : typeInput;
-      const parsed = qtype === 'PTR' ? toPtrName(nameInput) : toQueryName(nameInput);
-      if (!parsed.ok) {
-        setInputError(parsed.code);
-        return;
-      }
-      setInputError(undefined);
-      if (isIp && typeInput !== 'PTR') setType('PTR');
-      controller.current?.abort();
-      const ac = new AbortController();
-      controller.current = ac;
-      const qname = parsed.name;
-      const fromIp = isIp ? nameInput.trim() : undefined;
-      setResult({ kind: 'running', name: qname, type: qtype });
-      if (fromUser && !embedded) {
-        url.setParams({
-          name: fromIp ?? qname,
-          type: qtype === defaultType ? undefined : qtype,
-        });
-      }
-      client.query(qname, qtype, ac.signal).then(
-        (response) => {
-          if (controller.current === ac) setResult({ kind: 'answer', response, ...(fromIp ? { fromIp } : {}) });
-        },
-        (err: unknown) => {
-          if (controller.current !== ac) return;
-          const error = isDohError(err) ? err : new DohError('network', String(err));
-          setResult({ kind: 'failed', name: qname, type: qtype, error });
-        },
-      );
-    },
-    [client, url, defaultType, embedded],
-  );
-
-  const stop = useCallback(() => controller.current?.abort(), []);
-
-  // Opened with ?name= or ?domain=: fill the form and look up at once.
-  const autoRan = useRef(false);
-  useEffect(() => {
-    if (!ready || autoRan.current) return;
-    autoRan.current = true;
-    const initialName = url.params.name ?? url.params.domain;
-    const initialType = (embedded ? undefined : parseType(url.params.type)) ?? defaultType;
-    setType(initialType);
-    if (initialName) {
-      setName(initialName);
-      start(initialName, initialType, false);
+  /** Checks the input and shows what the lookup will ask; undefined when it cannot be asked. */
+  const prepare = (nameInput: string, typeInput: RRType): Lookup | undefined => {
+    const q = toLookup(nameInput, typeInput);
+    if (!q.ok) {
+      setInputError(q.code);
+      return undefined;
     }
-  }, [ready, url.params, defaultType, start, embedded]);
+    setInputError(undefined);
+    if (q.lookup.qtype !== typeInput) setType(q.lookup.qtype);
+    return q.lookup;
+  };
+
+  const tool = useToolRun<Lookup>({
+    resolvers,
+    resolversReady: ready,
+    timeoutMs: LOOKUP_TIMEOUT_MS,
+    // Opened with ?name= or ?domain=: fill the form and look up at once.
+    fromUrl: (params) => {
+      const initialName = params.name ?? params.domain;
+      const initialType = (embedded ? undefined : parseType(params.type)) ?? defaultType;
+      setType(initialType);
+      if (!initialName) return undefined;
+      setName(initialName);
+      return prepare(initialName, initialType);
+    },
+    task: async ({ qname, qtype, fromIp }, { signal, client }) => {
+      setResult({ kind: 'running', name: qname, type: qtype });
+      try {
+        const response = await client.query(qname, qtype, signal);
+        if (!signal.aborted) setResult({ kind: 'answer', response, ...(fromIp ? { fromIp } : {}) });
+      } catch (err) {
+        if (signal.aborted) return;
+        setResult({ kind: 'failed', name: qname, type: qtype, error: isDohError(err) ? err : new DohError('network', String(err)) });
+      }
+    },
+  });
+  const { start: startRun, url } = tool;
+
+  /** A lookup the visitor asked for: also written into the address, so the link reproduces it. */
+  const start = (nameInput: string, typeInput: RRType): void => {
+    const lookup = prepare(nameInput, typeInput);
+    if (!lookup) return;
+    if (!embedded) url.setParams({ name: lookup.fromIp ?? lookup.qname, type: lookup.qtype === defaultType ? undefined : lookup.qtype });
+    startRun(lookup);
+  };
+
+  const stop = (): void => {
+    tool.stop();
+    setResult((r) => (r?.kind === 'running' ? { kind: 'failed', name: r.name, type: r.type, error: new DohError('aborted', 'The query was cancelled.') } : r));
+  };
 
   return { name, setName, type, setType, inputError, result, start, stop, running: result?.kind === 'running' };
 }

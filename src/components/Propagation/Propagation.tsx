@@ -5,11 +5,10 @@
 import { useId, type FormEvent } from 'react';
 import { fqdn, formatRdata, RR_TYPES, type Comparison, type DnsRecord, type Resolver, type RRType } from '~/core';
 import { dohErrorText, rcodeText } from '../ui/dohText';
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '~/core';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
-import { useUrlState } from '../ui/useUrlState';
 import { strings } from './strings';
 import { PROPAGATION_TIMEOUT_MS, usePropagation, type Outcome, type PropagationRun } from './usePropagation';
 import '../ui/widget.css';
@@ -188,12 +187,10 @@ function ResolverRow({
 export default function Propagation({ lang, type, sub }: PropagationProps) {
   const s = strings[lang];
   const ids = useId();
-  const url = useUrlState();
   const resolverState = useResolvers(lang);
   const defaultType = parseType(type) ?? 'MX';
   const p = usePropagation({
     resolvers: resolverState.resolvers,
-    url,
     defaultType,
     embedded: type !== undefined || sub !== undefined,
     sub: sub?.trim() || undefined,
@@ -202,7 +199,7 @@ export default function Propagation({ lang, type, sub }: PropagationProps) {
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    p.start(p.name, p.type, true);
+    p.start(p.name, p.type);
   };
   const run = p.run;
 

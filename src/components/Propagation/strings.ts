@@ -1,5 +1,5 @@
 /** Propagation widget strings, both languages side by side. */
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '~/core';
 
 const zh = {
   nameLabel: '要查询的名称',

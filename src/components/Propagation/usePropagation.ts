@@ -1,7 +1,8 @@
-// State of the Propagation widget: the form, one run at a time, and each
-// resolver's outcome. Every resolver is asked on its own (queryResolver, no
-// fallback) and at the same time; the comparison is ~/core's compareResponses.
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+// State of the Propagation widget: the form, one run at a time (useToolRun),
+// and each resolver's outcome. Every resolver is asked on its own
+// (queryResolver, no fallback) and at the same time; the comparison is
+// ~/core's compareResponses.
+import { useMemo, useState } from 'react';
 import {
   compareResponses,
   isDohError,
@@ -13,8 +14,8 @@ import {
   type Resolver,
   type RRType,
 } from '~/core';
-import type { UrlStateHook } from '../ui/useUrlState';
 import { parseType } from '../ui/NameTypeFields';
+import { useToolRun } from '../ui/useToolRun';
 
 export const PROPAGATION_TIMEOUT_MS = 5000;
 
@@ -24,6 +25,8 @@ export type Outcome =
   | { readonly kind: 'failed'; readonly error: DohError };
 
 export interface PropagationRun {
+  /** Identifies the run: answers of a superseded run are dropped. */
+  readonly token: object;
   readonly name: string;
   readonly type: RRType;
   readonly resolvers: readonly Resolver[];
@@ -33,7 +36,6 @@ export interface PropagationRun {
 
 interface Options {
   readonly resolvers: readonly Resolver[];
-  readonly url: UrlStateHook;
   readonly defaultType: RRType;
   /**
    * Set when the page author fixed the type or `sub` (a widget embedded in a
@@ -47,94 +49,92 @@ interface Options {
   readonly ready: boolean;
 }
 
-export function usePropagation({ resolvers, url, defaultType, embedded, sub, ready }: Options) {
+/** One comparison: the question, and the resolvers it goes to (each asked on its own, at once). */
+interface Question {
+  readonly qname: string;
+  readonly type: RRType;
+}
+
+export function usePropagation({ resolvers, defaultType, embedded, sub, ready }: Options) {
   const [name, setName] = useState('');
   const [type, setType] = useState<RRType>(defaultType);
   const [inputError, setInputError] = useState<'empty' | 'invalid-name' | undefined>(undefined);
   const [run, setRun] = useState<PropagationRun | undefined>(undefined);
-  const controller = useRef<AbortController | null>(null);
-  useEffect(() => () => controller.current?.abort(), []);
 
   /** The name implied by ?domain= and the `sub` prop, if any. */
-  const derivedName = useCallback(
-    (domain: string | undefined) => (domain ? (sub ? `${sub}.${domain}` : domain) : undefined),
-    [sub],
-  );
+  const derivedName = (domain: string | undefined): string | undefined =>
+    domain ? (sub ? `${sub}.${domain}` : domain) : undefined;
 
-  const start = useCallback(
-    (nameInput: string, typeInput: RRType, fromUser: boolean) => {
-      const parsed = toQueryName(nameInput);
-      if (!parsed.ok) {
-        setInputError(parsed.code);
-        return;
-      }
-      setInputError(undefined);
-      controller.current?.abort();
-      const ac = new AbortController();
-      controller.current = ac;
+  /** Checks the input; undefined when it cannot be asked. */
+  const prepare = (nameInput: string, typeInput: RRType): Question | undefined => {
+    const parsed = toQueryName(nameInput);
+    if (!parsed.ok) {
+      setInputError(parsed.code);
+      return undefined;
+    }
+    setInputError(undefined);
+    return { qname: parsed.name, type: typeInput };
+  };
+
+  const tool = useToolRun<Question>({
+    resolvers,
+    resolversReady: ready,
+    // Opened with ?name= or ?domain=: fill the form and run at once.
+    fromUrl: (params) => {
+      const initialName = (sub ? undefined : params.name) ?? derivedName(params.domain);
+      const initialType = (embedded ? undefined : parseType(params.type)) ?? defaultType;
+      setType(initialType);
+      if (!initialName) return undefined;
+      setName(initialName);
+      return prepare(initialName, initialType);
+    },
+    task: async ({ qname, type: qtype }, { signal, fetch }) => {
       const asked = [...resolvers];
-      const qname = parsed.name;
+      const token = {};
       setRun({
+        token,
         name: qname,
-        type: typeInput,
+        type: qtype,
         resolvers: asked,
         outcomes: new Map(asked.map((r) => [r.id, { kind: 'pending' }])),
         done: false,
       });
-      if (fromUser && !embedded) {
-        // Keep the address shareable, without touching parameters the page set up itself.
-        const implied = derivedName(url.params.domain);
-        const impliedName = implied ? toQueryName(implied) : undefined;
-        const sameAsImplied = impliedName?.ok === true && impliedName.name === qname;
-        url.setParams({
-          name: sameAsImplied ? undefined : qname,
-          type: typeInput === defaultType ? undefined : typeInput,
-        });
-      }
-      const fetchFn = globalThis.fetch.bind(globalThis);
-      const settle = (id: string, outcome: Outcome) => {
-        if (ac.signal.aborted && !(outcome.kind === 'failed' && outcome.error.code === 'aborted')) return;
+      const settle = (id: string, outcome: Outcome): void => {
+        if (signal.aborted && !(outcome.kind === 'failed' && outcome.error.code === 'aborted')) return;
         setRun((prev) => {
-          if (!prev || controller.current !== ac) return prev;
-          const outcomes = new Map(prev.outcomes);
-          outcomes.set(id, outcome);
-          const done = [...outcomes.values()].every((o) => o.kind !== 'pending');
-          return { ...prev, outcomes, done };
+          if (prev?.token !== token || prev.outcomes.get(id)?.kind !== 'pending') return prev;
+          const outcomes = new Map(prev.outcomes).set(id, outcome);
+          return { ...prev, outcomes, done: [...outcomes.values()].every((o) => o.kind !== 'pending') };
         });
       };
-      for (const resolver of asked) {
-        queryResolver(resolver, qname, typeInput, {
-          fetch: fetchFn,
-          timeoutMs: PROPAGATION_TIMEOUT_MS,
-          signal: ac.signal,
-        }).then(
-          (response) => settle(resolver.id, { kind: 'answer', response }),
-          (err: unknown) =>
-            settle(resolver.id, {
-              kind: 'failed',
-              error: isDohError(err) ? err : new DohError('network', String(err), { resolverId: resolver.id }),
-            }),
-        );
-      }
+      await Promise.all(
+        asked.map((resolver) =>
+          queryResolver(resolver, qname, qtype, { fetch, timeoutMs: PROPAGATION_TIMEOUT_MS, signal }).then(
+            (response) => settle(resolver.id, { kind: 'answer', response }),
+            (err: unknown) =>
+              settle(resolver.id, {
+                kind: 'failed',
+                error: isDohError(err) ? err : new DohError('network', String(err), { resolverId: resolver.id }),
+              }),
+          ),
+        ),
+      );
     },
-    [resolvers, url, derivedName, defaultType, embedded],
-  );
+  });
+  const { url } = tool;
 
-  const stop = useCallback(() => controller.current?.abort(), []);
-
-  // Opened with ?name= or ?domain=: fill the form and run at once.
-  const autoRan = useRef(false);
-  useEffect(() => {
-    if (!ready || autoRan.current) return;
-    autoRan.current = true;
-    const initialName = (sub ? undefined : url.params.name) ?? derivedName(url.params.domain);
-    const initialType = (embedded ? undefined : parseType(url.params.type)) ?? defaultType;
-    setType(initialType);
-    if (initialName) {
-      setName(initialName);
-      start(initialName, initialType, false);
+  /** A comparison the visitor asked for: kept in the address, without touching parameters the page set up itself. */
+  const start = (nameInput: string, typeInput: RRType): void => {
+    const q = prepare(nameInput, typeInput);
+    if (!q) return;
+    if (!embedded) {
+      const implied = derivedName(url.params.domain);
+      const impliedName = implied ? toQueryName(implied) : undefined;
+      const sameAsImplied = impliedName?.ok === true && impliedName.name === q.qname;
+      url.setParams({ name: sameAsImplied ? undefined : q.qname, type: typeInput === defaultType ? undefined : typeInput });
     }
-  }, [ready, url.params, derivedName, defaultType, start, embedded, sub]);
+    tool.start(q);
+  };
 
   const comparison: Comparison | undefined = useMemo(() => {
     if (!run?.done) return undefined;
@@ -146,5 +146,5 @@ export function usePropagation({ resolvers, url, defaultType, embedded, sub, rea
     );
   }, [run]);
 
-  return { name, setName, type, setType, inputError, run, comparison, start, stop, running: !!run && !run.done };
+  return { name, setName, type, setType, inputError, run, comparison, start, stop: tool.stop, running: !!run && !run.done };
 }

@@ -1,7 +1,7 @@
 // "Send this page": copies the page address with the tool parameters the
 // widgets keep in it (?domain=…), so a customer opening the link sees the
 // answer for their domain at once.
-import type { Lang } from '../ui/i18n';
+import type { Lang } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
 import { useUrlState } from '../ui/useUrlState';
 import '../ui/widget.css';

@@ -13,6 +13,7 @@ import {
   type SpfTermInfo,
 } from '~/core';
 import { FindingList } from '../ui/FindingList';
+import { useMessages } from '../ui/useMessages';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
@@ -95,10 +96,11 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
   const id = useId();
   const resolverState = useResolvers(lang);
   const s = useSpfInspector(resolverState.resolvers, resolverState.ready);
-  const error = s.domain && !s.domain.ok ? domainErrorMessage(s.domain.error, lang) : '';
+  const messages = useMessages(lang);
+  const error = s.domain && !s.domain.ok && messages ? domainErrorMessage(s.domain.error, messages) : '';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    void s.run();
+    s.run();
   };
   const done = s.state.kind === 'done' ? s.state : undefined;
 

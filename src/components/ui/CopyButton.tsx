@@ -2,7 +2,7 @@
 // navigator.clipboard needs a secure context; the hidden-textarea fallback
 // covers plain-http previews and older browsers.
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import type { Lang } from './i18n';
+import type { Lang } from '~/core';
 import { uiStrings } from './strings';
 import './widget.css';
 

@@ -5,7 +5,7 @@
 // is handled by hand.
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { ResolverPreference } from '~/core';
-import type { Lang } from './i18n';
+import type { Lang } from '~/core';
 import { uiStrings } from './strings';
 import type { ResolverState } from './useResolvers';
 import './widget.css';

@@ -1,7 +1,7 @@
 // A status shown as a symbol, a word and a colour together: colour is never
 // the only signal (WCAG 1.4.1). Colours come from --mg-* in src/styles/custom.css,
 // which follow Starlight's light/dark theme.
-import type { Lang } from './i18n';
+import type { Lang } from '~/core';
 import { uiStrings } from './strings';
 import './widget.css';
 

@@ -3,7 +3,7 @@
  * asked (by DohError code, never by parsing messages) and what an rcode means.
  */
 import type { DohError, Rcode, Resolver, RRType } from '~/core';
-import type { Lang } from './i18n';
+import type { Lang } from '~/core';
 
 const seconds = (ms: number): string => String(Math.round(ms / 100) / 10);
 

@@ -1,5 +1,5 @@
 // Links and downloads shared by the widgets.
-import type { Lang } from './i18n';
+import type { Lang } from '~/core';
 
 /** The guide page `slug` in the page's language, under the site's base path. */
 export function guideHref(base: string, lang: Lang, slug: string): string {

@@ -5,7 +5,7 @@
  * for the widgets; Checker/early.ts uses it before React has loaded.
  */
 import { parseResolverUrl, resolversFor, type Resolver, type ResolverPreference } from '~/core';
-import type { Lang } from './i18n';
+import type { Lang } from '~/core';
 import { parseUrlState } from './urlParams';
 
 export const STORAGE_KEY = 'mg.resolver';

@@ -1,5 +1,5 @@
 /** Strings of the shared widget pieces, both languages side by side. */
-import type { Lang } from './i18n';
+import type { Lang, RecordId } from '~/core';
 
 const zh = {
   copy: '复制',
@@ -33,6 +33,33 @@ const zh = {
   linkStop: '停止使用',
   linkRefused: '链接中指定的解析服务器地址无法使用，已忽略：',
   savedInUse: '正在使用你保存的自定义解析服务器：',
+  readMore: '详细说明',
+  table: {
+    caption: (d: string) => `${d} 需要的 DNS 记录`,
+    record: '记录',
+    host: '主机记录',
+    value: '记录值',
+    result: '检查结果',
+    priority: '优先级',
+    optional: '可选',
+    required: '必需',
+    notChecked: '尚未检查',
+    observed: 'DNS 返回：',
+    observedNone: 'DNS 没有返回记录',
+    consoleValue: '（从邮箱管理后台复制 DKIM 公钥）',
+    merged: '已合并域名现有 SPF 记录中的其他发信来源',
+    cacheUntil: (time: string) => `各地缓存的旧结果最迟在 ${time} 前过期`,
+    names: {
+      mx: 'MX（收信）',
+      spf: 'SPF（发信授权）',
+      dkim: 'DKIM（邮件签名）',
+      dmarc: 'DMARC（策略与报告）',
+      mail: 'mail（网页邮箱地址）',
+      imap: 'imap（客户端）',
+      smtp: 'smtp（客户端）',
+      pop3: 'pop3（客户端）',
+    } satisfies Record<RecordId, string>,
+  },
 };
 
 type Strings = typeof zh;
@@ -69,6 +96,33 @@ const en: Strings = {
   linkStop: 'Stop using it',
   linkRefused: 'The resolver address in the link cannot be used and was ignored: ',
   savedInUse: 'Your saved custom resolver is in use: ',
+  readMore: 'Read more',
+  table: {
+    caption: (d: string) => `DNS records ${d} needs`,
+    record: 'Record',
+    host: 'Host',
+    value: 'Value',
+    result: 'Result',
+    priority: 'priority',
+    optional: 'optional',
+    required: 'required',
+    notChecked: 'Not checked yet',
+    observed: 'DNS returns:',
+    observedNone: 'DNS returned no record',
+    consoleValue: '(copy the DKIM public key from the mail admin console)',
+    merged: 'Keeps the other senders of the SPF record the domain already has',
+    cacheUntil: (time: string) => `Old answers cached by resolvers expire by ${time} at the latest`,
+    names: {
+      mx: 'MX (receiving)',
+      spf: 'SPF (who may send)',
+      dkim: 'DKIM (signature)',
+      dmarc: 'DMARC (policy and reports)',
+      mail: 'mail (webmail address)',
+      imap: 'imap (clients)',
+      smtp: 'smtp (clients)',
+      pop3: 'pop3 (clients)',
+    },
+  },
 };
 
 export const uiStrings: Record<Lang, Strings> = { zh, en };

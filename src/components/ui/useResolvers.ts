@@ -8,7 +8,7 @@
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { parseResolverUrl, resolversFor, type Resolver, type ResolverPreference, type ResolverUrlResult } from '~/core';
-import type { Lang } from './i18n';
+import type { Lang } from '~/core';
 import {
   CHANGE_EVENT,
   ORDER_STORAGE_KEY,

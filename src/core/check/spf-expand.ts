@@ -8,10 +8,10 @@
  * collected as data, never thrown, never counted as "no record".
  */
 import type { DnsRecord, DnsResponse, QueryFn, RRType } from '../doh/types';
-import { errorCode, recordsOf, toOutcome, type Outcome } from './dns';
+import { normaliseName } from '../names';
+import { askOutcome, recordsOf, type Outcome } from './answers';
 import {
   isSpfRecord,
-  normaliseDomainName,
   parseSpf,
   type SpfError,
   type SpfMechanismTerm,
@@ -98,8 +98,8 @@ function isVoid(resp: DnsResponse, type: RRType): boolean {
 }
 
 class Expander {
-  readonly cache = new Map<string, Promise<Outcome>>();
-  queries = 0;
+  /** Questions asked so far (name|type): the budget counts each once; the run's cache answers repeats. */
+  readonly asked = new Set<string>();
   truncated = false;
   readonly mxOverLimit: { domain: string; count: number }[] = [];
   readonly loops: { domain: string; path: string[] }[] = [];
@@ -116,31 +116,21 @@ class Expander {
     readonly resolveAddresses: boolean,
   ) {}
 
-  /** Ask once per name/type; undefined when the budget is spent. */
+  /** Ask through the run (its cache answers a repeated question); undefined when the question budget is spent. */
   ask(name: string, type: RRType): Promise<Outcome> | undefined {
     const key = `${name}|${type}`;
-    const hit = this.cache.get(key);
-    if (hit) return hit;
-    if (this.queries >= this.maxQueries) {
-      this.truncated = true;
-      return undefined;
+    if (!this.asked.has(key)) {
+      if (this.asked.size >= this.maxQueries) {
+        this.truncated = true;
+        return undefined;
+      }
+      this.asked.add(key);
+      return askOutcome(this.query, name, type, this.signal).then((o) => {
+        if (!o.ok) this.resolverErrors.push({ name, type, code: o.code });
+        return o;
+      });
     }
-    this.queries++;
-    let p: Promise<Outcome>;
-    try {
-      p = this.query(name, type, this.signal).then(
-        toOutcome,
-        (e: unknown): Outcome => ({ ok: false, code: errorCode(e) }),
-      );
-    } catch (e) {
-      p = Promise.resolve({ ok: false, code: errorCode(e) });
-    }
-    p = p.then((o) => {
-      if (!o.ok) this.resolverErrors.push({ name, type, code: o.code });
-      return o;
-    });
-    this.cache.set(key, p);
-    return p;
+    return askOutcome(this.query, name, type, this.signal);
   }
 
   async node(domain: string, via: SpfNode['via'], path: readonly string[], from: string, text?: string): Promise<SpfNode> {
@@ -213,12 +203,12 @@ class Expander {
     // redirect is ignored when the record has an `all` (RFC 7208 §6.1).
     if (term.name !== 'redirect' || record.all || record.redirect !== term) return { term, lookups: 0, void: false, addresses: [] };
     if (term.hasMacro) return { term, lookups: 1, void: false, addresses: [] };
-    const child = await this.node(normaliseDomainName(term.value), 'redirect', path, domain);
+    const child = await this.node(normaliseName(term.value), 'redirect', path, domain);
     return { term, lookups: 1, void: false, addresses: [], child };
   }
 
   async mechanism(term: SpfMechanismTerm, domain: string, path: readonly string[]): Promise<SpfTermInfo> {
-    const target = normaliseDomainName(term.domain ?? domain);
+    const target = normaliseName(term.domain ?? domain);
     switch (term.mechanism) {
       case 'all':
         return { term, lookups: 0, void: false, addresses: [] };
@@ -259,7 +249,7 @@ class Expander {
         if (!o) return { term, lookups: 1, void: false, addresses: [] };
         if (!o.ok) return { term, lookups: 1, void: false, addresses: [], error: o.code };
         const hosts = recordsOf(o.resp, 'MX')
-          .map((r) => normaliseDomainName(r.data.exchange))
+          .map((r) => normaliseName(r.data.exchange))
           .filter((h) => h !== '');
         if (hosts.length > SPF_MX_NAME_LIMIT) this.mxOverLimit.push({ domain: target, count: hosts.length });
         let addresses: string[] = [];
@@ -283,7 +273,7 @@ function withCidr(ip: string, cidr: number | undefined): string {
  */
 export async function expandSpf(domain: string, query: QueryFn, opts: SpfExpandOptions = {}): Promise<SpfExpansion> {
   const ex = new Expander(query, opts.signal, opts.maxDepth ?? 10, opts.maxQueries ?? 60, opts.resolveAddresses ?? true);
-  const root = await ex.node(normaliseDomainName(domain), 'root', [], '', opts.rootRecord);
+  const root = await ex.node(normaliseName(domain), 'root', [], '', opts.rootRecord);
   return {
     root,
     lookupCount: root.lookups,

@@ -7,7 +7,9 @@
  * never reads `window`.
  */
 import { decodeMessage, encodeQuery, toBase64Url } from './codec';
+import { normaliseName } from '../names';
 import { DohError, isDohError } from './errors';
+import { newRun } from './run';
 import type { DnsResponse, QueryFn, Rcode, RRType } from './types';
 
 /** The part of a fetch Response the client reads. */
@@ -40,12 +42,6 @@ export interface QueryResolverOptions {
   readonly dnssecOk?: boolean;
   /** Clock for elapsedMs (default performance.now). */
   readonly now?: () => number;
-}
-
-/** Lower-case, no trailing dot ("." stays the root). */
-export function normaliseName(name: string): string {
-  const lower = name.trim().toLowerCase();
-  return lower.length > 1 && lower.endsWith('.') && !lower.endsWith('\\.') ? lower.slice(0, -1) : lower;
 }
 
 /**
@@ -298,45 +294,5 @@ export function createDohClient(options: DohClientOptions): DohClient {
       startNext();
     });
 
-  const newRun = (runSignal?: AbortSignal): QueryFn => {
-    const memo = new Map<string, { promise: Promise<DnsResponse>; signal: AbortSignal | undefined }>();
-    return (name, type, signal) => {
-      const key = `${type} ${normaliseName(name)}`;
-      let entry = memo.get(key);
-      if (!entry) {
-        const shared = runSignal ?? signal;
-        const promise = query(name, type, shared);
-        const created = { promise, signal: shared };
-        entry = created;
-        memo.set(key, created);
-        // A cancelled question may be asked again by a later caller that was not cancelled.
-        promise.catch((err: unknown) => {
-          if (isDohError(err) && err.code === 'aborted' && memo.get(key) === created) memo.delete(key);
-        });
-      }
-      if (!signal || signal === entry.signal) return entry.promise;
-      return withSignal(entry.promise, signal);
-    };
-  };
-
-  return { query, newRun, resolvers };
-}
-
-/** The same outcome as `promise`, or DohError('aborted') as soon as `signal` aborts. */
-function withSignal<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new DohError('aborted', 'The query was cancelled.'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new DohError('aborted', 'The query was cancelled.'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
+  return { query, newRun: (runSignal?: AbortSignal) => newRun(query, runSignal), resolvers };
 }

@@ -15,7 +15,6 @@ export {
   resolversFor,
 } from './resolvers';
 export type {
-  Lang,
   PresetResolverId,
   Resolver,
   ResolverId,
@@ -28,7 +27,6 @@ export {
   DEFAULT_TIMEOUT_MS,
   RETRYABLE_RCODES,
   createDohClient,
-  normaliseName,
   queryResolver,
   queryUrl,
 } from './client';
@@ -46,5 +44,6 @@ export { formatFlags, formatRdata, formatRecord, formatResponse, fqdn, quoteStri
 export { answerKey, cacheSeconds, compareResponses } from './compare';
 export type { AnswerGroup, Comparison, ResolverOutcome, ResolverStatus } from './compare';
 export { reverseName } from './ip';
+export { newRun } from './run';
 export { toPtrName, toQueryName } from './names';
 export type { QueryNameResult } from './names';

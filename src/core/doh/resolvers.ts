@@ -1,14 +1,15 @@
 /**
  * Public DoH resolvers that answer browsers (they send CORS headers), and the
- * order in which to ask them. Endpoints: /work/shared/facts/mail-providers.md,
- * "Public DoH resolvers". Keep in step with the resolver notes on the tool pages.
+ * order in which to ask them. Endpoints: each operator's DoH documentation
+ * (AliDNS, DNSPod, Google Public DNS, Cloudflare). Keep in step with the
+ * resolver notes on the tool pages.
  */
+import type { Lang } from '../lang';
 
 export const RESOLVER_IDS = ['alidns', 'dnspod', 'google', 'cloudflare', 'custom'] as const;
 export type ResolverId = (typeof RESOLVER_IDS)[number];
 export type PresetResolverId = Exclude<ResolverId, 'custom'>;
 export type ResolverRegion = 'cn' | 'global' | 'custom';
-export type Lang = 'zh' | 'en';
 
 export interface Resolver {
   readonly id: ResolverId;

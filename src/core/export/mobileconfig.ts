@@ -3,7 +3,7 @@
  * account to Mail on iPhone, iPad and Mac. Pure: the UUID source is passed in,
  * nothing touches the page, and bad input comes back as a typed error rather
  * than a profile or an exception. The host names and ports are the provider
- * profile's `clients` (facts: /work/shared/facts/mail-providers.md); keep the
+ * profile's `clients` (../providers/); keep the
  * wording in step with the ClientSettings widget and /clients/apple-mail/.
  *
  * The profile is unsigned and never carries a password: the device asks for it

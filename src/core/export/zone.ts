@@ -4,6 +4,8 @@
  * the trailing dot); TXT values are split into quoted strings of at most 255
  * bytes with quotes, backslashes and non-printable bytes escaped.
  */
+import { needsConsoleValue } from '../expected';
+import { normaliseName } from '../names';
 import { splitTxt } from '../records/txt';
 import type { ExpectedRecord } from '../types';
 
@@ -22,7 +24,8 @@ export function quoteTxt(s: string): string {
 }
 
 function abs(name: string): string {
-  return `${name.trim().toLowerCase().replace(/\.+$/, '')}.`;
+  const n = normaliseName(name);
+  return n === '.' ? n : `${n}.`;
 }
 
 /** Zone-file text (one line per value). Records whose value must come from a console are commented out. */
@@ -35,7 +38,7 @@ export function toZoneFile(records: readonly ExpectedRecord[], domain: string, t
       else if (r.type === 'CNAME') data = abs(v.value);
       else data = splitTxt(v.value, 255).map(quoteTxt).join(' ');
       const line = `${abs(r.name)}\tIN\t${r.type}\t${data}`;
-      if (r.needsConsoleValue) {
+      if (needsConsoleValue(r)) {
         lines.push(`; ${r.id}: copy the value from the mail admin console, then publish:`);
         lines.push(`; ${line}`);
       } else {

@@ -1,16 +1,19 @@
 /**
  * Alibaba Mail, mainland China edition (阿里企业邮箱, qiye.aliyun.com): the default profile.
- * Source: the project's checked provider facts (shared/facts/mail-providers.md,
- * section "Alibaba Mail, mainland China edition", from Alibaba Cloud's help
- * pages). The source articles give a non-existent MX host, `~all` and a wrong
- * mail CNAME target (listed in that file's "wrong claims" table): never copy from them.
+ * Source: Alibaba Cloud's help centre for Alibaba Mail (阿里邮箱帮助中心): the
+ * domain-resolution page (MX, SPF, CNAME records) and the client-settings page
+ * (IMAP/POP/SMTP servers and ports); the MX priorities of the older mxhichina
+ * set and its SPF include are from consistent secondary sources, not an
+ * official page. Commonly copied articles give a non-existent MX host
+ * (mxqiye.qiye.aliyun.com), `~all` and a wrong mail CNAME target
+ * (mail.qiye.aliyun.com): never copy from them.
  */
 import type { ProviderProfile } from './types';
 
 export const aliyunCn = {
   id: 'aliyun-cn',
   name: { zh: '阿里企业邮箱（中国站）', en: 'Alibaba Mail (mainland China)' },
-  source: 'facts/mail-providers.md — Alibaba Mail, mainland China edition (H)',
+  source: 'Alibaba Cloud help centre, Alibaba Mail: domain resolution and client settings',
   mx: {
     sets: [
       [

@@ -1,16 +1,16 @@
 /**
  * Alibaba Mail, international edition (Singapore site).
- * Source: /work/shared/facts/mail-providers.md, section "Alibaba Mail,
- * international edition (Singapore site)" (H). The facts give no DKIM selector
- * and no POP port for this edition, so neither is stated here: the DKIM
- * record is copied from the admin console.
+ * Source: Alibaba Cloud's help centre for Alibaba Mail, international edition
+ * (Singapore site): domain resolution and client settings. No DKIM selector
+ * and no POP port are published for this edition, so neither is stated here:
+ * the DKIM record is copied from the admin console.
  */
 import type { ProviderProfile } from './types';
 
 export const aliyunIntl = {
   id: 'aliyun-intl',
   name: { zh: '阿里邮箱国际版（新加坡）', en: 'Alibaba Mail international (Singapore)' },
-  source: 'facts/mail-providers.md — Alibaba Mail, international edition (Singapore site) (H)',
+  source: 'Alibaba Cloud help centre, Alibaba Mail international (Singapore): domain resolution and client settings',
   mx: {
     sets: [
       [

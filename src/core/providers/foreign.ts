@@ -1,7 +1,9 @@
 /**
  * Other mail providers, as data, to name a domain's current provider from its
  * MX hosts ("this domain still receives mail at Tencent Exmail").
- * Source: /work/shared/facts/mail-providers.md, "Other providers".
+ * Sources: each provider's own set-up documentation (Google Workspace, Microsoft
+ * 365 and Zoho publish theirs; Tencent Exmail and NetEase Qiye values are from
+ * consistent secondary sources and are only used to recognise a provider).
  */
 import type { ProviderRecogniser } from './types';
 

@@ -2,6 +2,8 @@
  * Mail provider profiles and recognisers. A provider is data: adding one is
  * adding a file and listing it here.
  */
+import { normaliseName } from '../names';
+import type { Lang } from '../lang';
 import { aliyunCn } from './aliyun-cn';
 import { aliyunIntl } from './aliyun-intl';
 import { FOREIGN_PROVIDERS } from './foreign';
@@ -29,10 +31,6 @@ export function getProviderOrDefault(id: string | null | undefined): ProviderPro
   return (id == null ? undefined : getProvider(id)) ?? aliyunCn;
 }
 
-function normHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '');
-}
-
 /** Every profile expressed as a recogniser (its MX hosts and SPF includes). */
 function profileRecogniser(p: ProviderProfile): ProviderRecogniser {
   return {
@@ -47,8 +45,8 @@ function profileRecogniser(p: ProviderProfile): ProviderRecogniser {
 export const RECOGNISERS: readonly ProviderRecogniser[] = [...PROVIDERS.map(profileRecogniser), ...FOREIGN_PROVIDERS];
 
 export function matchesSuffix(host: string, suffix: string): boolean {
-  const h = normHost(host);
-  const s = normHost(suffix);
+  const h = normaliseName(host);
+  const s = normaliseName(suffix);
   return h === s || h.endsWith(`.${s}`);
 }
 
@@ -74,11 +72,11 @@ export function recogniseProvider(mxHosts: readonly string[]): RecognisedProvide
 
 /** Which providers these SPF include domains belong to. */
 export function recogniseSpfInclude(include: string): ProviderRecogniser | undefined {
-  const d = normHost(include);
-  return RECOGNISERS.find((r) => r.spfIncludes.some((s) => normHost(s) === d));
+  const d = normaliseName(include);
+  return RECOGNISERS.find((r) => r.spfIncludes.some((s) => normaliseName(s) === d));
 }
 
 /** Display name of any known provider id, for messages. */
-export function providerName(id: string, lang: 'zh' | 'en'): string {
+export function providerName(id: string, lang: Lang): string {
   return RECOGNISERS.find((r) => r.id === id)?.name[lang] ?? id;
 }

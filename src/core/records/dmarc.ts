@@ -3,7 +3,7 @@
  * record from the reader's choice, and explain each policy in both languages.
  * Pure; never throws on any input.
  */
-import { DMARC_POLICIES, type Bilingual, type DmarcPolicy, type Lang } from '../types';
+import { DMARC_POLICIES, type DmarcPolicy } from '../types';
 
 export const DMARC_ERROR_CODES = [
   'no-version',
@@ -31,7 +31,7 @@ export interface DmarcTags {
   readonly sp?: DmarcPolicy;
   readonly rua: readonly string[];
   readonly ruf: readonly string[];
-  readonly pct?: number;
+  readonly pct?: number | undefined;
   readonly adkim?: 'r' | 's';
   readonly aspf?: 'r' | 's';
   readonly fo?: readonly string[];
@@ -158,9 +158,9 @@ export function parseDmarc(input: string): DmarcRecord {
 export interface DmarcChoice {
   readonly policy: DmarcPolicy;
   /** Report address: `mailto:x@y` or a bare address; several separated by commas. */
-  readonly rua?: string;
+  readonly rua?: string | undefined;
   /** Percentage of failing mail the policy applies to; omitted when 100. */
-  readonly pct?: number;
+  readonly pct?: number | undefined;
 }
 
 /**
@@ -187,38 +187,4 @@ export function buildDmarc(choice: DmarcChoice): string {
     if (pct !== 100) parts.push(`pct=${pct}`);
   }
   return parts.join('; ');
-}
-
-export interface PolicyExplanation {
-  readonly title: Bilingual;
-  readonly text: Bilingual;
-}
-
-export const DMARC_POLICY_EXPLANATIONS: Readonly<Record<DmarcPolicy, PolicyExplanation>> = {
-  none: {
-    title: { zh: 'p=none：只监测', en: 'p=none: monitor only' },
-    text: {
-      zh: '收件方照常投递未通过验证的邮件，只把报告发给你。适合刚开始配置时先观察：确认所有正常发信渠道（企业邮箱、营销系统、业务系统）都能通过 SPF 或 DKIM 后，再改成 quarantine 或 reject。它不能阻止别人冒用你的域名。',
-      en: 'Receivers deliver mail that fails the checks as usual and only send you reports. Use it while you start: once every legitimate sender (your mailboxes, newsletter tools, business systems) passes SPF or DKIM, move to quarantine or reject. It does not stop others from sending as your domain.',
-    },
-  },
-  quarantine: {
-    title: { zh: 'p=quarantine：放入垃圾邮件', en: 'p=quarantine: send to spam' },
-    text: {
-      zh: '未通过验证的邮件会被收件方放进垃圾邮件箱或隔离区。能挡住大部分冒用你域名的邮件；如果有正常的发信渠道没有配置好，它发出的邮件也会进垃圾箱，所以请先确认所有发信渠道。',
-      en: 'Receivers put mail that fails the checks in the spam or quarantine folder. This stops most mail that pretends to come from your domain; a legitimate sender that is not set up yet will land in spam too, so check every sender first.',
-    },
-  },
-  reject: {
-    title: { zh: 'p=reject：拒收', en: 'p=reject: reject' },
-    text: {
-      zh: '未通过验证的邮件直接被收件方拒收并退回。保护最强，但任何没配置好的正常发信渠道发出的邮件都会被退回；建议先用 none 或 quarantine 运行一段时间，看过报告再改成 reject。',
-      en: 'Receivers refuse mail that fails the checks, and it bounces. The strongest protection, but mail from any legitimate sender that is not set up yet bounces too; run none or quarantine for a while and read the reports before moving to reject.',
-    },
-  },
-};
-
-export function explainDmarcPolicy(policy: DmarcPolicy, lang: Lang): { title: string; text: string } {
-  const e = DMARC_POLICY_EXPLANATIONS[policy] ?? DMARC_POLICY_EXPLANATIONS.none;
-  return { title: e.title[lang], text: e.text[lang] };
 }

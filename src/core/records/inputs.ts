@@ -6,14 +6,11 @@
  */
 import { parseEmailAddress } from '../export/mobileconfig';
 import { normaliseDkimInput, parseDkim } from './dkim';
-import { parseSpf } from './spf';
+import { parseSpf, senderTerm } from './spf';
 
 /** Control and format characters (NUL, escapes, bidi overrides, zero-width): never part of a usable value. */
 const INVISIBLE = /[\p{Cc}\p{Cf}]/u;
 
-/** A bare sender domain, as buildSpf (src/core/expected.ts) turns into an include. */
-const BARE_DOMAIN = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.?$/i;
-const MECHANISM_PREFIX = /^(?:ip4|ip6|a|mx|ptr|exists|include)[:/]/i;
 
 /** The pasted DKIM value, when it is not a usable key record (`v=DKIM1; k=rsa; p=…` or the bare key). */
 export function dkimInputProblem(pasted: string): string | undefined {
@@ -46,8 +43,7 @@ export function spfSenderProblem(senders: string): string | undefined {
     if (item === '') continue;
     if (INVISIBLE.test(item)) return item;
     // A bare domain stands for include:<domain>, and must be a valid one (not "a.-").
-    const written = BARE_DOMAIN.test(item) && !MECHANISM_PREFIX.test(item) ? `include:${item}` : item;
-    const parsed = parseSpf(`v=spf1 ${written}`);
+    const parsed = parseSpf(`v=spf1 ${senderTerm(item)}`);
     const [term, ...more] = parsed.terms;
     if (parsed.errors.length > 0 || more.length > 0 || term?.kind !== 'mechanism' || term.mechanism === 'all') {
       return item;

@@ -4,6 +4,7 @@
  * provider's include into an existing record without dropping other senders.
  * Pure; input is untrusted text from DNS or a paste; never throws.
  */
+import { normaliseName } from '../names';
 
 export const SPF_MECHANISMS = ['all', 'include', 'a', 'mx', 'ptr', 'ip4', 'ip6', 'exists'] as const;
 export type SpfMechanism = (typeof SPF_MECHANISMS)[number];
@@ -89,10 +90,6 @@ const VERSION = /^v=spf1(?=[ \t]|$)/i;
 /** Whether a (joined) TXT string is an SPF record: starts with `v=spf1` then a space or the end. */
 export function isSpfRecord(text: string): boolean {
   return VERSION.test(text.trim());
-}
-
-export function normaliseDomainName(domain: string): string {
-  return domain.trim().toLowerCase().replace(/\.+$/, '');
 }
 
 // --- Lexical checks --------------------------------------------------------
@@ -359,7 +356,7 @@ export function spfAllQualifier(record: SpfRecord): SpfQualifier | 'redirect' | 
 export function spfIncludes(record: SpfRecord): string[] {
   const out: string[] = [];
   for (const t of record.terms) {
-    if (t.kind === 'mechanism' && t.mechanism === 'include' && t.domain) out.push(normaliseDomainName(t.domain));
+    if (t.kind === 'mechanism' && t.mechanism === 'include' && t.domain) out.push(normaliseName(t.domain));
   }
   return out;
 }
@@ -377,10 +374,10 @@ export interface MergeSpfOptions {
  * (apart from spacing) when the include or an equivalent is already there.
  */
 export function mergeSpf(existing: string | undefined, include: string, options: MergeSpfOptions = {}): string {
-  const inc = normaliseDomainName(include);
-  const accepted = [inc, ...(options.equivalents ?? []).map(normaliseDomainName)];
+  const inc = normaliseName(include);
+  const accepted = [inc, ...(options.equivalents ?? []).map(normaliseName)];
   return insertTerm(existing, `include:${inc}`, options.all ?? '-all', (t) =>
-    t.kind === 'mechanism' && t.mechanism === 'include' && t.domain !== undefined && accepted.includes(normaliseDomainName(t.domain)),
+    t.kind === 'mechanism' && t.mechanism === 'include' && t.domain !== undefined && accepted.includes(normaliseName(t.domain)),
   );
 }
 
@@ -406,4 +403,17 @@ function insertTerm(existing: string | undefined, term: string, all: string, pre
     raws.splice(at, 0, term);
   }
   return ['v=spf1', ...raws].join(' ');
+}
+
+/** A bare domain typed as a sender stands for `include:<domain>`. */
+const BARE_DOMAIN = /^[a-z0-9_-]+(?:\.[a-z0-9_-]+)+\.?$/i;
+const MECHANISM_PREFIX = /^(?:ip4|ip6|a|mx|ptr|exists|include)[:/]/i;
+
+/**
+ * The SPF term a sender the reader typed stands for: a bare domain
+ * (`mailgun.org`) means `include:mailgun.org`; anything else is the term as written.
+ */
+export function senderTerm(item: string): string {
+  const clean = item.trim();
+  return BARE_DOMAIN.test(clean) && !MECHANISM_PREFIX.test(clean) ? `include:${clean}` : clean;
 }

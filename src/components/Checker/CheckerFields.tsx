@@ -1,0 +1,206 @@
+// The checker's form: domain, mail service, DNS host, the optional fields that
+// go into the records (DKIM key, DMARC policy and report address, other
+// senders), the resolver picker, and the run / watch buttons.
+import { useId, useState, type FormEvent } from 'react';
+import {
+  dkimInputProblem,
+  DMARC_POLICIES,
+  DNS_HOSTS,
+  domainErrorMessage,
+  HOST_IDS,
+  PROVIDERS,
+  ruaInputProblem,
+  spfSenderProblem,
+  truncateForDisplay,
+  type DomainResult,
+  type Lang,
+} from '~/core';
+import { CopyButton } from '../ui/CopyButton';
+import { ResolverPicker } from '../ui/ResolverPicker';
+import { TextField } from '../ui/TextField';
+import type { ResolverState } from '../ui/useResolvers';
+import { useMessages } from '../ui/useMessages';
+import type { CheckerForm } from './form';
+import { strings } from './strings';
+
+const HOSTS = DNS_HOSTS.filter((h) => (HOST_IDS as readonly string[]).includes(h.id));
+
+export interface CheckerFieldsProps {
+  readonly lang: Lang;
+  readonly form: CheckerForm;
+  readonly domain: DomainResult | undefined;
+  readonly update: (patch: Partial<CheckerForm>) => void;
+  readonly resolvers: ResolverState;
+  readonly running: boolean;
+  readonly watching: boolean;
+  readonly run: () => void;
+  readonly stop: () => void;
+  readonly startWatching: (notify: boolean) => void;
+}
+
+export function CheckerFields(props: CheckerFieldsProps) {
+  const { lang, form, domain, update, running, watching } = props;
+  const t = strings[lang];
+  const ids = useId();
+  const messages = useMessages(lang);
+  const [notifyWanted, setNotifyWanted] = useState(false);
+  const domainError = domain && !domain.ok && messages ? domainErrorMessage(domain.error, messages) : '';
+  // The optional fields go into records the reader copies: say what cannot be used (it is left out).
+  const dkimProblem = dkimInputProblem(form.dkimKey);
+  const ruaProblem = ruaInputProblem(form.dmarcRua);
+  const spfProblem = spfSenderProblem(form.extraSpf);
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    props.run();
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate>
+      <TextField
+        id={`${ids}-domain`}
+        name="domain"
+        label={t.domainLabel}
+        hint={
+          <>
+            {t.domainHint}
+            {domain?.ok && domain.unicode !== domain.ascii ? (
+              <>
+                {' '}
+                <span className="mg-idn">
+                  {domain.unicode} → <code>{domain.ascii}</code>
+                </span>
+              </>
+            ) : null}
+          </>
+        }
+        error={domainError}
+        inputMode="url"
+        autoCapitalize="off"
+        maxLength={2048}
+        value={form.domain}
+        onValue={(value) => update({ domain: value })}
+      />
+
+      <div className="mg-row">
+        <div className="mg-field">
+          <label htmlFor={`${ids}-provider`}>{t.providerLabel}</label>
+          <select id={`${ids}-provider`} value={form.provider} onChange={(e) => update({ provider: e.target.value })}>
+            {PROVIDERS.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="mg-field">
+          <label htmlFor={`${ids}-host`}>{t.hostLabel}</label>
+          <select
+            id={`${ids}-host`}
+            value={form.host}
+            onChange={(e) => update({ host: e.target.value as CheckerForm['host'] })}
+          >
+            {HOSTS.map((h) => (
+              <option key={h.id} value={h.id}>
+                {h.name[lang]}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+
+      <details className="mg-options">
+        <summary>{t.options}</summary>
+        <div className="mg-field">
+          <label htmlFor={`${ids}-dkim`}>{t.dkimLabel}</label>
+          <textarea
+            id={`${ids}-dkim`}
+            rows={3}
+            spellCheck={false}
+            maxLength={8192}
+            value={form.dkimKey}
+            aria-describedby={`${ids}-dkim-hint ${ids}-dkim-error`}
+            aria-invalid={dkimProblem !== undefined ? true : undefined}
+            onChange={(e) => update({ dkimKey: e.target.value })}
+          />
+          <p id={`${ids}-dkim-hint`} className="mg-hint">
+            {t.dkimHint}
+          </p>
+          <p id={`${ids}-dkim-error`} className="mg-error" role="alert">
+            {dkimProblem !== undefined ? t.dkimInvalid : ''}
+          </p>
+        </div>
+        <div className="mg-row">
+          <div className="mg-field">
+            <label htmlFor={`${ids}-dmarc`}>{t.dmarcPolicyLabel}</label>
+            <select
+              id={`${ids}-dmarc`}
+              value={form.dmarcPolicy}
+              aria-describedby={`${ids}-dmarc-hint`}
+              onChange={(e) => update({ dmarcPolicy: e.target.value as CheckerForm['dmarcPolicy'] })}
+            >
+              {DMARC_POLICIES.map((p) => (
+                <option key={p} value={p}>
+                  {t.policies[p]}
+                </option>
+              ))}
+            </select>
+            <p id={`${ids}-dmarc-hint`} className="mg-hint">
+              {t.policyHelp[form.dmarcPolicy]}
+            </p>
+          </div>
+          <TextField
+            id={`${ids}-rua`}
+            type="email"
+            label={t.dmarcRuaLabel}
+            hint={t.dmarcRuaHint}
+            error={ruaProblem !== undefined ? t.ruaInvalid(truncateForDisplay(ruaProblem)) : ''}
+            maxLength={320}
+            value={form.dmarcRua}
+            onValue={(dmarcRua) => update({ dmarcRua })}
+          />
+        </div>
+        <TextField
+          id={`${ids}-spf`}
+          label={t.extraSpfLabel}
+          hint={t.extraSpfHint}
+          error={spfProblem !== undefined ? t.spfInvalid(truncateForDisplay(spfProblem)) : ''}
+          maxLength={1024}
+          value={form.extraSpf}
+          onValue={(extraSpf) => update({ extraSpf })}
+        />
+      </details>
+
+      <ResolverPicker lang={lang} state={props.resolvers} />
+
+      <div className="mg-actions">
+        <button type="submit" className="mg-primary" disabled={!domain?.ok || running}>
+          {running ? t.checking : t.check}
+        </button>
+        {running ? (
+          <button type="button" onClick={props.stop}>
+            {t.stop}
+          </button>
+        ) : null}
+        <CopyButton lang={lang} label={t.copyLink} text={() => window.location.href} />
+      </div>
+      <div className="mg-actions mg-watch">
+        {watching ? (
+          <button type="button" onClick={props.stop}>
+            {t.watchStop}
+          </button>
+        ) : (
+          <>
+            <button type="button" disabled={!domain?.ok} onClick={() => props.startWatching(notifyWanted)}>
+              {t.watch}
+            </button>
+            <label className="mg-inline">
+              <input type="checkbox" checked={notifyWanted} onChange={(e) => setNotifyWanted(e.target.checked)} />{' '}
+              {t.watchNotify}
+            </label>
+          </>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+// What to watch for when adding the records at the chosen DNS host, and its guide page.
+import { consoleOf, getDnsHost, type HostId, type Lang } from '~/core';
+import { guideHref } from '../ui/links';
+import { strings } from './strings';
+
+export function HostPitfalls({ lang, base, hostId }: { lang: Lang; base: string; hostId: HostId }) {
+  const t = strings[lang];
+  const host = getDnsHost(hostId);
+  const conventions = consoleOf(host);
+  return (
+    <aside className="mg-pitfalls" aria-label={host.name[lang]}>
+      <p>
+        <strong>{host.name[lang]}</strong> — {t.pitfalls}
+      </p>
+      <ul>
+        {conventions.pitfalls.map((p) => (
+          <li key={p.en}>{p[lang]}</li>
+        ))}
+      </ul>
+      <a href={guideHref(base, lang, conventions.guide)}>{t.hostGuide}</a>
+    </aside>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The checker's form: read from the page address (so a copied link reproduces
+ * a check), written back to it, and turned into the expected records. No
+ * React in here: the early start (prefetch.ts) uses it before React loads.
+ */
+import {
+  buildExpectedRecords,
+  DEFAULT_HOST_ID,
+  DEFAULT_PROVIDER_ID,
+  DMARC_POLICIES,
+  getProviderOrDefault,
+  isHostId,
+  normaliseDomain,
+  ruaInputProblem,
+  spfSenderProblem,
+  type DmarcPolicy,
+  type DomainResult,
+  type ExpectedRecord,
+  type HostId,
+  type ProviderProfile,
+  type RecordId,
+} from '~/core';
+import type { UrlPatch, UrlState } from '../ui/urlParams';
+
+export interface CheckerForm {
+  readonly domain: string;
+  readonly provider: string;
+  readonly host: HostId;
+  readonly dkimKey: string;
+  readonly dmarcPolicy: DmarcPolicy;
+  readonly dmarcRua: string;
+  readonly extraSpf: string;
+}
+
+export const DEFAULT_POLICY: DmarcPolicy = 'quarantine';
+
+/** The form as given by the page address. */
+export function formFrom(params: UrlState): CheckerForm {
+  const policy = params.dmarc ?? '';
+  return {
+    domain: params.domain ?? '',
+    provider: getProviderOrDefault(params.provider).id,
+    host: isHostId(params.host) ? params.host : DEFAULT_HOST_ID,
+    dkimKey: '',
+    dmarcPolicy: (DMARC_POLICIES as readonly string[]).includes(policy) ? (policy as DmarcPolicy) : DEFAULT_POLICY,
+    dmarcRua: params.rua ?? '',
+    extraSpf: params.spf ?? '',
+  };
+}
+
+/** The address parameters for the form (never the DKIM key: it is long and not needed to reproduce a check). */
+export function paramsFor(form: CheckerForm): UrlPatch {
+  return {
+    domain: form.domain.trim() || undefined,
+    provider: form.provider === DEFAULT_PROVIDER_ID ? undefined : form.provider,
+    host: form.host === DEFAULT_HOST_ID ? undefined : form.host,
+    dmarc: form.dmarcPolicy === DEFAULT_POLICY ? undefined : form.dmarcPolicy,
+    rua: form.dmarcRua.trim() || undefined,
+    spf: form.extraSpf.trim() || undefined,
+  };
+}
+
+export function domainOf(form: CheckerForm): DomainResult | undefined {
+  return form.domain.trim() ? normaliseDomain(form.domain) : undefined;
+}
+
+/**
+ * The records the form asks for. A report address or sender that cannot be
+ * used is left out (the form says so next to the field); a doubtful DKIM key
+ * is kept, so the check can compare it with DNS.
+ */
+export function expectedFor(
+  form: CheckerForm,
+  ascii: string,
+  provider: ProviderProfile,
+  only?: readonly RecordId[],
+): ExpectedRecord[] {
+  const all = buildExpectedRecords({
+    domain: ascii,
+    provider,
+    dkimKey: form.dkimKey.trim() || undefined,
+    dmarc: {
+      policy: form.dmarcPolicy,
+      rua: ruaInputProblem(form.dmarcRua) === undefined ? form.dmarcRua.trim() || undefined : undefined,
+    },
+    extraSpf: form.extraSpf.split(/[\s,]+/).filter((item) => item !== '' && spfSenderProblem(item) === undefined),
+  });
+  return only ? all.filter((r) => only.includes(r.id)) : all;
+}

@@ -1,0 +1,145 @@
+// The record table every check shows: one row per expected record with the
+// host to type, the value to publish (copy buttons beside both) and the
+// result. Markup contract (architecture §3): each row carries data-record and,
+// once a check has started, data-status; each finding data-problem.
+import { cacheExpiresAt, needsConsoleValue, type ExpectedRecord, type Lang, type RecordCheck, type RecordId } from '~/core';
+import { clockTime } from './clock';
+import { CopyButton } from './CopyButton';
+import { FindingList } from './FindingList';
+import { StatusBadge } from './StatusBadge';
+import { uiStrings } from './strings';
+
+export type RowState = { readonly status: 'pending' } | RecordCheck;
+
+export interface RecordTableProps {
+  readonly lang: Lang;
+  /** Base path of the site, for links to guide pages. */
+  readonly base: string;
+  readonly caption: string;
+  /** The records to publish, in order. */
+  readonly records: readonly ExpectedRecord[];
+  /** Each row's state; a record without one has not been checked. */
+  readonly rows: ReadonlyMap<RecordId, RowState>;
+  /** What to type in the DNS console's host field for a record. */
+  readonly hostText: (rec: ExpectedRecord) => string;
+  /** When the results arrived, to say when cached answers expire. */
+  readonly checkedAt: number | undefined;
+}
+
+export function RecordTable({ lang, base, caption, records, rows, hostText, checkedAt }: RecordTableProps) {
+  const t = uiStrings[lang].table;
+  return (
+    <table className="mg-records">
+      <colgroup>
+        <col className="mg-col-record" />
+        <col className="mg-col-host" />
+        <col className="mg-col-value" />
+        <col className="mg-col-result" />
+      </colgroup>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t.record}</th>
+          <th scope="col">{t.host}</th>
+          <th scope="col">{t.value}</th>
+          <th scope="col">{t.result}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {records.map((rec) => (
+          <RecordRow
+            key={rec.id}
+            rec={rec}
+            row={rows.get(rec.id)}
+            host={hostText(rec)}
+            checkedAt={checkedAt}
+            lang={lang}
+            base={base}
+          />
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function RecordRow(props: {
+  rec: ExpectedRecord;
+  row: RowState | undefined;
+  host: string;
+  checkedAt: number | undefined;
+  lang: Lang;
+  base: string;
+}) {
+  const { rec, row, host, checkedAt, lang, base } = props;
+  const t = uiStrings[lang].table;
+  const expires =
+    row && row.status !== 'pending' && row.status !== 'ok' && checkedAt !== undefined
+      ? cacheExpiresAt(checkedAt, row.ttl)
+      : undefined;
+  const status = row?.status;
+  const merged = row !== undefined && row.status !== 'pending' && row.suggestion !== undefined && row.observed[0] !== row.suggestion;
+  return (
+    <tr data-record={rec.id} {...(status ? { 'data-status': status } : {})}>
+      <th scope="row">
+        <span className="mg-record-name">{t.names[rec.id]}</span>
+        <span className="mg-hint">
+          {rec.type} · {rec.required ? t.required : t.optional}
+        </span>
+      </th>
+      <td>
+        <code>{host}</code> <CopyButton lang={lang} label={`${t.host}: ${host}`} text={host} compact />
+      </td>
+      <td>
+        <ul className="mg-values">
+          {rec.values.map((v) => (
+            <li key={`${v.priority ?? ''}${v.value}`}>
+              {v.priority !== undefined ? (
+                <span className="mg-priority">
+                  {t.priority} {v.priority}{' '}
+                </span>
+              ) : null}
+              {needsConsoleValue(rec) ? (
+                <span className="mg-hint">{t.consoleValue}</span>
+              ) : (
+                <>
+                  <code className="mg-value">{v.value}</code>{' '}
+                  <CopyButton lang={lang} label={`${t.value}: ${rec.type} ${host}`} text={v.value} compact />
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+        {merged ? <p className="mg-hint">{t.merged}</p> : null}
+      </td>
+      <td>
+        {row === undefined ? (
+          <span className="mg-hint">{t.notChecked}</span>
+        ) : row.status === 'pending' ? (
+          <StatusBadge lang={lang} status="pending" />
+        ) : (
+          <>
+            <StatusBadge lang={lang} status={row.status} />
+            <div className="mg-observed">
+              {row.observed.length > 0 ? (
+                <>
+                  <span>{t.observed}</span>
+                  <ul>
+                    {row.observed.map((o, i) => (
+                      <li key={i}>
+                        <code>{o}</code>
+                      </li>
+                    ))}
+                  </ul>
+                </>
+              ) : row.status !== 'error' ? (
+                <span>{t.observedNone}</span>
+              ) : null}
+            </div>
+            {expires !== undefined ? <p className="mg-hint">{t.cacheUntil(clockTime(expires, lang))}</p> : null}
+            <FindingList findings={row.findings} lang={lang} base={base} />
+          </>
+        )}
+      </td>
+    </tr>
+  );
+}

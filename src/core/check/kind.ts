@@ -1,0 +1,42 @@
+/**
+ * The one interface every record kind's check implements (one module per kind
+ * in ./kinds/, dispatched by `kind` in ./kinds/index.ts).
+ */
+import type { DnsResponse, QueryFn, RRType } from '../doh/types';
+import type { ProviderProfile } from '../providers/types';
+import type { ExpectedRecord, RecordCheck } from '../types';
+import type { Outcome } from './answers';
+
+export interface Question {
+  readonly name: string;
+  readonly type: RRType;
+}
+
+/** What a row's check may use besides its own answer. */
+export interface CheckContext {
+  /** The domain (ASCII, normalised). */
+  readonly domain: string;
+  readonly provider: ProviderProfile;
+  /** The run's query function (its answers are cached for the run), for work that takes one (the SPF expansion). */
+  readonly query: QueryFn;
+  readonly signal: AbortSignal | undefined;
+  /** Asks through the run; never rejects. */
+  ask(name: string, type: RRType): Promise<Outcome>;
+  /** The name a console that appends the domain makes of `name` when given in full (example.com.example.com). */
+  doubled(name: string): string;
+}
+
+export interface KindCheck<R extends ExpectedRecord> {
+  /**
+   * Questions this row asks whatever the answers, besides its own (name, type)
+   * and the doubled-name probe: sent with the first wave, so that the row costs
+   * one round trip.
+   */
+  firstQuestions(rec: R, domain: string): readonly Question[];
+  /**
+   * The row, given the answer to its own question (`rec.name`, `rec.type`).
+   * Resolver failures and a domain that does not exist are handled before this
+   * is called. Never rejects for DNS reasons.
+   */
+  check(rec: R, answer: DnsResponse, ctx: CheckContext): Promise<RecordCheck>;
+}

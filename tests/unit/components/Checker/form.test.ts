@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { getProvider, type ProviderProfile } from '~/core';
+import { domainOf, expectedFor, formFrom, paramsFor } from '~/components/Checker/form';
+
+const cn = getProvider('aliyun-cn') as ProviderProfile;
+
+describe('the checker form and the page address', () => {
+  it('reads every parameter it knows', () => {
+    expect(formFrom({ domain: 'example.com', provider: 'aliyun-intl', host: 'cloudflare', dmarc: 'reject', rua: 'd@example.com', spf: 'mailgun.org' })).toEqual({
+      domain: 'example.com',
+      provider: 'aliyun-intl',
+      host: 'cloudflare',
+      dkimKey: '',
+      dmarcPolicy: 'reject',
+      dmarcRua: 'd@example.com',
+      extraSpf: 'mailgun.org',
+    });
+  });
+
+  it.each([
+    { what: 'an unknown provider', params: { provider: 'nope' }, key: 'provider', value: 'aliyun-cn' },
+    { what: 'an unknown DNS host', params: { host: 'nope' }, key: 'host', value: 'aliyun' },
+    { what: 'an unknown policy', params: { dmarc: 'maybe' }, key: 'dmarcPolicy', value: 'quarantine' },
+  ] as const)('falls back to the default for $what', ({ params, key, value }) => {
+    expect(formFrom(params)[key]).toBe(value);
+  });
+
+  it('writes back only what differs from the defaults, and never the DKIM key', () => {
+    const form = { ...formFrom({ domain: ' example.com ' }), dkimKey: 'p=MIIB' };
+    expect(paramsFor(form)).toEqual({ domain: 'example.com', provider: undefined, host: undefined, dmarc: undefined, rua: undefined, spf: undefined });
+  });
+
+  it('round-trips through the address', () => {
+    const form = formFrom({ domain: 'example.com', host: 'dnspod', dmarc: 'none', rua: 'r@example.com', spf: 'ip4:192.0.2.1' });
+    const params = Object.fromEntries(Object.entries(paramsFor(form)).filter(([, v]) => v !== undefined));
+    expect(formFrom(params)).toEqual(form);
+  });
+});
+
+describe('the records the form asks for', () => {
+  it('leaves out a report address and senders that cannot be used', () => {
+    const form = { ...formFrom({ domain: 'example.com' }), dmarcRua: 'not an address', extraSpf: 'mailgun.org a.- ip4:192.0.2.1' };
+    const records = expectedFor(form, 'example.com', cn);
+    const spf = records.find((r) => r.kind === 'spf');
+    const dmarc = records.find((r) => r.kind === 'dmarc');
+    expect(spf?.values[0]?.value).toBe('v=spf1 include:spf.qiye.aliyun.com include:mailgun.org ip4:192.0.2.1 -all');
+    expect(dmarc?.values[0]?.value).toBe('v=DMARC1; p=quarantine');
+  });
+
+  it('keeps only the rows asked for', () => {
+    const records = expectedFor(formFrom({ domain: 'example.com' }), 'example.com', cn, ['mx', 'dmarc']);
+    expect(records.map((r) => r.id)).toEqual(['mx', 'dmarc']);
+  });
+
+  it('has no domain until one is typed', () => {
+    expect(domainOf(formFrom({}))).toBeUndefined();
+    expect(domainOf(formFrom({ domain: 'Example.COM' }))).toMatchObject({ ok: true, ascii: 'example.com' });
+  });
+});
