@@ -39,12 +39,15 @@ function senderInclude(item: string): string | undefined {
 /**
  * The existing record without the includes of other mailbox providers: moving
  * to this provider replaces the old one (its senders must not stay authorised),
- * while other senders (newsletters, CRMs, ip4: ranges) are kept.
+ * while other senders (newsletters, CRMs, ip4: ranges) are kept. Terms that do
+ * not parse (a misspelt `inlcude:`) are left out: a record with one of them
+ * fails as a whole, and the checker names the bad term.
  */
 function withoutOtherMailboxProviders(record: string, provider: ProviderProfile): string | undefined {
   const own = new Set([provider.spf.include, ...provider.spf.equivalents].map(normaliseName));
   const parsed = parseSpf(record);
   const kept = parsed.terms.filter((t) => {
+    if (t.kind === 'invalid') return false;
     if (t.kind !== 'mechanism' || t.mechanism !== 'include' || t.domain === undefined) return true;
     const d = normaliseName(t.domain);
     const owner = recogniseSpfInclude(d);
@@ -59,13 +62,24 @@ function withoutOtherMailboxProviders(record: string, provider: ProviderProfile)
 /**
  * The single SPF record: the existing one (if any, less other mailbox
  * providers' includes) plus the provider's include and any extra senders.
+ * `providerReachable`: the existing record already reaches the provider's
+ * include through another include, so it is not added again (it would cost a
+ * lookup of the ten).
  */
-export function buildSpf(provider: ProviderProfile, existingSpf?: string, extraSpf: readonly string[] = []): string {
+export function buildSpf(
+  provider: ProviderProfile,
+  existingSpf?: string,
+  extraSpf: readonly string[] = [],
+  options: { readonly providerReachable?: boolean } = {},
+): string {
   const base =
     existingSpf !== undefined && isSpfRecord(existingSpf)
       ? withoutOtherMailboxProviders(existingSpf, provider)
       : undefined;
-  let spf = mergeSpf(base, provider.spf.include, { equivalents: provider.spf.equivalents });
+  let spf =
+    options.providerReachable && base !== undefined
+      ? base
+      : mergeSpf(base, provider.spf.include, { equivalents: provider.spf.equivalents });
   for (const raw of extraSpf) {
     const item = raw.trim();
     if (item === '') continue;

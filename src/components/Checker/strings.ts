@@ -28,7 +28,7 @@ export const strings = {
     exportCsv: '下载 CSV',
     showZone: '查看区域文件片段',
     summary: (n: number, ok: number, warn: number, fail: number, error: number) =>
-      `已检查 ${n} 条记录：${ok} 条正确，${warn} 条有提醒，${fail} 条需要修改，${error} 条无法确认。`,
+      `已检查 ${n} 条记录：${ok} 条正常，${warn} 条建议修改，${fail} 条有问题，${error} 条无法检查。`,
     summaryAborted: '检查已停止。',
     pitfalls: '在这家服务商添加记录时注意：',
     detectedHost: (name: string) => `根据域名的 NS 记录，DNS 托管在：${name}。`,
@@ -81,7 +81,7 @@ export const strings = {
     exportCsv: 'Download CSV',
     showZone: 'Show zone file snippet',
     summary: (n: number, ok: number, warn: number, fail: number, error: number) =>
-      `Checked ${n} records: ${ok} correct, ${warn} with warnings, ${fail} to fix, ${error} could not be checked.`,
+      `Checked ${n} records: ${ok} OK, ${warn} should change, ${fail} with a problem, ${error} could not be checked.`,
     summaryAborted: 'Check stopped.',
     pitfalls: 'When adding records at this DNS host:',
     detectedHost: (name: string) => `From the domain’s NS records, its DNS is hosted at ${name}.`,

@@ -18,7 +18,7 @@ export function dohErrorText(
   const blockedNote =
     resolver?.region === 'global'
       ? zh
-        ? ' 在中国大陆，Google 和 Cloudflare 的解析服务器经常无法访问。'
+        ? ' 在中国内地，Google 和 Cloudflare 的解析服务器经常无法访问。'
         : ' From mainland China, Google and Cloudflare resolvers are often blocked.'
       : '';
   switch (error.code) {

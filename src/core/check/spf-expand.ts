@@ -66,6 +66,8 @@ export interface SpfNode {
   readonly terms: readonly SpfTermInfo[];
   /** Resolver error code when status is `error`. */
   readonly error?: string;
+  /** How many SPF records the name has, when status is `multiple`. */
+  readonly recordCount?: number;
   /** DNS-querying terms in this node and below. */
   readonly lookups: number;
   /** Void lookups in this node and below. */
@@ -163,7 +165,7 @@ class Expander {
       }
       if (spfs.length > 1) {
         if (via !== 'root') this.brokenIncludes.push({ domain, from, reason: 'multiple' });
-        return { domain, via, status: 'multiple', ...empty };
+        return { domain, via, status: 'multiple', recordCount: spfs.length, ...empty };
       }
       record = spfs[0] ?? '';
     }

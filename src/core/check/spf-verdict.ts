@@ -54,7 +54,7 @@ export function spfVerdict(expansion: SpfExpansion): SpfVerdict {
       row.add('missing', 'fail', {});
       break;
     case 'multiple':
-      row.add('multiple-spf', 'fail', { count: 2 });
+      row.add('multiple-spf', 'fail', { count: root.recordCount ?? 2 });
       break;
     case 'nxdomain':
       row.add('nxdomain', 'fail', { domain: root.domain });

@@ -203,11 +203,15 @@ export function consoleOf(host: DnsHost): ConsoleConventions & { readonly hostId
 export function detectDnsHost(nsNames: readonly string[]): DnsHost | undefined {
   const names = nsNames.map(normaliseName).filter((n) => n !== '' && n !== '.');
   if (names.length === 0) return undefined;
+  // Counted in the order the NS names come, so that a tie goes to the host named first.
+  const counts = new Map<DnsHost, number>();
+  for (const name of names) {
+    const host = DNS_HOSTS.find((h) => h.ns?.test(name));
+    if (host) counts.set(host, (counts.get(host) ?? 0) + 1);
+  }
   let best: DnsHost | undefined;
   let bestCount = 0;
-  for (const host of DNS_HOSTS) {
-    const ns = host.ns;
-    const count = ns ? names.filter((n) => ns.test(n)).length : 0;
+  for (const [host, count] of counts) {
     if (count > bestCount) {
       best = host;
       bestCount = count;

@@ -411,9 +411,16 @@ const MECHANISM_PREFIX = /^(?:ip4|ip6|a|mx|ptr|exists|include)[:/]/i;
 
 /**
  * The SPF term a sender the reader typed stands for: a bare domain
- * (`mailgun.org`) means `include:mailgun.org`; anything else is the term as written.
+ * (`mailgun.org`) means `include:mailgun.org`, a bare address (`192.0.2.1`,
+ * `203.0.113.0/24`, `2001:db8::1`) means `ip4:`/`ip6:` it; anything else is the
+ * term as written.
  */
 export function senderTerm(item: string): string {
   const clean = item.trim();
+  const [ip, cidr, ...rest] = clean.split('/');
+  if (ip !== undefined && rest.length === 0 && (cidr === undefined || /^\d{1,3}$/.test(cidr))) {
+    if (isIp4(ip)) return `ip4:${clean}`;
+    if (ip.includes(':') && isIp6(ip)) return `ip6:${clean}`;
+  }
   return BARE_DOMAIN.test(clean) && !MECHANISM_PREFIX.test(clean) ? `include:${clean}` : clean;
 }

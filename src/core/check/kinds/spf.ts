@@ -68,16 +68,16 @@ export const spf: KindCheck<SpfExpected> = {
       return row.done();
     }
     const text = records[0]?.text ?? '';
-    row.suggestion = buildSpf(ctx.provider, text, rec.extraSenders);
-
     const expansion = await expandSpf(ctx.domain, ctx.query, { signal: ctx.signal, rootRecord: text });
     const reachable = new Set(expansion.includes);
     const providerGroup = rec.providerIncludes;
+    const providerReachable = providerGroup.some((g) => reachable.has(g));
     for (const include of [providerGroup[0], ...rec.senderIncludes]) {
       if (include === undefined) continue;
       const group = providerGroup.includes(include) ? providerGroup : [include];
       if (!group.some((g) => reachable.has(g))) row.add('spf-include-missing', 'fail', { include });
     }
+    row.suggestion = buildSpf(ctx.provider, text, rec.extraSenders, { providerReachable });
     addSpfTreeFindings(expansion, text, row);
     return row.done();
   },

@@ -455,7 +455,7 @@ describe('buildMobileconfig on arbitrary input', () => {
       }),
       { numRuns: 500 },
     );
-  });
+  }, 60_000);
 
   it('accepts every dot-atom address whose domain is a valid name, and a second pass changes nothing', () => {
     fc.assert(
@@ -467,5 +467,5 @@ describe('buildMobileconfig on arbitrary input', () => {
       }),
       { numRuns: 300 },
     );
-  });
+  }, 60_000);
 });
