@@ -3,8 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
-import { contentSecurityPolicy } from './src/integrations/csp.mjs';
-import { modulePreload } from './src/integrations/preload.mjs';
+import { postBuild } from './src/integrations/postbuild.mjs';
 
 // SITE and BASE let the static build be deployed anywhere:
 //   SITE=https://mail.example.org BASE=/guide npm run build
@@ -51,9 +50,10 @@ export default defineConfig({
       ],
     }),
     react(),
-    // Scripts from the site only; DNS questions only to the presets and the chosen resolver.
-    // Chunks a page's scripts and islands import are fetched at once, not discovered one level at a time.
-    modulePreload(),
-    contentSecurityPolicy(),
+    // One pass over the built pages (src/integrations/postbuild.mjs, where the order of its
+    // steps is explained): chunks a page's scripts and islands import are fetched at once, not
+    // discovered one level at a time; scripts from the site only; DNS questions only to the
+    // presets and the chosen resolver.
+    postBuild(),
   ],
 });

@@ -1,10 +1,8 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_FLAGS, chromiumPath } from './scripts/chromium.mjs';
 
-// Chromium: $CHROMIUM_PATH, else Debian's /usr/bin/chromium, else Playwright's own
-// browser if one is installed (never downloaded during a test run).
-const executablePath =
-  process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+// Chromium and its flags are shared with the benchmark (scripts/chromium.mjs).
+const executablePath = chromiumPath();
 
 const port = Number(process.env.MG_SITE_PORT ?? 4329);
 
@@ -22,14 +20,7 @@ export default defineConfig({
     browserName: 'chromium',
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: [...CHROMIUM_FLAGS],
     },
   },
   webServer: {

@@ -24,50 +24,40 @@
  *     127.0.0.1 (the only plain-http resolvers parseResolverUrl accepts: a CSP
  *     source cannot name `[::1]`, so it is refused there too).
  *  2. An inline script right after it (hashed like the others, it runs before
- *     any widget) reads `?resolver=` and the saved endpoint (localStorage
- *     `mg.resolver`), applies the same rules as parseResolverUrl, and adds a
- *     second policy `connect-src 'self' <four presets> <that origin>`. Both
- *     policies apply, so the page can reach only the presets and the resolver
- *     configured at load. The allowed origins are also kept in the meta's
- *     `data-mg-connect`, so the resolver picker knows when a newly saved endpoint
- *     needs a reload to become reachable.
+ *     any widget): `addConnectPolicy` from connect-policy.ts, bundled at build
+ *     time from the modules that define the rules (parseResolverUrl and the
+ *     presets in src/core/doh/resolvers.ts, the storage keys and resolver order
+ *     in src/components/ui/resolverChoice.ts). It reads `?resolver=` and the
+ *     saved endpoint and adds a second policy `connect-src 'self' <four
+ *     presets> <that origin>`. Both policies apply, so the page can reach only
+ *     the presets and the resolver configured at load. The allowed origins are
+ *     also kept in the meta's `data-mg-connect`, so the resolver picker knows
+ *     when a newly saved endpoint needs a reload to become reachable.
  * Styles keep 'unsafe-inline': Starlight writes style attributes (icon sizes),
  * which hashes cannot allow without 'unsafe-hashes' for every value.
  * `frame-ancestors`, `report-uri` and `sandbox` are ignored in a <meta> policy
  * (and make browsers log an error), so they are left to the web server.
- * The dev server has no policy (the hook runs after `astro build` only).
+ * The dev server has no policy (the step runs after `astro build` only).
  */
 import { createHash } from 'node:crypto';
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 import { CN_FIRST, GLOBAL_FIRST, PRESET_RESOLVERS } from '../core/doh/resolvers';
-import { htmlFiles } from './html-files.mjs';
 
-/** Origins of the preset DoH resolvers (src/core/doh/resolvers.ts). */
+/** Origins of the preset DoH resolvers. */
 export const PRESET_ORIGINS = Object.values(PRESET_RESOLVERS).map((r) => new URL(r.url).origin);
+
+/**
+ * The presets as the early script needs them (connect-policy.ts).
+ * @type {import('./connect-policy').ConnectPresets}
+ */
+export const CONNECT_PRESETS = {
+  origins: PRESET_ORIGINS,
+  firstOrigin: { cn: new URL(PRESET_RESOLVERS[CN_FIRST[0] ?? 'alidns'].url).origin, global: new URL(PRESET_RESOLVERS[GLOBAL_FIRST[0] ?? 'google'].url).origin },
+};
 
 /** Plain-http resolvers allowed by the static policy (development and tests). */
 export const LOOPBACK_SOURCES = ['http://localhost:*', 'http://127.0.0.1:*'];
-
-/** The storage key and URL parameter the widgets read a custom resolver from (src/components/ui/resolverChoice.ts). */
-const STORAGE_KEY = 'mg.resolver';
-/** The stored preset order, 'cn' or 'global' (src/components/ui/resolverChoice.ts). */
-const ORDER_STORAGE_KEY = 'mg.resolverOrder';
-/** The origin each preset order asks first. */
-const FIRST_ORIGIN = {
-  cn: firstOrigin(CN_FIRST),
-  global: firstOrigin(GLOBAL_FIRST),
-};
-
-/**
- * @param {readonly string[]} order preset ids, first asked first
- * @returns {string}
- */
-function firstOrigin(order) {
-  const first = Object.values(PRESET_RESOLVERS).find((r) => r.id === order[0]);
-  if (!first) throw new Error(`no preset resolver ${order[0]}`);
-  return new URL(first.url).origin;
-}
 
 /**
  * The static policy for one page, given the hashes of its inline scripts
@@ -89,51 +79,74 @@ export function staticPolicy(scriptHashes) {
   ].join('; ');
 }
 
+const srcDir = fileURLToPath(new URL('..', import.meta.url));
+const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
+
 /**
- * The inline script that adds the narrowing connect-src policy. Plain ES5-ish
- * code: it runs before anything else on the page. Keep its rules in step with
- * parseResolverUrl (src/core/doh/resolvers.ts).
- * @returns {string}
+ * Marks the project's own modules as free of import-time effects, so esbuild
+ * keeps only the functions the early script calls: resolverChoice.ts imports
+ * the `~/core` barrel, whose provider tables would otherwise come along. True
+ * by the project's rules (src/core has no effects at import; the components/ui
+ * modules used here only declare constants and functions).
+ * @type {import('esbuild').Plugin}
+ */
+const ownModulesArePure = {
+  name: 'own-modules-are-pure',
+  setup(b) {
+    b.onResolve({ filter: /^(~\/|\.{1,2}\/)/ }, async (args) => {
+      if (args.pluginData === ownModulesArePure) return undefined;
+      const found = await b.resolve(args.path, {
+        kind: args.kind,
+        importer: args.importer,
+        resolveDir: args.resolveDir,
+        pluginData: ownModulesArePure,
+      });
+      if (found.errors.length || !found.path.startsWith(srcDir)) return undefined;
+      return { path: found.path, sideEffects: false };
+    });
+  },
+};
+
+/** @type {Promise<string> | undefined} */
+let connectScriptText;
+
+/**
+ * The inline script that adds the narrowing connect-src policy and the
+ * preconnect: `addConnectPolicy` from connect-policy.ts with what it imports,
+ * bundled and minified (built once per process). Its text is hashed into each
+ * page's static policy like every other inline script.
+ * @returns {Promise<string>}
  */
 export function connectScript() {
-  return `(function () {
-  var allowed = ${JSON.stringify(PRESET_ORIGINS)};
-  var custom = '';
-  function add(value) {
-    if (!value) return;
-    var url;
-    try { url = new URL(String(value).trim()); } catch (e) { return; }
-    if (url.username || url.password) return;
-    var host = url.hostname;
-    var loopback = host === 'localhost' || host === '127.0.0.1';
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) return;
-    if (!/^[a-z0-9.-]+(:\\d+)?$/.test(url.host)) return;
-    var origin = url.protocol + '//' + url.host;
-    if (!custom) custom = origin;
-    if (allowed.indexOf(origin) < 0) allowed.push(origin);
-  }
-  var params = null;
-  try { params = new URLSearchParams(location.search); } catch (e) {}
-  try { add(params && params.get('resolver')); } catch (e) {}
-  try { add(localStorage.getItem(${JSON.stringify(STORAGE_KEY)})); } catch (e) {}
-  var meta = document.createElement('meta');
-  meta.httpEquiv = 'Content-Security-Policy';
-  meta.content = "connect-src 'self' " + allowed.join(' ');
-  meta.setAttribute('data-mg-connect', allowed.join(' '));
-  document.head.appendChild(meta);
-  // A link with a domain or name runs a check at once: open the connection to the
-  // resolver asked first (the custom one, else the first preset of the page's order)
-  // while the page loads.
-  if (!params || !(params.get('domain') || params.get('name'))) return;
-  var order = '';
-  try { order = localStorage.getItem(${JSON.stringify(ORDER_STORAGE_KEY)}) || ''; } catch (e) {}
-  var cn = order === 'cn' || (order !== 'global' && /^zh/i.test(document.documentElement.lang));
-  var link = document.createElement('link');
-  link.rel = 'preconnect';
-  link.href = custom || (cn ? ${JSON.stringify(FIRST_ORIGIN.cn)} : ${JSON.stringify(FIRST_ORIGIN.global)});
-  link.crossOrigin = 'anonymous';
-  document.head.appendChild(link);
-})();`;
+  connectScriptText ??= build({
+    stdin: {
+      contents: `import { addConnectPolicy } from './connect-policy';\naddConnectPolicy(${JSON.stringify(CONNECT_PRESETS)});\n`,
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+      sourcefile: 'connect-policy-entry.ts',
+      loader: 'ts',
+    },
+    absWorkingDir: projectRoot,
+    tsconfig: `${projectRoot}tsconfig.json`,
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    // Runs before anything else, in every browser the site supports.
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    charset: 'utf8',
+    logLevel: 'silent',
+    plugins: [ownModulesArePure],
+  }).then((result) => {
+    const text = result.outputFiles?.[0]?.text;
+    if (!text) throw new Error('esbuild produced no connect-policy script');
+    // Placed inline as is: it must not end its own <script> element early.
+    if (/<\/script|<!--/i.test(text)) throw new Error('the connect-policy script contains </script or <!--');
+    // No trailing newline: the hash covers the exact text.
+    return text.trimEnd();
+  });
+  return connectScriptText;
 }
 
 /**
@@ -148,18 +161,19 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const EXECUTABLE_TYPE = /^\s*$|^\s*(module|text\/javascript|application\/javascript)\s*$/i;
 
 /**
- * The page with both policies added at the top of <head>. Pages that already
- * carry a policy are returned unchanged.
+ * The page with both policies added at the top of <head>, given the early
+ * script's text (connectScript()). Pages that already carry a policy are
+ * returned unchanged.
  * @param {string} html
+ * @param {string} earlyScript
  * @returns {string}
  */
-export function addPolicy(html) {
+export function addPolicy(html, earlyScript) {
   if (/http-equiv=["']?content-security-policy/i.test(html)) return html;
-  const early = `<script>${connectScript()}</script>`;
   const at = html.match(/<meta\s+charset=[^>]*>/i) ?? html.match(/<head[^>]*>/i);
   if (!at || at.index === undefined) return html;
   const insertAt = at.index + at[0].length;
-  const withScript = html.slice(0, insertAt) + early + html.slice(insertAt);
+  const withScript = `${html.slice(0, insertAt)}<script>${earlyScript}</script>${html.slice(insertAt)}`;
   const hashes = new Set();
   for (const m of withScript.matchAll(SCRIPT)) {
     const attrs = m[1] ?? '';
@@ -172,20 +186,22 @@ export function addPolicy(html) {
   return withScript.slice(0, insertAt) + meta + withScript.slice(insertAt);
 }
 
-/** @returns {import('astro').AstroIntegration} */
-export function contentSecurityPolicy() {
-  return {
-    name: 'mg-content-security-policy',
-    hooks: {
-      'astro:build:done': async ({ dir, logger }) => {
-        const files = await htmlFiles(fileURLToPath(dir));
-        for (const file of files) {
-          const html = await readFile(file, 'utf8');
-          const next = addPolicy(html);
-          if (next !== html) await writeFile(file, next);
-        }
-        logger.info(`Content-Security-Policy added to ${files.length} pages`);
+/**
+ * The post-build step (see postbuild.mjs): both policies on every page.
+ * @type {import('./postbuild.mjs').Step}
+ */
+export const contentSecurityPolicyStep = {
+  name: 'content-security-policy',
+  async start() {
+    const early = await connectScript();
+    let pages = 0;
+    return {
+      page(html) {
+        const next = addPolicy(html, early);
+        if (next !== html) pages++;
+        return next;
       },
-    },
-  };
-}
+      summary: () => `policies added to ${pages} pages`,
+    };
+  },
+};

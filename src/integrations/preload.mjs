@@ -7,16 +7,14 @@
  * the checker page that was three rounds (the page script, early.js, then
  * core.js and the small chunks), so a support link's first DNS question left
  * about 0.5 s after the page arrived. Astro does not emit preload hints for
- * these (withastro/astro#8804 proposed it and was closed), so this integration
- * reads the finished HTML and JS after the build and adds, in <head>, a
+ * these (withastro/astro#8804 proposed it and was closed), so this step (run by
+ * postbuild.mjs) reads the finished HTML and JS after the build and adds, in <head>, a
  * `<link rel="modulepreload">` for the page's module scripts and islands
  * (component-url, renderer-url) and every chunk they import statically.
  * Dynamic imports (the search UI, loaded when idle) are left alone.
  */
-import { readFile, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { htmlFiles } from './html-files.mjs';
 
 /** The static imports at the top of a bundled chunk (rolldown puts them first). */
 const LEADING_IMPORT = /^\s*(?:(?:import|export)\s*(?:[\w$*{},\s]*?)\s*from\s*|import\s*)(["'])(\.{1,2}\/[^"']+)\1\s*;?/;
@@ -83,42 +81,38 @@ export async function addModulePreloads(html, load) {
   return { html: html.replace(/<\/head>/i, `${links}</head>`), preloads };
 }
 
-/** @returns {import('astro').AstroIntegration} */
-export function modulePreload() {
-  /** @type {string} */
-  let base = '/';
-  return {
-    name: 'mg-module-preload',
-    hooks: {
-      'astro:config:done': ({ config }) => {
-        base = config.base.endsWith('/') ? config.base : `${config.base}/`;
+/**
+ * The post-build step (see postbuild.mjs): module preloads on every page.
+ * Chunks are read from dist/ once each, whatever the number of pages using them.
+ * @type {import('./postbuild.mjs').Step}
+ */
+export const modulePreloadStep = {
+  name: 'module-preload',
+  async start({ root, base }) {
+    /** @type {Map<string, Promise<string | undefined>>} */
+    const cache = new Map();
+    /** @param {string} url */
+    const load = (url) => {
+      let p = cache.get(url);
+      if (!p) {
+        p =
+          url.startsWith(base) && url.endsWith('.js')
+            ? readFile(join(root, url.slice(base.length)), 'utf8').catch(() => undefined)
+            : Promise.resolve(undefined);
+        cache.set(url, p);
+      }
+      return p;
+    };
+    let links = 0;
+    let pages = 0;
+    return {
+      async page(html) {
+        const next = await addModulePreloads(html, load);
+        links += next.preloads.length;
+        pages++;
+        return next.html;
       },
-      'astro:build:done': async ({ dir, logger }) => {
-        const root = fileURLToPath(dir);
-        /** @type {Map<string, Promise<string | undefined>>} */
-        const cache = new Map();
-        /** @param {string} url */
-        const load = (url) => {
-          let p = cache.get(url);
-          if (!p) {
-            p =
-              url.startsWith(base) && url.endsWith('.js')
-                ? readFile(join(root, url.slice(base.length)), 'utf8').catch(() => undefined)
-                : Promise.resolve(undefined);
-            cache.set(url, p);
-          }
-          return p;
-        };
-        let links = 0;
-        const files = await htmlFiles(root);
-        for (const file of files) {
-          const html = await readFile(file, 'utf8');
-          const next = await addModulePreloads(html, load);
-          links += next.preloads.length;
-          if (next.html !== html) await writeFile(file, next.html);
-        }
-        logger.info(`${links} module preloads on ${files.length} pages`);
-      },
-    },
-  };
-}
+      summary: () => `${links} links on ${pages} pages`,
+    };
+  },
+};

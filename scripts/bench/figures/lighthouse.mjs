@@ -1,0 +1,90 @@
+// Figure: Lighthouse scores (mobile preset, simulated throttling) for the home
+// page, a guide page and the checker, with what keeps a score below target.
+import { launchForLighthouse } from '../browser.mjs';
+
+const LH_PAGES = ['/', '/dns/spf/', '/tools/checker/'];
+const LH_CATEGORIES = [
+  { id: 'performance', short: 'perf', target: 95 },
+  { id: 'accessibility', short: 'a11y', target: 100 },
+  { id: 'best-practices', short: 'BP', target: 100 },
+  { id: 'seo', short: 'SEO', target: 100 },
+];
+
+async function run({ origin, report }) {
+  console.error('▶ lighthouse …');
+  const { default: lighthouse } = await import('lighthouse');
+  const chrome = await launchForLighthouse();
+  const pages = [];
+  try {
+    for (const path of LH_PAGES) {
+      const started = performance.now();
+      const result = await lighthouse(`${origin}${path}`, {
+        port: chrome.port,
+        logLevel: 'error',
+        output: 'json',
+        onlyCategories: LH_CATEGORIES.map((c) => c.id),
+      });
+      if (!result) throw new Error(`lighthouse returned nothing for ${path}`);
+      const { lhr } = result;
+      const scores = {};
+      const failing = {};
+      for (const c of LH_CATEGORIES) {
+        const cat = lhr.categories[c.id];
+        scores[c.id] = cat?.score == null ? null : Math.round(cat.score * 100);
+        failing[c.id] = (cat?.auditRefs ?? [])
+          .filter((ref) => {
+            const a = lhr.audits[ref.id];
+            return a && a.score !== null && a.score < 1 && (c.id !== 'performance' || ref.weight > 0);
+          })
+          .map((ref) => `${ref.id} (${Math.round(lhr.audits[ref.id].score * 100)})`);
+      }
+      // Where main-thread time went (for a low TBT): the costliest scripts.
+      const bootup = (lhr.audits['bootup-time']?.details?.items ?? [])
+        .slice()
+        .sort((a, b) => (b.total ?? 0) - (a.total ?? 0))
+        .slice(0, 3)
+        .map((it) => `${String(it.url).replace(origin, '')} ${Math.round(it.total ?? 0)} ms`);
+      pages.push({
+        path,
+        scores,
+        bootup,
+        failing,
+        runtimeError: lhr.runtimeError?.code,
+        warnings: lhr.runWarnings,
+        seconds: (performance.now() - started) / 1000,
+        metrics: Object.fromEntries(
+          ['first-contentful-paint', 'largest-contentful-paint', 'total-blocking-time', 'cumulative-layout-shift', 'speed-index'].map((id) => [
+            id,
+            lhr.audits[id]?.displayValue,
+          ]),
+        ),
+      });
+    }
+  } finally {
+    await chrome.kill();
+  }
+  report.section('Lighthouse 13 — mobile preset, simulated throttling');
+  for (const p of pages) {
+    const all = LH_CATEGORIES.every((c) => (p.scores[c.id] ?? -1) >= c.target);
+    report.row(p.path, LH_CATEGORIES.map((c) => `${c.short} ${p.scores[c.id] ?? '–'}`).join(' · '), 'perf ≥ 95, others 100', all);
+    for (const c of LH_CATEGORIES) {
+      if ((p.scores[c.id] ?? -1) < c.target && p.failing[c.id].length) {
+        report.note(`Lighthouse ${p.path} ${c.short} ${p.scores[c.id]}: ${p.failing[c.id].join(', ')}`);
+        if (c.id === 'performance' && p.bootup.length) report.note(`  main-thread time by script (throttled): ${p.bootup.join('; ')}`);
+      }
+    }
+    if (p.runtimeError) report.note(`Lighthouse ${p.path}: runtime error ${p.runtimeError}`);
+    for (const w of p.warnings ?? []) report.note(`Lighthouse ${p.path} warning: ${w}`);
+  }
+  const m = pages[0]?.metrics;
+  if (m) report.row('  home metrics', `FCP ${m['first-contentful-paint']} · LCP ${m['largest-contentful-paint']} · TBT ${m['total-blocking-time']} · CLS ${m['cumulative-layout-shift']}`);
+  return { pages };
+}
+
+/** @type {import('./index.mjs').Figure} */
+export default {
+  id: 'lighthouse',
+  needs: 'site',
+  describe: 'Lighthouse scores for the home page, a guide page and the checker',
+  run,
+};
