@@ -120,6 +120,9 @@ export { spfVerdict, statusOf, type SpfVerdict } from './check/spf-verdict';
 export { cacheExpiresAt, watchDelaySeconds } from './check/watch';
 export { detectDnsHost, DETECTED_HOST_IDS, type DetectedDnsHost, type DetectedHostId } from './dnshost';
 
+// SPF evaluation: would mail from this IP pass? (RFC 7208 check_host()).
+export * from './spf/index';
+
 // The DoH client (transport, resolver presets).
 export * from './doh/index';
 
