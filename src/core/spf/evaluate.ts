@@ -4,9 +4,10 @@
  * IPv4 and IPv6 with dual CIDR lengths, the limits of §4.6.4, and DNS over the
  * QueryFn it is given (the site's DoH client). Held against the openspf RFC
  * 7208 test suite (tests/conformance/spf/). Written for this site rather than
- * taken from a library: pyspf is Python, and mailauth (Node) needs Node's dns
- * module, skips exp= and parts of macro handling, and cannot ask through
- * DoH in a browser.
+ * taken from a library: it must run in a browser and ask through DoH; pyspf is
+ * Python, and mailauth (the best-known Node library) loads Node's dns and os
+ * modules at import and, by the suite's notes, skips exp= and some macro
+ * cases; the smaller npm SPF packages only parse records.
  *
  * Speed: when a record arrives, every lookup its terms will need (include,
  * redirect, a, mx, ptr, exists targets, macros expanded) is sent at once, and
@@ -18,7 +19,8 @@
  * flight when the result is known is cancelled.
  *
  * Where the RFC leaves a choice, the choice is the one the suite accepts; each
- * is marked "Choice:" below.
+ * is marked "Choice" below. The suite's own choices this follows: SERVFAIL and
+ * timeouts are temperror (§2.6.6), more than 10 MX records is a permerror.
  */
 import { parseIPv4, parseIPv6 } from '../doh/ip';
 import { isSpfToplabel, parseSpf, type SpfMechanismTerm, type SpfQualifier, type SpfRecord } from '../records/spf';
@@ -115,7 +117,16 @@ function isCheckableDomain(domain: string): boolean {
  */
 function targetOf(expanded: string): Target {
   let text = withoutDot(expanded);
-  while (utf8Length(text) > 253 && text.includes('.')) text = text.slice(text.indexOf('.') + 1);
+  if (utf8Length(text) > 253) {
+    // Keep labels from the right while they fit (one pass: a record full of macros can expand to megabytes).
+    const labels = text.split('.');
+    let keep = labels.length;
+    for (let size = -1; keep > 0; keep--) {
+      size += utf8Length(labels[keep - 1] ?? '') + 1;
+      if (size > 253) break;
+    }
+    text = labels.slice(keep).join('.');
+  }
   // An empty name would be the root: "..", which the client refuses as invalid-name, stands for "no name".
   return { text, name: text === '' ? '..' : text.replace(/\\/g, '\\\\') };
 }
@@ -381,6 +392,7 @@ class Evaluation {
     // When the record arrives, ask ahead for what its terms need (a no-op if that is under way already).
     this.recordAhead(target, depth);
     const { answer, index } = await lookup;
+    record.lookup = index;
     const found = recordOf(answer);
     switch (found.kind) {
       case 'dns-error':
@@ -544,14 +556,14 @@ class Evaluation {
         if (answer.kind !== 'answer') return this.voidLookup(entry, domain);
         const hosts = this.mxHosts(answer);
         if (hosts === undefined) {
-          // §4.6.4: more than 10 MX records is a permerror (the suite's mx-limit).
+          // Choice (§4.6.4, suite mx-limit): more than 10 MX records is a permerror, whatever the first 10 say.
           this.problem = { code: 'mx-limit', domain, term: term.raw };
           return 'permerror';
         }
         const found = await Promise.all(hosts.map((h) => this.use(h, this.addressType, 'mx-address')));
         for (const { answer: a, index: i } of found) {
           entry.lookups.push(i);
-          // Host by host in MX order: a DNS error before a match ends in temperror (§5).
+          // Choice (§5): host by host in MX order, a DNS error before a match ends in temperror.
           if (a.kind === 'dns-error') return this.dnsError(entry, domain, i);
           if (this.anyAddressMatches(a, term)) return 'match';
         }

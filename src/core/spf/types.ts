@@ -99,6 +99,8 @@ export interface SpfTrailRecord {
   readonly via: 'check' | 'include' | 'redirect';
   /** The SPF record's text; absent when there was none (or no usable one). */
   readonly record?: string;
+  /** The TXT question that fetched it (an index into SpfTrail.lookups). */
+  readonly lookup?: number;
   /** check_host()'s result for this domain. */
   readonly result: SpfResult;
   readonly terms: readonly SpfTrailTerm[];

@@ -100,6 +100,7 @@ describe('the trail', () => {
           domain: 'example.com',
           via: 'check',
           record: 'v=spf1 ip4:198.51.100.0/24 include:_spf.example.net -all',
+          lookup: 0,
           result: 'pass',
           terms: [
             { term: 'ip4:198.51.100.0/24', kind: 'ip4', qualifier: '+', outcome: 'no-match', lookups: [] },
@@ -115,6 +116,7 @@ describe('the trail', () => {
                 domain: '_spf.example.net',
                 via: 'include',
                 record: 'v=spf1 a:mail.example.net ~all',
+                lookup: 1,
                 result: 'pass',
                 terms: [
                   { term: 'a:mail.example.net', kind: 'a', qualifier: '+', target: 'mail.example.net', outcome: 'match', dnsTerm: 2, lookups: [2] },
@@ -308,6 +310,17 @@ describe('DNS errors and names that cannot be asked', () => {
     await evaluateSpf({ ...client, sender: `${label}@example.com`, query });
     // 5 × 61 + 11 = 316 characters; dropping two labels leaves 194.
     expect(asked[1]).toBe(`A ${label}.${label}.${label}.example.com`);
+  });
+});
+
+describe('expansions of any size', () => {
+  it('keeps the right-most labels of a name a record full of macros makes (about 100 KB)', async () => {
+    const spec = `${Array(3000).fill('%{l}').join('.')}.example.com`;
+    const { query, asked } = fakeDns({ 'example.com': { TXT: [`v=spf1 exists:${spec} -all`] } });
+    const outcome = await evaluateSpf({ ...client, sender: `${'x'.repeat(30)}@example.com`, query });
+    expect(outcome.result).toBe('fail');
+    // 7 labels of 30 and example.com: 7 × 31 + 11 = 228 characters; an eighth would make 259.
+    expect(asked[1]).toBe(`A ${Array(7).fill('x'.repeat(30)).join('.')}.example.com`);
   });
 });
 
