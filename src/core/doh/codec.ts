@@ -53,7 +53,7 @@ export class Reader {
   constructor(readonly buf: Uint8Array) {}
 
   need(pos: number, n: number, limit = this.buf.length): void {
-    if (pos < 0 || pos + n > limit) throw new Malformed(`ends early (needs ${n} byte(s) at offset ${pos})`);
+    if (pos < 0 || n < 0 || pos + n > limit) throw new Malformed(`ends early (needs ${n} byte(s) at offset ${pos})`);
   }
 
   u8(pos: number, limit?: number): number {
