@@ -34,9 +34,9 @@ describe('Questions: what an answer means', () => {
     // A name that cannot be sent does not exist, for SPF.
     { what: 'invalid-name from the client', reply: async () => Promise.reject(new DohError('invalid-name', 'no')), answer: { kind: 'invalid-name' } },
     { what: 'a cancelled question', reply: async () => Promise.reject(new DohError('aborted', 'stop')), answer: { kind: 'aborted' } },
-    // Records of other names that no CNAME leads to are not the answer.
-    { what: 'records of another name only', reply: async () => response('NOERROR', [A('other.example', '192.0.2.1')]), answer: { kind: 'no-data' } },
-    // A CNAME chain is followed inside the answer.
+    // Only records of the type asked count: a CNAME alone is no data.
+    { what: 'a CNAME without records at its end', reply: async () => response('NOERROR', [{ name: 'example.com', type: 'CNAME', ttl: 60, data: 'gone.example.net' }]), answer: { kind: 'no-data' } },
+    // After a CNAME chain the records are owned by its last name.
     {
       what: 'a CNAME chain',
       reply: async () =>
