@@ -461,7 +461,8 @@ describe('decodeMessage: malformed input', () => {
   });
 });
 
-describe('decodeMessage: untrusted bytes (property tests)', () => {
+// Thousands of generated inputs: a generous time limit for a busy machine, not a speed check.
+describe('decodeMessage: untrusted bytes (property tests)', { timeout: 60_000 }, () => {
   const decodesOrMalformed = (bytes: Uint8Array): boolean => {
     try {
       decodeMessage(bytes);
@@ -614,7 +615,8 @@ const rr: fc.Arbitrary<Rr> = fc.record({
 });
 const message = fc.record({ qname: name, answers: fc.array(rr, { maxLength: 12 }) });
 
-describe('name compression', () => {
+// Thousands of generated inputs: a generous time limit for a busy machine, not a speed check.
+describe('name compression', { timeout: 60_000 }, () => {
   it('a compressed response decodes to the same message as the uncompressed one', () => {
     fc.assert(
       fc.property(message, ({ qname, answers }) => {
@@ -648,7 +650,8 @@ describe('name compression', () => {
   });
 });
 
-describe('pointer chains', () => {
+// Thousands of generated inputs: a generous time limit for a busy machine, not a speed check.
+describe('pointer chains', { timeout: 60_000 }, () => {
   /**
    * A response of at most 64 KB: one record of an unknown type whose data is a
    * chain of `chain` pointers (each to the one before, the first to a root
