@@ -160,6 +160,9 @@ export { expandSpf, SPF_LOOKUP_LIMIT, SPF_VOID_LIMIT, type SpfExpandOptions, typ
 export { spfVerdict, type SpfVerdict } from './check/spf-verdict';
 export { cacheExpiresAt, watchDelaySeconds } from './check/watch';
 
+// SPF evaluation: would mail from this IP pass? (RFC 7208 check_host()).
+export * from './spf/index';
+
 // The DoH client (transport, resolver presets).
 export * from './doh/index';
 

@@ -12,7 +12,7 @@
  * carry the resolvers' display names.
  */
 import { parseResolverUrl, type ResolverPreference } from '~/core/doh/resolvers';
-import { pageLang } from '~/components/ui/i18n';
+import { toLang } from '~/core/lang';
 import { customUrlFor, ORDER_STORAGE_KEY, preferenceFor, readStorage, STORAGE_KEY } from '~/components/ui/resolverChoice';
 import { parseUrlState } from '~/components/ui/urlParams';
 
@@ -60,7 +60,7 @@ export function connectOrigins(presets: readonly string[], search: string, saved
  */
 export function firstOrigin(presets: ConnectPresets, search: string, savedUrl: string, savedOrder: string): string {
   const custom = customUrlFor(parseUrlState(search).resolver, savedUrl);
-  return custom === undefined ? presets.firstOrigin[preferenceFor(pageLang(), savedOrder)] : new URL(custom).origin;
+  return custom === undefined ? presets.firstOrigin[preferenceFor(toLang(document.documentElement.lang), savedOrder)] : new URL(custom).origin;
 }
 
 /**

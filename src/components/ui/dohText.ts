@@ -43,6 +43,10 @@ export function dohErrorText(
       return zh ? '已停止。' : 'Stopped.';
     case 'invalid-url':
       return zh ? '解析服务器地址无效。' : 'The resolver address is not valid.';
+    case 'invalid-name':
+      return zh
+        ? '这个名称无法查询（有空标签、某个标签超过 63 字节，或整个名称超过 255 字节）。'
+        : 'This name cannot be queried (an empty label, a label over 63 bytes, or a name over 255 bytes).';
   }
 }
 

@@ -6,8 +6,7 @@
  * so this module runs the same in the browser, in Node and in unit tests, and
  * never reads `window`.
  */
-import { decodeMessage, encodeQuery, toBase64Url } from './codec';
-import { normaliseName } from '../names';
+import { canonicalName, decodeMessage, encodeQuery, toBase64Url } from './codec';
 import { DohError, isDohError } from './errors';
 import { newRun } from './run';
 import type { DnsResponse, QueryFn, Rcode, RRType } from './types';
@@ -46,11 +45,15 @@ export interface QueryResolverOptions {
 
 /**
  * The URL a GET query goes to: the endpoint with `dns=` set (other query
- * parameters of the endpoint are kept). Message id 0 (RFC 8484 §4.1).
+ * parameters of the endpoint are kept). Message id 0 (RFC 8484 §4.1). `name`
+ * is in presentation format (see QueryFn) and is sent in lower case; throws
+ * DohError('invalid-name') when it cannot be sent, and a TypeError when the
+ * endpoint is not a URL.
  */
 export function queryUrl(endpoint: string, name: string, type: RRType, dnssecOk = false): string {
+  const query = encodeQuery(canonicalName(name), type, { dnssecOk });
   const url = new URL(endpoint);
-  url.searchParams.set('dns', toBase64Url(encodeQuery(normaliseName(name), type, { dnssecOk })));
+  url.searchParams.set('dns', toBase64Url(query));
   return url.href;
 }
 
@@ -83,7 +86,8 @@ function seconds(ms: number): string {
  * `http-status` (non-2xx, with `status`), `network` (fetch failed: offline,
  * blocked, or no CORS permission — a browser cannot tell these apart),
  * `malformed` (not a DNS message, or not the answer to this question),
- * `invalid-url` (the endpoint is not a URL).
+ * `invalid-url` (the endpoint is not a URL), `invalid-name` (the name cannot
+ * be sent; nothing was fetched). `name` is in presentation format (see QueryFn).
  */
 export async function queryResolver(
   resolver: ResolverEndpoint,
@@ -94,13 +98,14 @@ export async function queryResolver(
   const { fetch, timeoutMs = DEFAULT_TIMEOUT_MS, signal } = options;
   const now = options.now ?? (() => performance.now());
   const resolverId = resolver.id;
-  const qname = normaliseName(name);
   const fail = (code: DohError['code'], message: string, extra: { status?: number; cause?: unknown } = {}): DohError =>
     new DohError(code, message, { resolverId, ...extra });
 
   if (signal?.aborted) throw fail('aborted', 'The query was cancelled.');
   let url: string;
+  let qname: string;
   try {
+    qname = canonicalName(name);
     url = queryUrl(resolver.url, qname, type, options.dnssecOk ?? false);
   } catch (err) {
     if (isDohError(err)) throw new DohError(err.code, err.message, { resolverId, cause: err });
@@ -159,6 +164,7 @@ export async function queryResolver(
       const text = isDohError(err) ? err.message : 'The DNS response is malformed.';
       throw fail('malformed', `${resolver.url}: ${text}`, { cause: err });
     }
+    // Both names are in the decoder's canonical form, so escapes, case and a trailing dot compare equal.
     const question = message.questions[0];
     if (message.id !== 0 || (question && (question.name !== qname || question.type !== type))) {
       throw fail('malformed', `${resolver.url} answered a different question.`);
@@ -232,6 +238,13 @@ export function createDohClient(options: DohClientOptions): DohClient {
       }
       if (signal?.aborted) {
         reject(new DohError('aborted', 'The query was cancelled.'));
+        return;
+      }
+      // A name that cannot be sent fails at once, without asking any resolver.
+      try {
+        canonicalName(name);
+      } catch (err) {
+        reject(isDohError(err) ? err : new DohError('invalid-name', String(err)));
         return;
       }
       const controllers: AbortController[] = [];

@@ -1,6 +1,8 @@
 /**
  * DNS wire format (RFC 1035, EDNS0 RFC 6891) for RFC 8484 DoH: encode one
- * query, decode one response into the shapes of ./types.ts.
+ * query, decode one response into the shapes of ./types.ts. Responses are only
+ * ever decoded here; the message encoder the tests use to build responses lives
+ * under tests/ and is built from the same per-type table (RR_CODECS).
  *
  * Why our own codec rather than @dnsquery/dns-packet 6.1.1 (which does work in
  * browsers): the bytes we decode come from the network and are untrusted, and
@@ -17,97 +19,40 @@
  * Decoding never loops: each compression pointer must point strictly before the
  * previous one, at most MAX_POINTER_JUMPS are followed per name, and every
  * section loop consumes bytes.
+ *
+ * Names in presentation format (what QueryFn takes and what the decoder
+ * prints): labels separated by ".", with dig's escapes inside a label — `\.` a
+ * literal dot, `\\` a backslash, `\DDD` the byte DDD (decimal) — and any other
+ * character as its UTF-8 bytes (RFC 2181 §11: a label may hold any byte). One
+ * trailing unescaped dot is allowed (an absolute name). The decoder prints
+ * A–Z in lower case, "." and "\" escaped, and any byte outside 0x21–0x7E as
+ * \DDD, so `canonicalName` (encode, then print as the decoder does) gives the
+ * form to compare a question with.
  */
+import { canonicalName as canonicalNameOf, InvalidName, labelText, MAX_LABEL_BYTES, MAX_NAME_BYTES, presentationLabels } from '../names';
 import { DohError } from './errors';
 import { formatIPv4, formatIPv6, parseIPv4, parseIPv6 } from './ip';
 import type { CaaData, DnsRecord, DsData, MxData, Rcode, RRType, SoaData, SrvData } from './types';
 import { RCODES } from './types';
 
-/** Wire numbers of the record types the site asks for. */
-export const RR_TYPE_CODES = {
-  A: 1,
-  NS: 2,
-  CNAME: 5,
-  SOA: 6,
-  PTR: 12,
-  MX: 15,
-  TXT: 16,
-  AAAA: 28,
-  SRV: 33,
-  DS: 43,
-  CAA: 257,
-} as const satisfies Record<RRType, number>;
-
-const TYPE_NAMES = new Map<number, RRType>(Object.entries(RR_TYPE_CODES).map(([name, code]) => [code, name as RRType]));
 const OPT = 41;
 const CLASS_IN = 1;
 /** A DNS message never exceeds 65535 bytes (RFC 1035 §4.2.2 length prefix). */
 export const MAX_MESSAGE_BYTES = 65535;
 /** Compression pointers followed for one name: one per label is the most a real message uses (≤ 127 labels). */
 export const MAX_POINTER_JUMPS = 127;
+export { MAX_LABEL_BYTES, MAX_NAME_BYTES };
 
-/** The record type name for a wire number: a known RRType, or `TYPE<n>` (RFC 3597). */
-export function rrTypeName(code: number): RRType | `TYPE${number}` {
-  return TYPE_NAMES.get(code) ?? `TYPE${code}`;
-}
-
-export function rcodeName(code: number): Rcode {
-  return RCODES[code] ?? `RCODE${code}`;
-}
-
-// ───────────────────────────── decoding ─────────────────────────────
-
-export interface DecodedQuestion {
-  readonly name: string;
-  readonly type: RRType | `TYPE${number}`;
-}
-
-export interface DecodedMessage {
-  readonly id: number;
-  readonly opcode: number;
-  /** Header flags. */
-  readonly aa: boolean;
-  readonly tc: boolean;
-  readonly rd: boolean;
-  readonly ra: boolean;
-  readonly ad: boolean;
-  readonly cd: boolean;
-  /** Response code, including the EDNS extended bits when an OPT record is present. */
-  readonly rcode: Rcode;
-  readonly questions: readonly DecodedQuestion[];
-  readonly answers: readonly DnsRecord[];
-  readonly authority: readonly DnsRecord[];
-  /** Present when the response carried an OPT record. */
-  readonly edns?: { readonly udpSize: number; readonly version: number; readonly dnssecOk: boolean };
-}
+// ───────────────────────────── reading and writing bytes ─────────────────────────────
 
 class Malformed extends Error {}
 
-const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
-
-function hex(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) s += b.toString(16).padStart(2, '0');
-  return s.toUpperCase();
-}
-
-/** One label's bytes as text: A-Z lower-cased, "." and "\" escaped, other non-printables as \DDD (as dig prints them). */
-function labelText(bytes: Uint8Array): string {
-  let s = '';
-  for (const b of bytes) {
-    if (b >= 0x41 && b <= 0x5a) s += String.fromCharCode(b + 0x20);
-    else if (b === 0x2e || b === 0x5c) s += `\\${String.fromCharCode(b)}`;
-    else if (b < 0x21 || b > 0x7e) s += `\\${b.toString().padStart(3, '0')}`;
-    else s += String.fromCharCode(b);
-  }
-  return s;
-}
-
-class Reader {
+/** Bounded reads over one message: every read names the limit it must stay within. */
+export class Reader {
   constructor(readonly buf: Uint8Array) {}
 
   need(pos: number, n: number, limit = this.buf.length): void {
-    if (pos < 0 || pos + n > limit) throw new Malformed(`ends early (needs ${n} byte(s) at offset ${pos})`);
+    if (pos < 0 || n < 0 || pos + n > limit) throw new Malformed(`ends early (needs ${n} byte(s) at offset ${pos})`);
   }
 
   u8(pos: number, limit?: number): number {
@@ -163,12 +108,378 @@ class Reader {
       }
       if (kind !== 0) throw new Malformed(`unsupported label type at offset ${pos}`);
       wireLength += len + 1;
-      if (wireLength > 255) throw new Malformed('name longer than 255 bytes');
+      if (wireLength > MAX_NAME_BYTES) throw new Malformed('name longer than 255 bytes');
       labels.push(labelText(this.bytes(pos + 1, len, end < 0 ? limit : undefined)));
       pos += 1 + len;
     }
     return { name: labels.length === 0 ? '.' : labels.join('.'), end };
   }
+}
+
+/** Writes into a buffer of a length computed beforehand (the encodingLength of what goes in). */
+export class Writer {
+  readonly bytes: Uint8Array;
+  private pos = 0;
+
+  constructor(length: number) {
+    this.bytes = new Uint8Array(length);
+  }
+
+  u8(n: number): void {
+    this.bytes[this.pos++] = n & 0xff;
+  }
+
+  u16(n: number): void {
+    this.u8(n >> 8);
+    this.u8(n);
+  }
+
+  u32(n: number): void {
+    this.u16(Math.floor(n / 0x10000) & 0xffff);
+    this.u16(n & 0xffff);
+  }
+
+  raw(b: Uint8Array): void {
+    this.bytes.set(b, this.pos);
+    this.pos += b.length;
+  }
+
+  /** The finished buffer; throws if what was written differs from the length announced. */
+  finish(): Uint8Array {
+    if (this.pos !== this.bytes.length) throw encodeFailure(`${this.pos} bytes where ${this.bytes.length} were announced`);
+    return this.bytes;
+  }
+}
+
+function encodeFailure(what: string): DohError {
+  return new DohError('malformed', `Cannot put ${what} into a DNS message.`);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: false, ignoreBOM: true });
+const utf8Encoder = new TextEncoder();
+
+function hex(bytes: Uint8Array): string {
+  let s = '';
+  for (const b of bytes) s += b.toString(16).padStart(2, '0');
+  return s.toUpperCase();
+}
+
+function fromHex(text: string): Uint8Array {
+  if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) throw encodeFailure(`the hex data "${text}"`);
+  const out = new Uint8Array(text.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+// ───────────────────────────── names ─────────────────────────────
+
+/** DohError('invalid-name') for a name that cannot be sent (see nameLabels in ../names.ts). */
+function asDohError(err: unknown): unknown {
+  return err instanceof InvalidName ? new DohError('invalid-name', err.message) : err;
+}
+
+/** The wire labels of a name in presentation format. Throws DohError('invalid-name'). */
+export function nameLabels(name: string): Uint8Array[] {
+  try {
+    return presentationLabels(name);
+  } catch (err) {
+    throw asDohError(err);
+  }
+}
+
+/** The canonical form of a name (see ../names.ts). Throws DohError('invalid-name'). */
+export function canonicalName(name: string): string {
+  try {
+    return canonicalNameOf(name);
+  } catch (err) {
+    throw asDohError(err);
+  }
+}
+
+/** A name as wire bytes, without compression. Throws DohError('invalid-name') (see nameLabels). */
+export function encodeName(name: string): Uint8Array {
+  const labels = nameLabels(name);
+  const out = new Uint8Array(labels.reduce((n, l) => n + l.length + 1, 1));
+  let pos = 0;
+  for (const l of labels) {
+    out[pos++] = l.length;
+    out.set(l, pos);
+    pos += l.length;
+  }
+  return out;
+}
+
+// ───────────────────────────── one table entry per record type ─────────────────────────────
+
+/** The decoded data of each record type (the `data` of its DnsRecord). */
+export interface RRDataMap {
+  readonly A: string;
+  readonly NS: string;
+  readonly CNAME: string;
+  readonly SOA: SoaData;
+  readonly PTR: string;
+  readonly MX: MxData;
+  readonly TXT: readonly string[];
+  readonly AAAA: string;
+  readonly SRV: SrvData;
+  readonly DS: DsData;
+  readonly CAA: CaaData;
+}
+
+/**
+ * How one record type goes to and from the wire. `decode` reads the RDATA in
+ * [start, end) and must use all of it; `encodingLength` is the RDATA length
+ * `encode` writes.
+ */
+export interface RRCodec<D> {
+  readonly code: number;
+  decode(r: Reader, start: number, end: number): D;
+  encodingLength(data: D): number;
+  encode(data: D, w: Writer): void;
+}
+
+/** Fails unless the RDATA was used up exactly. */
+function done(type: string, pos: number, end: number): void {
+  if (pos !== end) throw new Malformed(`${type} record has ${end - pos} stray byte(s)`);
+}
+
+function address(type: 'A' | 'AAAA', code: number, size: 4 | 16): RRCodec<string> {
+  const parse = size === 4 ? parseIPv4 : parseIPv6;
+  const format = size === 4 ? formatIPv4 : formatIPv6;
+  return {
+    code,
+    decode: (r, start, end) => {
+      if (end - start !== size) throw new Malformed(`${type} record with ${end - start} bytes of data`);
+      return format(r.bytes(start, size));
+    },
+    encodingLength: () => size,
+    encode: (data, w) => {
+      const b = parse(data);
+      if (!b) throw encodeFailure(`the address ${data}`);
+      w.raw(b);
+    },
+  };
+}
+
+function nameOnly(type: 'NS' | 'CNAME' | 'PTR', code: number): RRCodec<string> {
+  return {
+    code,
+    decode: (r, start, end) => {
+      const n = r.name(start, end);
+      done(type, n.end, end);
+      return n.name;
+    },
+    encodingLength: (data) => encodeName(data).length,
+    encode: (data, w) => w.raw(encodeName(data)),
+  };
+}
+
+const SOA_CODEC: RRCodec<SoaData> = {
+  code: 6,
+  decode: (r, start, end) => {
+    const m = r.name(start, end);
+    const rn = r.name(m.end, end);
+    const p = rn.end;
+    const data: SoaData = {
+      mname: m.name,
+      rname: rn.name,
+      serial: r.u32(p, end),
+      refresh: r.u32(p + 4, end),
+      retry: r.u32(p + 8, end),
+      expire: r.u32(p + 12, end),
+      minimum: r.u32(p + 16, end),
+    };
+    done('SOA', p + 20, end);
+    return data;
+  },
+  encodingLength: (d) => encodeName(d.mname).length + encodeName(d.rname).length + 20,
+  encode: (d, w) => {
+    w.raw(encodeName(d.mname));
+    w.raw(encodeName(d.rname));
+    for (const n of [d.serial, d.refresh, d.retry, d.expire, d.minimum]) w.u32(n);
+  },
+};
+
+const MX_CODEC: RRCodec<MxData> = {
+  code: 15,
+  decode: (r, start, end) => {
+    const preference = r.u16(start, end);
+    const n = r.name(start + 2, end);
+    done('MX', n.end, end);
+    return { preference, exchange: n.name };
+  },
+  encodingLength: (d) => 2 + encodeName(d.exchange).length,
+  encode: (d, w) => {
+    w.u16(d.preference);
+    w.raw(encodeName(d.exchange));
+  },
+};
+
+const TXT_CODEC: RRCodec<readonly string[]> = {
+  code: 16,
+  decode: (r, start, end) => {
+    const strings: string[] = [];
+    let pos = start;
+    while (pos < end) {
+      const len = r.u8(pos, end);
+      strings.push(utf8.decode(r.bytes(pos + 1, len, end)));
+      pos += 1 + len;
+    }
+    return strings;
+  },
+  encodingLength: (d) =>
+    d.reduce((n, s) => {
+      const len = utf8Encoder.encode(s).length;
+      if (len > 255) throw encodeFailure('a TXT string over 255 bytes (split it)');
+      return n + 1 + len;
+    }, 0),
+  encode: (d, w) => {
+    for (const s of d) {
+      const b = utf8Encoder.encode(s);
+      w.u8(b.length);
+      w.raw(b);
+    }
+  },
+};
+
+const SRV_CODEC: RRCodec<SrvData> = {
+  code: 33,
+  decode: (r, start, end) => {
+    const priority = r.u16(start, end);
+    const weight = r.u16(start + 2, end);
+    const port = r.u16(start + 4, end);
+    const n = r.name(start + 6, end);
+    done('SRV', n.end, end);
+    return { priority, weight, port, target: n.name };
+  },
+  encodingLength: (d) => 6 + encodeName(d.target).length,
+  encode: (d, w) => {
+    w.u16(d.priority);
+    w.u16(d.weight);
+    w.u16(d.port);
+    w.raw(encodeName(d.target));
+  },
+};
+
+const DS_CODEC: RRCodec<DsData> = {
+  code: 43,
+  decode: (r, start, end) => ({
+    keyTag: r.u16(start, end),
+    algorithm: r.u8(start + 2, end),
+    digestType: r.u8(start + 3, end),
+    digest: hex(r.bytes(start + 4, end - start - 4, end)),
+  }),
+  encodingLength: (d) => 4 + fromHex(d.digest).length,
+  encode: (d, w) => {
+    w.u16(d.keyTag);
+    w.u8(d.algorithm);
+    w.u8(d.digestType);
+    w.raw(fromHex(d.digest));
+  },
+};
+
+const CAA_CODEC: RRCodec<CaaData> = {
+  code: 257,
+  decode: (r, start, end) => {
+    const flags = r.u8(start, end);
+    const tagLength = r.u8(start + 1, end);
+    const tag = utf8.decode(r.bytes(start + 2, tagLength, end)).toLowerCase();
+    const value = utf8.decode(r.bytes(start + 2 + tagLength, end - start - 2 - tagLength, end));
+    return { flags, tag, value };
+  },
+  encodingLength: (d) => 2 + utf8Encoder.encode(d.tag).length + utf8Encoder.encode(d.value).length,
+  encode: (d, w) => {
+    const tag = utf8Encoder.encode(d.tag);
+    if (tag.length > 255) throw encodeFailure('a CAA tag over 255 bytes');
+    w.u8(d.flags);
+    w.u8(tag.length);
+    w.raw(tag);
+    w.raw(utf8Encoder.encode(d.value));
+  },
+};
+
+/** Every record type the site asks for: its wire number, decoder, encoder and encoded length. */
+export const RR_CODECS: { readonly [T in RRType]: RRCodec<RRDataMap[T]> } = {
+  A: address('A', 1, 4),
+  NS: nameOnly('NS', 2),
+  CNAME: nameOnly('CNAME', 5),
+  SOA: SOA_CODEC,
+  PTR: nameOnly('PTR', 12),
+  MX: MX_CODEC,
+  TXT: TXT_CODEC,
+  AAAA: address('AAAA', 28, 16),
+  SRV: SRV_CODEC,
+  DS: DS_CODEC,
+  CAA: CAA_CODEC,
+};
+
+/** Any other type (RFC 3597): the RDATA as upper-case hex. */
+export const UNKNOWN_CODEC: Omit<RRCodec<string>, 'code'> = {
+  decode: (r, start, end) => hex(r.bytes(start, end - start, end)),
+  encodingLength: (d) => fromHex(d).length,
+  encode: (d, w) => w.raw(fromHex(d)),
+};
+
+const TYPE_BY_CODE = new Map<number, RRType>(
+  (Object.keys(RR_CODECS) as RRType[]).map((type) => [RR_CODECS[type].code, type]),
+);
+
+/** The record type name for a wire number: a known RRType, or `TYPE<n>` (RFC 3597). */
+export function rrTypeName(code: number): RRType | `TYPE${number}` {
+  return TYPE_BY_CODE.get(code) ?? `TYPE${code}`;
+}
+
+/** The wire number of a type name (`TYPE<n>` included); throws DohError('malformed') for anything else. */
+export function rrTypeCode(type: RRType | `TYPE${number}`): number {
+  if (Object.hasOwn(RR_CODECS, type)) return RR_CODECS[type as RRType].code;
+  const m = /^TYPE(\d{1,5})$/.exec(type);
+  if (!m || Number(m[1]) > 0xffff) throw encodeFailure(`the type ${type}`);
+  return Number(m[1]);
+}
+
+export function rcodeName(code: number): Rcode {
+  return RCODES[code] ?? `RCODE${code}`;
+}
+
+/** The codec for a type: the table entry, or the hex codec for unknown types. */
+function codecFor(type: DnsRecord['type']): Omit<RRCodec<unknown>, 'code'> {
+  return (Object.hasOwn(RR_CODECS, type) ? RR_CODECS[type as RRType] : UNKNOWN_CODEC) as Omit<RRCodec<unknown>, 'code'>;
+}
+
+/** RDATA length of a record (for encoders building whole messages). */
+export function rdataLength(record: DnsRecord): number {
+  return codecFor(record.type).encodingLength(record.data);
+}
+
+/** Writes a record's RDATA (its length must have been written before, see rdataLength). */
+export function writeRdata(record: DnsRecord, w: Writer): void {
+  codecFor(record.type).encode(record.data, w);
+}
+
+// ───────────────────────────── decoding ─────────────────────────────
+
+export interface DecodedQuestion {
+  readonly name: string;
+  readonly type: RRType | `TYPE${number}`;
+}
+
+export interface DecodedMessage {
+  readonly id: number;
+  readonly opcode: number;
+  /** Header flags. */
+  readonly aa: boolean;
+  readonly tc: boolean;
+  readonly rd: boolean;
+  readonly ra: boolean;
+  readonly ad: boolean;
+  readonly cd: boolean;
+  /** Response code, including the EDNS extended bits when an OPT record is present. */
+  readonly rcode: Rcode;
+  readonly questions: readonly DecodedQuestion[];
+  readonly answers: readonly DnsRecord[];
+  readonly authority: readonly DnsRecord[];
+  /** Present when the response carried an OPT record. */
+  readonly edns?: { readonly udpSize: number; readonly version: number; readonly dnssecOk: boolean };
 }
 
 interface RawRecord {
@@ -194,98 +505,16 @@ function readRecordHeader(r: Reader, pos: number): { rec: RawRecord; end: number
 }
 
 function decodeRecord(r: Reader, raw: RawRecord): DnsRecord {
-  const { name, ttl, rdataStart: start, rdataEnd: limit } = raw;
   const type = rrTypeName(raw.type);
-  const length = limit - start;
-  // Reads a name inside RDATA and returns [name, offset after it].
-  const nameAt = (pos: number): [string, number] => {
-    const n = r.name(pos, limit);
-    return [n.name, n.end];
-  };
-  const done = (pos: number): void => {
-    if (pos !== limit) throw new Malformed(`${type} record at offset ${start} has ${limit - pos} stray byte(s)`);
-  };
-  switch (type) {
-    case 'A': {
-      if (length !== 4) throw new Malformed(`A record with ${length} bytes of data`);
-      return { name, type, ttl, data: formatIPv4(r.bytes(start, 4)) };
-    }
-    case 'AAAA': {
-      if (length !== 16) throw new Malformed(`AAAA record with ${length} bytes of data`);
-      return { name, type, ttl, data: formatIPv6(r.bytes(start, 16)) };
-    }
-    case 'CNAME':
-    case 'NS':
-    case 'PTR': {
-      const [target, end] = nameAt(start);
-      done(end);
-      return { name, type, ttl, data: target };
-    }
-    case 'MX': {
-      const preference = r.u16(start, limit);
-      const [exchange, end] = nameAt(start + 2);
-      done(end);
-      const data: MxData = { preference, exchange };
-      return { name, type, ttl, data };
-    }
-    case 'TXT': {
-      const strings: string[] = [];
-      let pos = start;
-      while (pos < limit) {
-        const len = r.u8(pos, limit);
-        strings.push(utf8.decode(r.bytes(pos + 1, len, limit)));
-        pos += 1 + len;
-      }
-      return { name, type, ttl, data: strings };
-    }
-    case 'SOA': {
-      const [mname, p1] = nameAt(start);
-      const [rname, p2] = nameAt(p1);
-      const data: SoaData = {
-        mname,
-        rname,
-        serial: r.u32(p2, limit),
-        refresh: r.u32(p2 + 4, limit),
-        retry: r.u32(p2 + 8, limit),
-        expire: r.u32(p2 + 12, limit),
-        minimum: r.u32(p2 + 16, limit),
-      };
-      done(p2 + 20);
-      return { name, type, ttl, data };
-    }
-    case 'CAA': {
-      const flags = r.u8(start, limit);
-      const tagLength = r.u8(start + 1, limit);
-      const tag = utf8.decode(r.bytes(start + 2, tagLength, limit)).toLowerCase();
-      const value = utf8.decode(r.bytes(start + 2 + tagLength, limit - start - 2 - tagLength, limit));
-      const data: CaaData = { flags, tag, value };
-      return { name, type, ttl, data };
-    }
-    case 'SRV': {
-      const priority = r.u16(start, limit);
-      const weight = r.u16(start + 2, limit);
-      const port = r.u16(start + 4, limit);
-      const [target, end] = nameAt(start + 6);
-      done(end);
-      const data: SrvData = { priority, weight, port, target };
-      return { name, type, ttl, data };
-    }
-    case 'DS': {
-      const keyTag = r.u16(start, limit);
-      const algorithm = r.u8(start + 2, limit);
-      const digestType = r.u8(start + 3, limit);
-      const data: DsData = { keyTag, algorithm, digestType, digest: hex(r.bytes(start + 4, length - 4, limit)) };
-      return { name, type, ttl, data };
-    }
-    default:
-      return { name, type, ttl, data: hex(r.bytes(start, length)) };
-  }
+  const data = codecFor(type).decode(r, raw.rdataStart, raw.rdataEnd);
+  // The codec chosen by `type` produced `data`, so the pair is one member of the DnsRecord union.
+  return { name: raw.name, type, ttl: raw.ttl, data } as DnsRecord;
 }
 
 /**
  * Decodes a DNS response. Throws only DohError('malformed') — for short or
  * inconsistent data, a query instead of a response, or a bad name.
- * Names are lower-case ASCII without the trailing dot ("." for the root).
+ * Names are in canonical presentation form (see the top of this file).
  */
 export function decodeMessage(bytes: Uint8Array): DecodedMessage {
   try {
@@ -359,230 +588,7 @@ function decodeUnsafe(bytes: Uint8Array): DecodedMessage {
   };
 }
 
-// ───────────────────────────── encoding ─────────────────────────────
-
-export interface MessageInput {
-  readonly id?: number;
-  /** QR bit: true for a response. Default false (a query). */
-  readonly response?: boolean;
-  readonly aa?: boolean;
-  readonly tc?: boolean;
-  /** Recursion desired; default true. */
-  readonly rd?: boolean;
-  readonly ra?: boolean;
-  readonly ad?: boolean;
-  readonly cd?: boolean;
-  /** Response code number (0–4095; bits above 15 go into the OPT record). */
-  readonly rcode?: number;
-  readonly questions: readonly { readonly name: string; readonly type: RRType | number }[];
-  readonly answers?: readonly DnsRecord[];
-  readonly authority?: readonly DnsRecord[];
-  /** Adds an EDNS0 OPT record. */
-  readonly edns?: { readonly udpSize?: number; readonly dnssecOk?: boolean };
-}
-
-class Writer {
-  readonly out: number[] = [];
-  u8(n: number): void {
-    this.out.push(n & 0xff);
-  }
-  u16(n: number): void {
-    this.out.push((n >> 8) & 0xff, n & 0xff);
-  }
-  u32(n: number): void {
-    this.u16(Math.floor(n / 0x10000) & 0xffff);
-    this.u16(n & 0xffff);
-  }
-  bytes(b: ArrayLike<number>): void {
-    for (let i = 0; i < b.length; i++) this.out.push(b[i] ?? 0);
-  }
-}
-
-function encodeFailure(what: string): DohError {
-  return new DohError('malformed', `Cannot put ${what} into a DNS message.`);
-}
-
-/**
- * A name as wire labels (no compression). Accepts the escapes this codec
- * produces (`\.`, `\\`, `\DDD`), so decoded names round-trip. Printable ASCII
- * only: convert Unicode names to punycode first.
- */
-export function encodeName(name: string): Uint8Array {
-  const text = name.endsWith('.') && !name.endsWith('\\.') ? name.slice(0, -1) : name;
-  const w = new Writer();
-  if (text === '') {
-    w.u8(0);
-    return Uint8Array.from(w.out);
-  }
-  let label: number[] = [];
-  const flush = (): void => {
-    if (label.length === 0 || label.length > 63)
-      throw encodeFailure(`the name "${name}" (empty label or label over 63 bytes)`);
-    w.u8(label.length);
-    w.bytes(label);
-    label = [];
-  };
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 0x2e) {
-      flush();
-    } else if (c === 0x5c) {
-      const digits = /^\d{3}/.exec(text.slice(i + 1));
-      if (digits) {
-        const v = Number(digits[0]);
-        if (v > 255) throw encodeFailure(`the name "${name}" (bad escape)`);
-        label.push(v);
-        i += 3;
-      } else {
-        const next = text.charCodeAt(i + 1);
-        if (!(next >= 0x21 && next <= 0x7e)) throw encodeFailure(`the name "${name}" (bad escape)`);
-        label.push(next);
-        i += 1;
-      }
-    } else if (c >= 0x21 && c <= 0x7e) {
-      label.push(c);
-    } else {
-      throw encodeFailure(`the name "${name}" (only printable ASCII; convert Unicode names to punycode)`);
-    }
-  }
-  flush();
-  w.u8(0);
-  if (w.out.length > 255) throw encodeFailure(`the name "${name}" (longer than 255 bytes)`);
-  return Uint8Array.from(w.out);
-}
-
-const utf8Encoder = new TextEncoder();
-
-function fromHex(text: string): Uint8Array {
-  if (!/^(?:[0-9a-fA-F]{2})*$/.test(text)) throw encodeFailure(`the hex data "${text}"`);
-  const out = new Uint8Array(text.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(text.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
-function typeCode(type: RRType | `TYPE${number}` | number): number {
-  if (typeof type === 'number') return type;
-  if (type in RR_TYPE_CODES) return RR_TYPE_CODES[type as RRType];
-  const m = /^TYPE(\d+)$/.exec(type);
-  if (!m) throw encodeFailure(`the type ${type}`);
-  return Number(m[1]);
-}
-
-function encodeRdata(rec: DnsRecord): Uint8Array {
-  const w = new Writer();
-  switch (rec.type) {
-    case 'A': {
-      const b = parseIPv4(rec.data);
-      if (!b) throw encodeFailure(`the address ${rec.data}`);
-      w.bytes(b);
-      break;
-    }
-    case 'AAAA': {
-      const b = parseIPv6(rec.data);
-      if (!b) throw encodeFailure(`the address ${rec.data}`);
-      w.bytes(b);
-      break;
-    }
-    case 'CNAME':
-    case 'NS':
-    case 'PTR':
-      w.bytes(encodeName(rec.data));
-      break;
-    case 'MX':
-      w.u16(rec.data.preference);
-      w.bytes(encodeName(rec.data.exchange));
-      break;
-    case 'TXT':
-      for (const s of rec.data) {
-        const b = utf8Encoder.encode(s);
-        if (b.length > 255) throw encodeFailure('a TXT string over 255 bytes (split it)');
-        w.u8(b.length);
-        w.bytes(b);
-      }
-      break;
-    case 'SOA': {
-      const d = rec.data;
-      w.bytes(encodeName(d.mname));
-      w.bytes(encodeName(d.rname));
-      for (const n of [d.serial, d.refresh, d.retry, d.expire, d.minimum]) w.u32(n);
-      break;
-    }
-    case 'CAA': {
-      const tag = utf8Encoder.encode(rec.data.tag);
-      w.u8(rec.data.flags);
-      w.u8(tag.length);
-      w.bytes(tag);
-      w.bytes(utf8Encoder.encode(rec.data.value));
-      break;
-    }
-    case 'SRV':
-      w.u16(rec.data.priority);
-      w.u16(rec.data.weight);
-      w.u16(rec.data.port);
-      w.bytes(encodeName(rec.data.target));
-      break;
-    case 'DS':
-      w.u16(rec.data.keyTag);
-      w.u8(rec.data.algorithm);
-      w.u8(rec.data.digestType);
-      w.bytes(fromHex(rec.data.digest));
-      break;
-    default:
-      w.bytes(fromHex(rec.data));
-  }
-  if (w.out.length > 0xffff) throw encodeFailure('record data over 65535 bytes');
-  return Uint8Array.from(w.out);
-}
-
-/**
- * Encodes a whole message without name compression. The client only sends
- * queries (see encodeQuery); responses are encoded for test fixtures.
- */
-export function encodeMessage(msg: MessageInput): Uint8Array {
-  const w = new Writer();
-  const rcode = msg.rcode ?? 0;
-  const answers = msg.answers ?? [];
-  const authority = msg.authority ?? [];
-  const edns = msg.edns ?? (rcode > 15 ? {} : undefined);
-  let flags = rcode & 0xf;
-  if (msg.response) flags |= 0x8000;
-  if (msg.aa) flags |= 0x0400;
-  if (msg.tc) flags |= 0x0200;
-  if (msg.rd ?? true) flags |= 0x0100;
-  if (msg.ra) flags |= 0x0080;
-  if (msg.ad) flags |= 0x0020;
-  if (msg.cd) flags |= 0x0010;
-  w.u16(msg.id ?? 0);
-  w.u16(flags);
-  w.u16(msg.questions.length);
-  w.u16(answers.length);
-  w.u16(authority.length);
-  w.u16(edns ? 1 : 0);
-  for (const q of msg.questions) {
-    w.bytes(encodeName(q.name));
-    w.u16(typeCode(q.type));
-    w.u16(CLASS_IN);
-  }
-  for (const rec of [...answers, ...authority]) {
-    const rdata = encodeRdata(rec);
-    w.bytes(encodeName(rec.name));
-    w.u16(typeCode(rec.type));
-    w.u16(CLASS_IN);
-    w.u32(rec.ttl);
-    w.u16(rdata.length);
-    w.bytes(rdata);
-  }
-  if (edns) {
-    w.u8(0); // root name
-    w.u16(OPT);
-    w.u16(edns.udpSize ?? 1232);
-    w.u8(rcode >> 4);
-    w.u8(0); // EDNS version 0
-    w.u16(edns.dnssecOk ? 0x8000 : 0);
-    w.u16(0); // no options
-  }
-  return Uint8Array.from(w.out);
-}
+// ───────────────────────────── the one query the client sends ─────────────────────────────
 
 export interface QueryOptions {
   /** Message id. Default 0, as RFC 8484 §4.1 recommends for cache-friendly GETs. */
@@ -591,19 +597,34 @@ export interface QueryOptions {
   readonly dnssecOk?: boolean;
 }
 
+/** Header flags of a query: RD, and AD so that validating resolvers report AD without the DO bit (RFC 6840 §5.7). */
+const QUERY_FLAGS = 0x0100 | 0x0020;
+/** The EDNS0 OPT record: root name, type, UDP size, extended rcode, version, flags, no options. */
+const OPT_LENGTH = 11;
+
 /**
  * One recursive query (RD=1) with an EDNS0 OPT record (UDP size 1232). The AD
  * bit is set in the query so that validating resolvers report AD without the
- * DO bit (RFC 6840 §5.7).
+ * DO bit (RFC 6840 §5.7). The name is in presentation format; throws
+ * DohError('invalid-name') for one that cannot be sent.
  */
 export function encodeQuery(name: string, type: RRType, options: QueryOptions = {}): Uint8Array {
-  return encodeMessage({
-    id: options.id ?? 0,
-    rd: true,
-    ad: true,
-    questions: [{ name, type }],
-    edns: { udpSize: 1232, dnssecOk: options.dnssecOk ?? false },
-  });
+  const qname = encodeName(name);
+  const w = new Writer(12 + qname.length + 4 + OPT_LENGTH);
+  w.u16(options.id ?? 0);
+  w.u16(QUERY_FLAGS);
+  for (const count of [1, 0, 0, 1]) w.u16(count);
+  w.raw(qname);
+  w.u16(RR_CODECS[type].code);
+  w.u16(CLASS_IN);
+  w.u8(0); // root name
+  w.u16(OPT);
+  w.u16(1232);
+  w.u8(0); // extended rcode
+  w.u8(0); // EDNS version 0
+  w.u16(options.dnssecOk ? 0x8000 : 0);
+  w.u16(0); // no options
+  return w.finish();
 }
 
 const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';

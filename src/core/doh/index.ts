@@ -38,8 +38,8 @@ export type {
   QueryResolverOptions,
   ResolverEndpoint,
 } from './client';
-export { decodeMessage, encodeMessage, encodeQuery, rcodeName, rrTypeName, toBase64Url } from './codec';
-export type { DecodedMessage, MessageInput, QueryOptions } from './codec';
+export { canonicalName, decodeMessage, encodeQuery, rcodeName, rrTypeName, toBase64Url } from './codec';
+export type { DecodedMessage, QueryOptions } from './codec';
 export { formatFlags, formatRdata, formatRecord, formatResponse, fqdn, quoteString } from './format';
 export { answerKey, cacheSeconds, compareResponses } from './compare';
 export type { AnswerGroup, Comparison, ResolverOutcome, ResolverStatus } from './compare';

@@ -5,14 +5,14 @@
  * `runSignal`, when given, cancels the whole run; a caller's own signal only
  * stops its own wait.
  */
-import { normaliseName } from '../names';
+import { canonicalName } from './codec';
 import { DohError, isDohError } from './errors';
 import type { QueryFn } from './types';
 
 export function newRun(query: QueryFn, runSignal?: AbortSignal): QueryFn {
   const memo = new Map<string, { promise: Promise<Awaited<ReturnType<QueryFn>>>; signal: AbortSignal | undefined }>();
   return (name, type, signal) => {
-    const key = `${type} ${normaliseName(name)}`;
+    const key = `${type} ${memoName(name)}`;
     let entry = memo.get(key);
     if (!entry) {
       const shared = runSignal ?? signal;
@@ -33,6 +33,15 @@ export function newRun(query: QueryFn, runSignal?: AbortSignal): QueryFn {
     if (!signal || signal === entry.signal) return entry.promise;
     return withSignal(entry.promise, signal);
   };
+}
+
+/** The key a name is remembered under: its canonical form (as written, when it cannot be sent at all). */
+function memoName(name: string): string {
+  try {
+    return canonicalName(name);
+  } catch {
+    return `invalid ${name}`;
+  }
 }
 
 /** The same outcome as `promise`, or DohError('aborted') as soon as `signal` aborts. */

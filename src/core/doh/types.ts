@@ -51,13 +51,36 @@ export interface DnsResponse {
   readonly elapsedMs: number;
 }
 
-/** Stable codes for transport failures. A failure is never "the record is missing". */
-export const DOH_ERROR_CODES = ['timeout', 'http-status', 'network', 'malformed', 'aborted', 'invalid-url'] as const;
+/**
+ * Stable codes for failures to get an answer. A failure is never "the record is
+ * missing". `invalid-name`: the name cannot be put into a query (an empty
+ * label, a label over 63 bytes, a name over 255 bytes on the wire); nothing was
+ * sent.
+ */
+export const DOH_ERROR_CODES = [
+  'timeout',
+  'http-status',
+  'network',
+  'malformed',
+  'aborted',
+  'invalid-url',
+  'invalid-name',
+] as const;
 export type DohErrorCode = (typeof DOH_ERROR_CODES)[number];
 
 /**
  * Ask one question. Resolves with the decoded answer whatever its rcode
  * (NXDOMAIN and SERVFAIL are answers); rejects only with a DohError
  * (see ./errors.ts) when no resolver could be asked successfully.
+ *
+ * `name` is in presentation format: labels separated by ".", with dig-style
+ * escapes inside a label (`\.` a literal dot, `\\` a backslash, `\DDD` the byte
+ * DDD in decimal) and every other character sent as its UTF-8 bytes, so a
+ * space, "%" or any other byte can be asked for (RFC 2181 §11). Case does not
+ * matter; one trailing dot is allowed. A name that cannot be sent (empty label,
+ * label over 63 bytes, over 255 bytes on the wire) rejects with
+ * DohError('invalid-name') before anything is sent. The answer's `name` is the
+ * canonical form the decoder prints (lower case, no trailing dot, bytes outside
+ * 0x21–0x7E as `\DDD`).
  */
 export type QueryFn = (name: string, type: RRType, signal?: AbortSignal) => Promise<DnsResponse>;

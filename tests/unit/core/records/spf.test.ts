@@ -187,3 +187,34 @@ describe('parseSpf never throws', () => {
     );
   }, 60_000);
 });
+
+describe('parseSpf follows the domain-spec grammar of RFC 7208 §7.1', () => {
+  type Row = { term: string; code: SpfErrorCode | 'ok'; domain?: string; cidr4?: number; note: string };
+  const rows: Row[] = [
+    // Any visible character but "%" may stand in a label; the CIDR length is at the end.
+    { term: 'a:foo:bar/baz.example.com', code: 'ok', domain: 'foo:bar/baz.example.com', note: 'a colon and a slash inside the domain' },
+    { term: 'mx:foo.example.com/24', code: 'ok', domain: 'foo.example.com', cidr4: 24, note: 'a CIDR length after the domain' },
+    { term: 'a:foo.example.xn--zckzah', code: 'ok', domain: 'foo.example.xn--zckzah', note: 'a top label with hyphens inside' },
+    { term: 'a:abc.123', code: 'invalid-domain', note: 'an all-numeric top label' },
+    { term: 'a:example.-com', code: 'invalid-domain', note: 'a top label starting with a hyphen' },
+    { term: 'a:example.com:8080', code: 'invalid-domain', note: 'a port after the domain' },
+    { term: 'a:foo.example.com\u0000', code: 'invalid-domain', note: 'a NUL character' },
+    { term: 'a:%{d}.com', code: 'ok', note: 'a macro then a top label' },
+    { term: 'a:x.%{d}', code: 'ok', note: 'a macro at the end' },
+    { term: 'a:%{d}com', code: 'invalid-domain', note: 'a top label without a dot before it' },
+    // c, r and t are for explanations only.
+    { term: 'exists:%{r}.example.com', code: 'invalid-macro', note: 'the r macro in a domain-spec' },
+    { term: 'exists:%{d0}.example.com', code: 'invalid-macro', note: 'a zero DIGIT transformer' },
+    { term: 'foo=%{r}', code: 'ok', note: 'the r macro in an unknown modifier' },
+  ];
+  it.each(rows)('$note', ({ term, code, domain, cidr4 }) => {
+    const r = parseSpf(`v=spf1 ${term}`);
+    expect(r.errors[0]?.code ?? 'ok').toBe(code);
+    if (domain !== undefined) expect(r.terms[0]).toMatchObject({ domain });
+    if (cidr4 !== undefined) expect(r.terms[0]).toMatchObject({ cidr4 });
+  });
+
+  it('reports exp=%{r}… as a macro error (suite: exp-only-macro-char)', () => {
+    expect(parseSpf('v=spf1 -all exp=%{r}.example.com').errors.map((e) => e.code)).toEqual(['invalid-macro']);
+  });
+});

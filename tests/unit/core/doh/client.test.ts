@@ -1,9 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createDohClient, queryResolver, type ResolverEndpoint } from '~/core/doh/client';
+import { createDohClient, type FetchLike, queryResolver, type ResolverEndpoint } from '~/core/doh/client';
 import { encodeQuery, toBase64Url } from '~/core/doh/codec';
 import { DohError } from '~/core/doh/errors';
 import type { DnsRecord, DnsResponse, DohErrorCode } from '~/core/doh/types';
-import { type Behaviour, fakeFetch } from './doh-fake-fetch';
+import { type Behaviour, fakeFetch } from '../../doh-fake-fetch';
 
 const A = (name: string, ip: string, ttl = 300): DnsRecord => ({ name, type: 'A', ttl, data: ip });
 const one: ResolverEndpoint = { id: 'one', url: 'https://one.test/dns-query' };
@@ -405,5 +405,123 @@ describe('createDohClient: one question per run', () => {
     const { value } = await outcome(run('example.com', 'A'));
     expect(value?.answers).toHaveLength(1);
     expect(calls).toHaveLength(2);
+  });
+});
+
+describe('names any SPF macro can produce', () => {
+  /**
+   * A resolver that answers every question with one A record, echoing the
+   * question's bytes exactly as they arrived (no decoding and re-encoding of
+   * the name). `rename` changes the question's bytes in the answer.
+   */
+  function echoFetch(rename?: (question: Uint8Array) => Uint8Array): { fetch: FetchLike; seen: Uint8Array[] } {
+    const seen: Uint8Array[] = [];
+    const fetch: FetchLike = async (url) => {
+      const query = Uint8Array.from(Buffer.from(new URL(url).searchParams.get('dns') ?? '', 'base64url'));
+      // The question runs from offset 12 to the end of its name, plus type and class.
+      let end = 12;
+      while (query[end] !== 0) end += (query[end] ?? 0) + 1;
+      const question = query.subarray(12, end + 5);
+      seen.push(question.slice());
+      const sent = rename ? rename(question.slice()) : question;
+      const body = Uint8Array.from([
+        ...[0, 0, 0x81, 0x80, 0, 1, 0, 1, 0, 0, 0, 0],
+        ...sent,
+        ...[0xc0, 12, 0, 1, 0, 1, 0, 0, 0, 60, 0, 4, 192, 0, 2, 1],
+      ]);
+      return new Response(body, { headers: { 'content-type': 'application/dns-message' } });
+    };
+    return { fetch, seen };
+  }
+  const wire = (...labels: (string | number[])[]): Uint8Array =>
+    Uint8Array.from([
+      ...labels.flatMap((l) => {
+        const bytes = typeof l === 'string' ? [...Buffer.from(l, 'utf8')] : l;
+        return [bytes.length, ...bytes];
+      }),
+      0,
+    ]);
+
+  interface Row {
+    what: string;
+    name: string;
+    /** The name's bytes on the wire. */
+    sent: Uint8Array;
+    /** The name the answer carries (the decoder's canonical form). */
+    answered: string;
+  }
+  const rows: Row[] = [
+    // %%, %_ and %- of RFC 7208 §7.1 give "%", spaces and "%20" in a label.
+    {
+      what: 'spaces and percent signs',
+      name: 'macro%percent  space%20url-space.example.com',
+      sent: wire('macro%percent  space%20url-space', 'example', 'com'),
+      answered: 'macro%percent\\032\\032space%20url-space.example.com',
+    },
+    // A local-part such as "Macro Error" (spaces are allowed in one).
+    { what: 'a local-part with a space', name: 'Macro Error.example.com', sent: wire('macro error', 'example', 'com'), answered: 'macro\\032error.example.com' },
+    // \. keeps a dot inside a label.
+    { what: 'an escaped dot', name: 'a\\.b.example', sent: wire('a.b', 'example'), answered: 'a\\.b.example' },
+    // \\ is one backslash byte.
+    { what: 'an escaped backslash', name: 'back\\\\slash.example', sent: wire('back\\slash', 'example'), answered: 'back\\\\slash.example' },
+    // Non-ASCII characters go as UTF-8 (SMTPUTF8 local-parts).
+    { what: 'a non-ASCII local-part', name: 'josé.example', sent: wire('josé', 'example'), answered: 'jos\\195\\169.example' },
+    // \DDD gives any byte, including a zero byte.
+    { what: 'a \\DDD byte', name: 'a\\000b.example', sent: wire([0x61, 0, 0x62], 'example'), answered: 'a\\000b.example' },
+    // Upper case is sent in lower case and a trailing dot is dropped.
+    { what: 'upper case and a trailing dot', name: 'Mail.Example.COM.', sent: wire('mail', 'example', 'com'), answered: 'mail.example.com' },
+  ];
+
+  it.each(rows)('asks for a name with $what and accepts the answer', async ({ name, sent, answered }) => {
+    const { fetch, seen } = echoFetch();
+    const { value, error } = await outcome(createDohClient({ fetch, resolvers: [one] }).query(name, 'A'));
+    expect(error).toBeUndefined();
+    expect(seen).toEqual([Uint8Array.from([...sent, 0, 1, 0, 1])]);
+    expect(value?.name).toBe(answered);
+    expect(value?.answers).toEqual([{ name: answered, type: 'A', ttl: 60, data: '192.0.2.1' }]);
+  });
+
+  it('asks the same question once in a run, however the name is written', async () => {
+    const { fetch, seen } = echoFetch();
+    const run = createDohClient({ fetch, resolvers: [one] }).newRun();
+    await outcome(Promise.all([run('a b.example', 'A'), run('A\\032B.example.', 'A'), run('a\\ b.example', 'A')]));
+    expect(seen).toHaveLength(1);
+  });
+
+  it('refuses an answer whose question differs only in where the labels split', async () => {
+    // Asked "a\.b.example" (two labels), answered "a.b.example" (three): same text without escapes, another name.
+    const { fetch } = echoFetch(() => Uint8Array.from([...wire('a', 'b', 'example'), 0, 1, 0, 1]));
+    const { error } = await outcome(createDohClient({ fetch, resolvers: [one] }).query('a\\.b.example', 'A'));
+    expect(error).toMatchObject({ code: 'malformed' });
+  });
+
+  interface BadRow {
+    what: string;
+    name: string;
+  }
+  const bad: BadRow[] = [
+    // A 64-byte label, as %{l} of a long local-part can make.
+    { what: 'a label over 63 bytes', name: `${'x'.repeat(64)}.example.com` },
+    // Two dots in a row: an empty label in the middle.
+    { what: 'an empty label', name: 'mail.example...com' },
+    // 254 characters: 256 bytes on the wire.
+    { what: 'a name over 253 characters', name: `${Array(4).fill('a'.repeat(62)).join('.')}.bc` },
+    // 32 "é" are 64 bytes: the limit is in bytes.
+    { what: 'a label of 64 UTF-8 bytes', name: `${'é'.repeat(32)}.example` },
+  ];
+
+  it.each(bad)('rejects $what with invalid-name and sends nothing', async ({ name }) => {
+    const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'answer' }, 'two.test': { kind: 'answer' } });
+    const client = createDohClient({ fetch, resolvers: [one, two] });
+    const results = [
+      await outcome(client.query(name, 'TXT')),
+      await outcome(client.newRun()(name, 'TXT')),
+      await outcome(queryResolver(one, name, 'TXT', { fetch })),
+    ];
+    for (const { error } of results) {
+      expect(error).toBeInstanceOf(DohError);
+      expect((error as DohError).code).toBe('invalid-name');
+    }
+    expect(calls).toHaveLength(0);
   });
 });
