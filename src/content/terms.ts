@@ -60,6 +60,18 @@ export const SITE_TERMS = [
     banned: ['网页端', 'Web 版', 'web 版'],
   },
   {
+    lang: 'zh',
+    term: '建议修改',
+    meaning: '检查结果的四种状态按工具上显示的写：正常、建议修改、有问题、无法检查',
+    banned: ['标为提醒', '标记为提醒'],
+  },
+  {
+    lang: 'en',
+    term: 'Should change',
+    meaning: 'The four check results as the tools show them: OK, Should change, Problem, Could not check',
+    banned: [/\bflags? (?:it|`[^`]+`) as a warning\b/i, /\bmarks? it as a warning\b/i],
+  },
+  {
     lang: 'en',
     term: 'mainland China edition',
     meaning: 'Alibaba Mail, mainland China edition (qiye.aliyun.com)',
