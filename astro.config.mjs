@@ -34,7 +34,7 @@ export default defineConfig({
           label: 'DNS 设置',
           translations: { en: 'DNS set-up' },
           items: [
-            ...['setup', 'mx', 'spf', 'dkim', 'dmarc', 'cname', 'secondary-domains'].map((p) => ({ slug: `dns/${p}` })),
+            ...['setup', 'mx', 'spf', 'dkim', 'dmarc', 'receiver-rules', 'cname', 'secondary-domains'].map((p) => ({ slug: `dns/${p}` })),
             {
               label: '在 DNS 服务商添加',
               translations: { en: 'At your DNS host' },
@@ -44,6 +44,7 @@ export default defineConfig({
         },
         { label: '邮件客户端', translations: { en: 'Mail clients' }, items: [{ autogenerate: { directory: 'clients' } }] },
         { label: '登录与安全', translations: { en: 'Sign-in & security' }, items: [{ autogenerate: { directory: 'signin' } }] },
+        { label: '日常管理', translations: { en: 'Day-to-day management' }, items: [{ autogenerate: { directory: 'manage' } }] },
         { label: '故障排查', translations: { en: 'Troubleshooting' }, items: [{ autogenerate: { directory: 'troubleshooting' } }] },
         { label: '工具', translations: { en: 'Tools' }, items: [{ autogenerate: { directory: 'tools' } }] },
         { label: '参考', translations: { en: 'Reference' }, items: [{ autogenerate: { directory: 'reference' } }] },
