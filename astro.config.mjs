@@ -5,6 +5,7 @@ import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
 import { contentSecurityPolicy } from './src/integrations/csp.mjs';
 import { modulePreload } from './src/integrations/preload.mjs';
+import { chunkUrl } from './src/integrations/chunk-url.mjs';
 
 // SITE and BASE let the static build be deployed anywhere:
 //   SITE=https://mail.example.org BASE=/guide npm run build
@@ -15,6 +16,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // `import url from './x.ts?chunk'`: code a page runs later (the search UI), with no loader in the page.
+  vite: { plugins: [chunkUrl()] },
   integrations: [
     starlight({
       title: { 'zh-CN': '企业邮箱配置指南', en: 'Business Mail Setup Guide' },
@@ -28,6 +31,10 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/custom.css'],
+      components: {
+        // Search loads the Pagefind UI when first opened, not with every page.
+        Search: './src/components/starlight/Search.astro',
+      },
       plugins: [starlightLinksValidator({ errorOnFallbackPages: false, errorOnInconsistentLocale: true })],
       sidebar: [
         { label: '快速开始', translations: { en: 'Getting started' }, items: [{ autogenerate: { directory: 'start' } }] },
