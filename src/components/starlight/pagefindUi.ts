@@ -13,7 +13,7 @@ import { pagefindUserConfig } from 'virtual:starlight/pagefind-config';
  * and the focus moves to the real input if it was on the stand-in.
  */
 function mountSearch(container: HTMLElement, early: HTMLInputElement | null): void {
-  let translations = {};
+  let translations: { placeholder?: string } = {};
   try {
     translations = JSON.parse(container.dataset['translations'] ?? '{}');
   } catch {
@@ -38,6 +38,8 @@ function mountSearch(container: HTMLElement, early: HTMLInputElement | null): vo
   });
 
   const input = container.querySelector<HTMLInputElement>('.pagefind-ui__search-input');
+  // Pagefind names its box by `title` only, which not every screen reader announces as a label.
+  if (input && translations.placeholder) input.setAttribute('aria-label', translations.placeholder);
   if (!early || !input) return;
   const typed = early.value;
   const focused = document.activeElement === early;
