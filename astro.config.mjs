@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
 import { postBuild } from './src/integrations/postbuild.mjs';
+import { chunkUrl } from './src/integrations/chunk-url.mjs';
 
 // SITE and BASE let the static build be deployed anywhere:
 //   SITE=https://mail.example.org BASE=/guide npm run build
@@ -14,6 +15,8 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // `import url from './x.ts?chunk'`: code a page runs later (the search UI), with no loader in the page.
+  vite: { plugins: [chunkUrl()] },
   integrations: [
     starlight({
       title: { 'zh-CN': '企业邮箱配置指南', en: 'Business Mail Setup Guide' },
@@ -27,6 +30,10 @@ export default defineConfig({
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/custom.css'],
+      components: {
+        // Search loads the Pagefind UI when first opened, not with every page.
+        Search: './src/components/starlight/Search.astro',
+      },
       plugins: [starlightLinksValidator({ errorOnFallbackPages: false, errorOnInconsistentLocale: true })],
       sidebar: [
         { label: '快速开始', translations: { en: 'Getting started' }, items: [{ autogenerate: { directory: 'start' } }] },

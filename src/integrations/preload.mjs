@@ -11,7 +11,7 @@
  * postbuild.mjs) reads the finished HTML and JS after the build and adds, in <head>, a
  * `<link rel="modulepreload">` for the page's module scripts and islands
  * (component-url, renderer-url) and every chunk they import statically.
- * Dynamic imports (the search UI, loaded when idle) are left alone.
+ * Dynamic imports are left alone: that code loads later by design.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -4,6 +4,7 @@
 //    analytics, or anything else (the off-site sweep of security.spec.ts).
 //  - The tools with results on screen (checker after a finished check, SPF tree,
 //    lookup answer, resolvers side by side): zero axe violations.
+//  - The search dialog as it opens (before its code has arrived) and with results.
 //  - The checker by keyboard alone, with results announced in a polite live region.
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -95,6 +96,31 @@ test.describe('tools with results on screen', () => {
       await page.goto(row.path());
       await expect(page.locator(row.done).first()).toBeVisible({ timeout: 20_000 });
       await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
+
+test.describe('search dialog', () => {
+  for (const { path, term } of [
+    { path: '/', term: '准备' },
+    { path: '/en/', term: 'DMARC' },
+  ]) {
+    test(`open on ${path}, before and after its results: no axe violations`, async ({ page }) => {
+      // Hold the search code back, to check the dialog as it first opens (its stand-in box).
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      await page.route(/\/pagefindUi\.[^/]*\.js$/, async (route) => {
+        await held;
+        await route.continue();
+      });
+      await page.goto(path);
+      await page.keyboard.press('Control+k');
+      await expect(page.locator('[data-search-early]')).toBeFocused();
+      expect(await axeViolations(page)).toEqual([]);
+      release();
+      await page.keyboard.type(term);
+      await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 10_000 });
       expect(await axeViolations(page)).toEqual([]);
     });
   }

@@ -64,14 +64,12 @@ test.describe('search', () => {
     });
   }
 
-  test('opens with Ctrl+K, announced on the button (the visible hint is hidden)', async ({ page }) => {
+  test('opens with Ctrl+K, announced on the button (no visible hint inside it)', async ({ page }) => {
     await page.goto('/');
     const button = page.getByRole('button', { name: '搜索', exact: true }).first();
     await expect(button).toHaveAttribute('aria-keyshortcuts', 'Control+K');
     await expect(button).toBeEnabled();
-    // The search box is created once the search code has loaded (when the page is idle);
-    // until then Starlight has nothing to focus.
-    await expect(page.locator('site-search .pagefind-ui__search-input')).toBeAttached({ timeout: 15_000 });
+    // The search code loads when search opens; the dialog's box takes the focus at once.
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog').getByRole('textbox', { name: /搜索/ })).toBeFocused();
   });

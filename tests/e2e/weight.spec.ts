@@ -1,0 +1,211 @@
+// What each built page makes the browser load, and the search that loads only when opened.
+//  - The counting rule (weight.ts) on small made-up pages.
+//  - Every page of dist/ within its byte budget (weight.ts BUDGETS); the figures per kind
+//    of page are printed and attached to the report.
+//  - In a browser: a text page fetches no script beyond what the rule counted (nothing on
+//    idle, no Pagefind) until search opens; search opens by click, Ctrl+K and `/`, finds
+//    results in both languages, and keeps what was typed before its code arrived.
+import type { Page, Request } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { BUDGETS, KB, budgetFor, builtPages, gzipSize, pageJs, type PageJs } from './weight';
+
+test.describe('counting rule', () => {
+  const files: Record<string, string> = {
+    '/_astro/a.js': 'import{x}from"./shared.js";import"./b.js";export{x};',
+    '/_astro/b.js': 'import"./shared.js";const later=()=>import("./lazy.js");',
+    '/_astro/shared.js': 'export const x=1;',
+    '/_astro/lazy.js': 'export default 1;',
+    '/_astro/island.js': 'export default function C(){}',
+    '/_astro/renderer.js': 'import"./shared.js";',
+  };
+  const load = (url: string) => files[url];
+  const size = (...urls: string[]) => urls.reduce((n, u) => n + gzipSize(files[u] ?? ''), 0);
+  const rows: { name: string; html: string; urls: string[]; inline: boolean }[] = [
+    {
+      name: 'counts a module script and what it imports, each file once, not what it imports dynamically',
+      html: '<script type="module" src="/_astro/a.js"></script>',
+      urls: ['/_astro/a.js', '/_astro/shared.js', '/_astro/b.js'],
+      inline: false,
+    },
+    {
+      name: 'counts preloaded modules and an island’s component and renderer',
+      html:
+        '<link rel="modulepreload" href="/_astro/b.js">' +
+        '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/renderer.js"></astro-island>',
+      urls: ['/_astro/b.js', '/_astro/island.js', '/_astro/renderer.js', '/_astro/shared.js'],
+      inline: false,
+    },
+    {
+      name: 'counts what an inline module imports, and reports inline code apart',
+      html: '<script type="module">import "../_astro/shared.js"; console.log(1)</script>',
+      urls: ['/_astro/shared.js'],
+      inline: true,
+    },
+    {
+      name: 'ignores scripts that are data, not code',
+      html: '<script type="application/ld+json">{"@type":"WebSite"}</script><script type="speculationrules">{}</script>',
+      urls: [],
+      inline: false,
+    },
+    {
+      name: 'resolves a relative src against the page',
+      html: '<script src="../_astro/lazy.js"></script>',
+      urls: ['/_astro/lazy.js'],
+      inline: false,
+    },
+  ];
+  for (const row of rows) {
+    test(row.name, () => {
+      const page = pageJs('/docs/', row.html, load);
+      expect(page.files.map((f) => f.url).sort()).toEqual([...row.urls].sort());
+      expect(page.jsGzip).toBe(size(...row.urls));
+      expect(page.inlineGzip > 0).toBe(row.inline);
+    });
+  }
+
+  test('fails when a page loads a file the build does not have', () => {
+    expect(() => pageJs('/x/', '<script type="module" src="/_astro/gone.js"></script>', load)).toThrow(/gone\.js/);
+  });
+});
+
+const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
+
+test.describe('budgets', () => {
+  const pages = builtPages();
+
+  test('every page keeps its JavaScript budget', () => {
+    expect(pages.length).toBeGreaterThan(50);
+    const over: string[] = [];
+    const byKind = new Map<string, PageJs[]>();
+    for (const page of pages) {
+      const budget = budgetFor(page);
+      if (!budget) {
+        over.push(`${page.path}: no budget applies`);
+        continue;
+      }
+      byKind.set(budget.kind, [...(byKind.get(budget.kind) ?? []), page]);
+      if (budget.maxGzip !== undefined && page.jsGzip > budget.maxGzip) {
+        const list = page.files.map((f) => `${f.url} ${f.gzip}`).join(', ');
+        over.push(`${page.path} (${budget.kind}): ${kb(page.jsGzip)} > ${kb(budget.maxGzip)} — ${list}`);
+      }
+    }
+    // The figures per kind of page: the largest page's files, and the inline code beside them.
+    const lines = BUDGETS.map((budget) => {
+      const kind = [...(byKind.get(budget.kind) ?? [])].sort((a, b) => b.jsGzip - a.jsGzip);
+      const top = kind[0];
+      if (!top) return `${budget.kind}: no pages`;
+      const limit = budget.maxGzip === undefined ? 'reported only' : `budget ${kb(budget.maxGzip)}`;
+      const least = kind.at(-1)?.jsGzip ?? 0;
+      const inline = Math.max(...kind.map((p) => p.inlineGzip));
+      return (
+        `${budget.kind} (${kind.length} pages, ${limit}): script files ${kb(least)}–${kb(top.jsGzip)}, ` +
+        `largest ${top.path}; inline scripts up to ${kb(inline)}`
+      );
+    });
+    console.log(`JavaScript at load (gzip):\n  ${lines.join('\n  ')}`);
+    test.info().annotations.push({ type: 'weight', description: lines.join('; ') });
+    expect(over).toEqual([]);
+    // Both kinds exist, so a broken classification cannot pass by matching nothing.
+    expect(byKind.get('text')?.length).toBeGreaterThan(10);
+    expect(byKind.get('tool')?.length).toBeGreaterThan(5);
+  });
+});
+
+/** Script and Pagefind requests of a page, from now on. */
+function watchRequests(page: Page) {
+  const scripts: string[] = [];
+  const pagefind: string[] = [];
+  page.on('request', (req: Request) => {
+    const url = new URL(req.url());
+    if (url.pathname.startsWith('/pagefind/') || /\/pagefindUi\.[^/]*\.js$/.test(url.pathname))
+      pagefind.push(url.pathname);
+    else if (req.resourceType() === 'script') scripts.push(url.pathname);
+  });
+  return { scripts, pagefind };
+}
+
+/** Waits until the page has loaded and the browser has been idle (when Starlight used to fetch search). */
+async function settle(page: Page) {
+  await page.waitForLoadState('networkidle');
+  await page.evaluate(
+    () => new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve, 300), { timeout: 2000 })),
+  );
+  await page.waitForLoadState('networkidle');
+}
+
+test.describe('search loads when opened', () => {
+  const built = new Map(builtPages().map((p) => [p.path, p]));
+
+  for (const path of ['/', '/en/', '/start/overview/', '/en/reference/ports/']) {
+    test(`${path} fetches only the counted scripts, and nothing of search, until search opens`, async ({ page }) => {
+      const counted = built.get(path)?.files.map((f) => f.url) ?? [];
+      const requests = watchRequests(page);
+      await page.goto(path);
+      await settle(page);
+      expect(requests.scripts.filter((url) => !counted.includes(url))).toEqual([]);
+      expect(requests.pagefind).toEqual([]);
+      // The search button works without its UI: it is enabled and announces its shortcut.
+      await expect(page.getByRole('button', { name: /^(搜索|Search)$/ })).toBeEnabled();
+    });
+  }
+
+  const opens: { how: string; open: (page: Page) => Promise<void> }[] = [
+    { how: 'a click', open: (page) => page.getByRole('button', { name: /^(搜索|Search)$/ }).click() },
+    { how: 'Ctrl+K', open: (page) => page.keyboard.press('Control+k') },
+    { how: '/', open: (page) => page.keyboard.press('/') },
+  ];
+  const searches = [
+    // Chinese text is found on a zh page (Pagefind segments it), and results stay in Chinese.
+    { path: '/start/overview/', term: '准备', label: '搜索', lang: /^\/(?!en\/)/ },
+    { path: '/en/reference/ports/', term: 'DMARC', label: 'Search', lang: /^\/en\// },
+  ];
+  for (const { how, open } of opens) {
+    for (const s of searches) {
+      test(`opened by ${how} on ${s.path}, search finds "${s.term}" in the page's language`, async ({ page }) => {
+        const requests = watchRequests(page);
+        await page.goto(s.path);
+        await settle(page);
+        expect(requests.pagefind).toEqual([]);
+
+        await open(page);
+        const dialog = page.getByRole('dialog', { name: s.label });
+        await expect(dialog).toBeVisible();
+        // The search box has the focus at once (a stand-in until the UI arrives); type into it.
+        await expect(dialog.getByRole('textbox', { name: s.label })).toBeFocused();
+        await page.keyboard.type(s.term);
+        const first = dialog.locator('.pagefind-ui__result-link').first();
+        await expect(first).toBeVisible({ timeout: 10_000 });
+        expect(new URL((await first.getAttribute('href')) ?? '', 'http://x').pathname).toMatch(s.lang);
+        expect(requests.pagefind.length).toBeGreaterThan(0);
+      });
+    }
+  }
+
+  test('what is typed before the search code arrives is kept and searched', async ({ page }) => {
+    // Hold the search UI back, as on a slow connection.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/pagefindUi\.[^/]*\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/en/');
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('DMARC');
+    release();
+    const box = page.locator('#starlight__search .pagefind-ui__search-input');
+    await expect(box).toHaveValue('DMARC');
+    await expect(box).toBeFocused();
+    await expect(page.locator('[data-search-early]')).toHaveCount(0);
+    await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible({ timeout: 10_000 });
+  });
+
+  test('`/` typed in a field stays in the field and does not open search', async ({ page }) => {
+    await page.goto('/en/tools/lookup/');
+    const field = page.getByRole('textbox').first();
+    await field.click();
+    await page.keyboard.type('a/b');
+    await expect(field).toHaveValue(/a\/b/);
+    await expect(page.getByRole('dialog')).toBeHidden();
+  });
+});
