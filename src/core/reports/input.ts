@@ -120,7 +120,8 @@ export async function inflateBounded(bytes: Uint8Array, format: 'gzip' | 'deflat
         // Our bytes always sit in a plain ArrayBuffer (File.arrayBuffer, fflate output, a transfer).
         writer.write(bytes.subarray(at, at + INPUT_SLICE) as Uint8Array<ArrayBuffer>).catch(() => undefined);
       }
-      if (!stopped) await writer.close();
+      // Not awaited: a close waits for the output to be read, which a reader that stopped at its limit never does.
+      if (!stopped) writer.close().catch(() => undefined);
     } catch {
       // The reader side sees the same failure and reports it.
     }
