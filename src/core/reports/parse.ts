@@ -88,8 +88,12 @@ const word = (s: string): string => clip(s.trim().toLowerCase());
 const domainText = (s: string): string => word(s).replace(/\.$/, '');
 
 /** An IP in canonical text; the text as given when it is not an IP. */
+const PLAIN_IPV4 = /^(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
+
 export function canonicalIp(text: string): string {
   const t = text.trim();
+  // Most reports: a plain dotted quad is already canonical.
+  if (PLAIN_IPV4.test(t)) return t;
   const v4 = parseIPv4(t);
   if (v4) return formatIPv4(v4);
   const v6 = parseIPv6(t);
@@ -166,7 +170,7 @@ function newRecord(): MutableRecord {
   };
 }
 
-/** Collects a report from element paths (local names from the root, joined by "/"). */
+/** What the report so far holds. */
 class ReportBuilder {
   version = '';
   orgName = '';
@@ -193,118 +197,141 @@ class ReportBuilder {
   skipped = 0;
   rec: MutableRecord = newRecord();
 
-  open(path: string): void {
-    switch (path) {
-      case 'feedback/record':
-        this.rec = newRecord();
-        break;
-      case 'feedback/record/auth_results/dkim':
-      case 'feedback/record/auth_results/spf':
-        this.rec.auth = emptyAuth();
-        break;
-      case 'feedback/record/row/policy_evaluated/reason':
-        this.rec.reason = { type: '', comment: '' };
-        break;
-    }
-  }
-
-  /** A leaf closed with this text (untrimmed). Returns nothing; unknown paths are ignored. */
-  leaf(path: string, raw: string): void {
+  finishRecord(): void {
     const r = this.rec;
-    switch (path) {
-      case 'feedback/version': this.version = clip(raw.trim()); break;
-      case 'feedback/report_metadata/org_name': this.orgName = clip(raw.trim()); break;
-      case 'feedback/report_metadata/email': this.email = clip(raw.trim()); break;
-      case 'feedback/report_metadata/extra_contact_info': this.extraContactInfo = clip(raw.trim()); break;
-      case 'feedback/report_metadata/report_id': this.reportId = clip(raw.trim()); break;
-      case 'feedback/report_metadata/date_range/begin': this.begin = raw; break;
-      case 'feedback/report_metadata/date_range/end': this.end = raw; break;
-      case 'feedback/report_metadata/error': if (this.errors.length < MAX_ERRORS) this.errors.push(clip(raw.trim())); break;
-      case 'feedback/report_metadata/generator': this.generator = clip(raw.trim()); break;
-      case 'feedback/policy_published/domain': this.policy.domain = domainText(raw); break;
-      case 'feedback/policy_published/p': this.policy.p = word(raw); break;
-      case 'feedback/policy_published/sp': this.policy.sp = word(raw); break;
-      case 'feedback/policy_published/np': this.policy.np = word(raw); break;
-      case 'feedback/policy_published/adkim': this.policy.adkim = word(raw); break;
-      case 'feedback/policy_published/aspf': this.policy.aspf = word(raw); break;
-      case 'feedback/policy_published/pct': this.policy.pct = word(raw); break;
-      case 'feedback/policy_published/fo': this.policy.fo = word(raw); break;
-      case 'feedback/policy_published/testing': this.policy.testing = word(raw); break;
-      case 'feedback/policy_published/discovery_method': this.policy.discoveryMethod = word(raw); break;
-      case 'feedback/record/row/source_ip': r.sourceIp = raw; break;
-      case 'feedback/record/row/count': r.count = raw; break;
-      case 'feedback/record/row/policy_evaluated/disposition': r.disposition = word(raw); break;
-      case 'feedback/record/row/policy_evaluated/dkim': r.dkim = word(raw); break;
-      case 'feedback/record/row/policy_evaluated/spf': r.spf = word(raw); break;
-      case 'feedback/record/row/policy_evaluated/reason/type': r.reason.type = word(raw); break;
-      case 'feedback/record/row/policy_evaluated/reason/comment': r.reason.comment = clip(raw.trim()); break;
-      case 'feedback/record/identifiers/header_from': r.headerFrom = domainText(raw); break;
-      case 'feedback/record/identifiers/envelope_from': r.envelopeFrom = domainText(raw); break;
-      case 'feedback/record/identifiers/envelope_to': r.envelopeTo = domainText(raw); break;
-      case 'feedback/record/auth_results/dkim/domain':
-      case 'feedback/record/auth_results/spf/domain': r.auth.domain = domainText(raw); break;
-      case 'feedback/record/auth_results/dkim/selector': r.auth.selector = clip(raw.trim()); break;
-      case 'feedback/record/auth_results/spf/scope': r.auth.scope = word(raw); break;
-      case 'feedback/record/auth_results/dkim/result':
-      case 'feedback/record/auth_results/spf/result': r.auth.result = word(raw); break;
-      case 'feedback/record/auth_results/dkim/human_result':
-      case 'feedback/record/auth_results/spf/human_result': r.auth.humanResult = clip(raw.trim()); break;
+    const count = parseCount(r.count);
+    const ip = r.sourceIp.trim();
+    if (Number.isNaN(count) || ip === '') {
+      this.skipped++;
+      return;
     }
-  }
-
-  close(path: string): void {
-    const r = this.rec;
-    switch (path) {
-      case 'feedback/record/row/policy_evaluated/reason':
-        r.reasons.push({ ...r.reason });
-        break;
-      case 'feedback/record/auth_results/dkim':
-        r.dkimResults.push({ domain: r.auth.domain, selector: r.auth.selector, result: r.auth.result, humanResult: r.auth.humanResult });
-        break;
-      case 'feedback/record/auth_results/spf':
-        r.spfResults.push({ domain: r.auth.domain, scope: r.auth.scope, result: r.auth.result, humanResult: r.auth.humanResult });
-        break;
-      case 'feedback/record': {
-        const count = parseCount(r.count);
-        const ip = r.sourceIp.trim();
-        if (Number.isNaN(count) || ip === '') {
-          this.skipped++;
-          break;
-        }
-        this.records.push({
-          sourceIp: canonicalIp(ip),
-          count,
-          disposition: r.disposition,
-          dkim: r.dkim,
-          spf: r.spf,
-          reasons: r.reasons,
-          headerFrom: r.headerFrom,
-          envelopeFrom: r.envelopeFrom,
-          envelopeTo: r.envelopeTo,
-          dkimResults: r.dkimResults,
-          spfResults: r.spfResults,
-        });
-        break;
-      }
-    }
+    this.records.push({
+      sourceIp: canonicalIp(ip),
+      count,
+      disposition: r.disposition,
+      dkim: r.dkim,
+      spf: r.spf,
+      reasons: r.reasons,
+      headerFrom: r.headerFrom,
+      envelopeFrom: r.envelopeFrom,
+      envelopeTo: r.envelopeTo,
+      dkimResults: r.dkimResults,
+      spfResults: r.spfResults,
+    });
   }
 }
 
-/** Leaf paths whose text we keep (any other element's text is dropped as it arrives). */
-const LEAVES = new Set([
-  'feedback/version',
-  ...['org_name', 'email', 'extra_contact_info', 'report_id', 'error', 'generator', 'date_range/begin', 'date_range/end'].map(
-    (n) => `feedback/report_metadata/${n}`,
-  ),
-  ...['domain', 'p', 'sp', 'np', 'adkim', 'aspf', 'pct', 'fo', 'testing', 'discovery_method'].map((n) => `feedback/policy_published/${n}`),
-  'feedback/record/row/source_ip',
-  'feedback/record/row/count',
-  ...['disposition', 'dkim', 'spf', 'reason/type', 'reason/comment'].map((n) => `feedback/record/row/policy_evaluated/${n}`),
-  ...['header_from', 'envelope_from', 'envelope_to'].map((n) => `feedback/record/identifiers/${n}`),
-  ...['domain', 'selector', 'result', 'human_result'].map((n) => `feedback/record/auth_results/dkim/${n}`),
-  ...['domain', 'scope', 'result', 'human_result'].map((n) => `feedback/record/auth_results/spf/${n}`),
-]);
+/** What to do when an element at a path (local names from the root) opens, holds text, or closes. */
+interface Handler {
+  readonly open?: (b: ReportBuilder) => void;
+  readonly text?: (b: ReportBuilder, raw: string) => void;
+  readonly close?: (b: ReportBuilder) => void;
+}
 
+const META = 'feedback/report_metadata';
+const POLICY = 'feedback/policy_published';
+const ROW = 'feedback/record/row';
+const EVAL = 'feedback/record/row/policy_evaluated';
+const IDS = 'feedback/record/identifiers';
+const AUTH = 'feedback/record/auth_results';
+
+const policyField = (key: keyof PublishedPolicy, read: (s: string) => string = word): Handler => ({
+  text: (b, t) => {
+    b.policy[key] = read(t);
+  },
+});
+
+/** Every element the reader knows; all others (extensions, vendor elements) are skipped with their text. */
+const HANDLERS: Record<string, Handler> = {
+  'feedback/version': { text: (b, t) => void (b.version = clip(t.trim())) },
+  [`${META}/org_name`]: { text: (b, t) => void (b.orgName = clip(t.trim())) },
+  [`${META}/email`]: { text: (b, t) => void (b.email = clip(t.trim())) },
+  [`${META}/extra_contact_info`]: { text: (b, t) => void (b.extraContactInfo = clip(t.trim())) },
+  [`${META}/report_id`]: { text: (b, t) => void (b.reportId = clip(t.trim())) },
+  [`${META}/date_range/begin`]: { text: (b, t) => void (b.begin = t) },
+  [`${META}/date_range/end`]: { text: (b, t) => void (b.end = t) },
+  [`${META}/error`]: { text: (b, t) => void (b.errors.length < MAX_ERRORS && b.errors.push(clip(t.trim()))) },
+  [`${META}/generator`]: { text: (b, t) => void (b.generator = clip(t.trim())) },
+  [`${POLICY}/domain`]: policyField('domain', domainText),
+  [`${POLICY}/p`]: policyField('p'),
+  [`${POLICY}/sp`]: policyField('sp'),
+  [`${POLICY}/np`]: policyField('np'),
+  [`${POLICY}/adkim`]: policyField('adkim'),
+  [`${POLICY}/aspf`]: policyField('aspf'),
+  [`${POLICY}/pct`]: policyField('pct'),
+  [`${POLICY}/fo`]: policyField('fo'),
+  [`${POLICY}/testing`]: policyField('testing'),
+  [`${POLICY}/discovery_method`]: policyField('discoveryMethod'),
+  'feedback/record': { open: (b) => void (b.rec = newRecord()), close: (b) => b.finishRecord() },
+  [`${ROW}/source_ip`]: { text: (b, t) => void (b.rec.sourceIp = t) },
+  [`${ROW}/count`]: { text: (b, t) => void (b.rec.count = t) },
+  [`${EVAL}/disposition`]: { text: (b, t) => void (b.rec.disposition = word(t)) },
+  [`${EVAL}/dkim`]: { text: (b, t) => void (b.rec.dkim = word(t)) },
+  [`${EVAL}/spf`]: { text: (b, t) => void (b.rec.spf = word(t)) },
+  [`${EVAL}/reason`]: {
+    open: (b) => void (b.rec.reason = { type: '', comment: '' }),
+    close: (b) => void b.rec.reasons.push({ ...b.rec.reason }),
+  },
+  [`${EVAL}/reason/type`]: { text: (b, t) => void (b.rec.reason.type = word(t)) },
+  [`${EVAL}/reason/comment`]: { text: (b, t) => void (b.rec.reason.comment = clip(t.trim())) },
+  [`${IDS}/header_from`]: { text: (b, t) => void (b.rec.headerFrom = domainText(t)) },
+  [`${IDS}/envelope_from`]: { text: (b, t) => void (b.rec.envelopeFrom = domainText(t)) },
+  [`${IDS}/envelope_to`]: { text: (b, t) => void (b.rec.envelopeTo = domainText(t)) },
+  [`${AUTH}/dkim`]: {
+    open: (b) => void (b.rec.auth = emptyAuth()),
+    close: (b) => {
+      const a = b.rec.auth;
+      b.rec.dkimResults.push({ domain: a.domain, selector: a.selector, result: a.result, humanResult: a.humanResult });
+    },
+  },
+  [`${AUTH}/dkim/domain`]: { text: (b, t) => void (b.rec.auth.domain = domainText(t)) },
+  [`${AUTH}/dkim/selector`]: { text: (b, t) => void (b.rec.auth.selector = clip(t.trim())) },
+  [`${AUTH}/dkim/result`]: { text: (b, t) => void (b.rec.auth.result = word(t)) },
+  [`${AUTH}/dkim/human_result`]: { text: (b, t) => void (b.rec.auth.humanResult = clip(t.trim())) },
+  [`${AUTH}/spf`]: {
+    open: (b) => void (b.rec.auth = emptyAuth()),
+    close: (b) => {
+      const a = b.rec.auth;
+      b.rec.spfResults.push({ domain: a.domain, scope: a.scope, result: a.result, humanResult: a.humanResult });
+    },
+  },
+  [`${AUTH}/spf/domain`]: { text: (b, t) => void (b.rec.auth.domain = domainText(t)) },
+  [`${AUTH}/spf/scope`]: { text: (b, t) => void (b.rec.auth.scope = word(t)) },
+  [`${AUTH}/spf/result`]: { text: (b, t) => void (b.rec.auth.result = word(t)) },
+  [`${AUTH}/spf/human_result`]: { text: (b, t) => void (b.rec.auth.humanResult = clip(t.trim())) },
+};
+
+/**
+ * The handlers as a tree by local name, so each element costs one Map lookup
+ * (no path strings are built while parsing 20 MB).
+ */
+interface PathNode {
+  readonly handler: Handler | undefined;
+  readonly children: Map<string, PathNode>;
+}
+
+const UNKNOWN: PathNode = { handler: undefined, children: new Map() };
+
+function buildTree(): PathNode {
+  const root: PathNode = { handler: undefined, children: new Map() };
+  const paths = new Set<string>();
+  for (const path of Object.keys(HANDLERS)) {
+    const parts = path.split('/');
+    for (let i = 1; i <= parts.length; i++) paths.add(parts.slice(0, i).join('/'));
+  }
+  // Parents before children: shorter paths first.
+  for (const path of [...paths].sort((a, b) => a.split('/').length - b.split('/').length)) {
+    const parts = path.split('/');
+    let node = root;
+    for (const part of parts.slice(0, -1)) node = node.children.get(part) as PathNode;
+    node.children.set(parts[parts.length - 1] as string, { handler: HANDLERS[path], children: new Map() });
+  }
+  return root;
+}
+
+const TREE = buildTree();
+
+/** The lower-case local name (the part after a namespace prefix). */
 const localName = (name: string): string => {
   const i = name.indexOf(':');
   return (i >= 0 ? name.slice(i + 1) : name).toLowerCase();
@@ -338,9 +365,8 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
   let namespace = '';
   let rootClosed = false;
   let sawRoot = false;
-  // The element path from the root, kept as one string plus the lengths to cut back to.
-  let path = '';
-  const cuts: number[] = [];
+  // The open elements' nodes in the handler tree (UNKNOWN below anything we do not read).
+  const stack: PathNode[] = [TREE];
   let keep = false;
   let text = '';
 
@@ -356,11 +382,11 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
       const ns = tag.attributes[prefix ? `xmlns:${prefix}` : 'xmlns'];
       namespace = typeof ns === 'string' ? clip(ns.trim()) : '';
     }
-    cuts.push(path.length);
-    path = path ? `${path}/${name}` : name;
-    keep = LEAVES.has(path);
+    const node = (stack[stack.length - 1] as PathNode).children.get(name) ?? UNKNOWN;
+    stack.push(node);
+    keep = node.handler?.text !== undefined;
     text = '';
-    b.open(path);
+    node.handler?.open?.(b);
   });
   parser.on('text', (t) => {
     if (keep && text.length < MAX_TEXT) text += t;
@@ -369,12 +395,12 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
     if (keep && text.length < MAX_TEXT) text += t;
   });
   parser.on('closetag', () => {
-    if (keep) b.leaf(path, text);
+    const node = stack.pop() as PathNode;
+    if (keep) node.handler?.text?.(b, text);
     keep = false;
     text = '';
-    b.close(path);
-    path = path.slice(0, cuts.pop() ?? 0);
-    if (path === '') {
+    node.handler?.close?.(b);
+    if (stack.length === 1) {
       rootClosed = true;
       throw new Stop('done');
     }
@@ -382,7 +408,6 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
   parser.on('error', (err) => {
     throw new Stop({ file, code: 'malformed-xml', detail: clip(`${parser.line}:${parser.column}: ${err.message.replace(/^\d+:\d+:\s*/, '')}`) });
   });
-
   try {
     let first = true;
     for (let at = 0; at < bytes.length; at += TEXT_SLICE) {
