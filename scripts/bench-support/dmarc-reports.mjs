@@ -24,7 +24,11 @@ async function loadCore() {
   const dir = mkdtempSync(join(tmpdir(), 'dmarc-bench-'));
   const out = join(dir, 'core.mjs');
   await build({
-    entryPoints: [join(root, 'src/core/reports/index.ts')],
+    stdin: {
+      contents: "export * from './src/core/reports/index.ts';\nexport { loadReports } from './src/core/reports/pipeline.ts';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
     bundle: true,
     format: 'esm',
     platform: 'neutral',

@@ -14,7 +14,7 @@
  * - the same report loaded twice (same reporter, report id, domain and
  *   period) is counted once (see dedupeReports).
  */
-import { recordPasses } from './parse';
+import { recordPasses } from './values';
 import type { DmarcReport, PublishedPolicy, ReportRecord } from './types';
 
 export interface AggregateOptions {

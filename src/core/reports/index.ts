@@ -1,17 +1,17 @@
 /**
- * The DMARC aggregate report reader's public surface (issue 13). Everything
- * else in this folder is internal. The Web Worker entry is ./worker.ts (load
- * it as a worker, never import it).
+ * The DMARC aggregate report reader's public surface for the page (issue 13).
+ * It does not include the reading itself (bounded expansion + XML parser):
+ * that runs in the Web Worker, whose entry is ./worker.ts (load it as a
+ * worker, never import it), and the page talks to it with createReportsClient.
+ * Without a worker (or in tests and the benchmark), ./pipeline.ts's
+ * loadReports does the same work in the calling thread.
  *
- * Pipeline: files → loadReports (bounded expansion, XML parse; in the worker
- * via createReportsClient/createReportsWorker) → aggregate (totals, reporters,
+ * Pipeline: files → worker (loadReports) → aggregate (totals, reporters,
  * sources, days) → lookupPtrs + groupSources (organisations behind the IPs)
  * → adviseSources (what to do, as codes) → reportsToCsv / summaryText.
  */
 export * from './types';
-export { loadReports, resolveLimits, type LoadOptions } from './pipeline';
-export { sniff, INPUT_KINDS, type InputKind } from './input';
-export { parseReport, recordPasses, canonicalIp, parseTimestamp, detectEncoding, type ParseResult } from './parse';
+export { recordPasses, canonicalIp } from './values';
 export {
   aggregate,
   selectReports,
@@ -81,7 +81,6 @@ export type { ReportsText, AdviceContext } from './text/types';
 export { en as REPORTS_TEXT_EN } from './text/en';
 export { zh as REPORTS_TEXT_ZH } from './text/zh';
 export {
-  createReportsWorker,
   createReportsClient,
   parseRequest,
   type ReportsRequest,
@@ -90,5 +89,4 @@ export {
   type ClientLoadOptions,
   type ClientLoadResult,
   type WorkerLike,
-  type WorkerOptions,
 } from './protocol';

@@ -1,10 +1,11 @@
 /**
  * The Web Worker message protocol of the report reader (issue 13, item 8: the
  * page stays responsive while 20 MB of reports are read). DOM-free: the worker
- * side is a function from message to posted messages (createReportsWorker;
- * the entry that binds it to the worker global is worker.ts), and the page
- * side (createReportsClient) takes anything with postMessage and message
- * events — a Worker, or a fake in tests.
+ * side is a function from message to posted messages (createReportsWorker in
+ * handler.ts; the entry that binds it to the worker global is worker.ts), and
+ * the page side (createReportsClient, here) takes anything with postMessage
+ * and message events — a Worker, or a fake in tests. This file does not import
+ * the parser, so the page's bundle stays without it.
  *
  *   page → worker  { type: 'load', id, files, limits?, aggregate? }
  *                  { type: 'cancel', id }
@@ -15,9 +16,7 @@
  * Bytes go to the worker as transferred ArrayBuffers (no copy); the parsed
  * reports come back by structured clone.
  */
-import { aggregate, type AggregateOptions, type Summary } from './aggregate';
-import type { YieldFn } from './pace';
-import { loadReports } from './pipeline';
+import type { AggregateOptions, Summary } from './aggregate';
 import type { LoadProgress, LoadResult, NamedBytes, ReaderLimits } from './types';
 
 export type ReportsRequest =
@@ -52,38 +51,6 @@ export function parseRequest(data: unknown): ReportsRequest | undefined {
   const limits = isRecord(data['limits']) ? (data['limits'] as Partial<ReaderLimits>) : undefined;
   const agg = isRecord(data['aggregate']) ? (data['aggregate'] as AggregateOptions) : undefined;
   return { type: 'load', id, files, limits, aggregate: agg };
-}
-
-export interface WorkerOptions {
-  readonly yieldFn?: YieldFn | undefined;
-}
-
-/**
- * The worker side: returns the onmessage handler. Loads run concurrently by
- * id (normally one at a time); `cancel` aborts the load with that id, which
- * then answers with its partial result (aborted: true).
- */
-export function createReportsWorker(post: (message: ReportsResponse) => void, options: WorkerOptions = {}): (data: unknown) => void {
-  const running = new Map<number, AbortController>();
-  return (data: unknown) => {
-    const req = parseRequest(data);
-    if (!req) return;
-    if (req.type === 'cancel') {
-      running.get(req.id)?.abort();
-      return;
-    }
-    const controller = new AbortController();
-    running.set(req.id, controller);
-    void loadReports(req.files, {
-      signal: controller.signal,
-      limits: req.limits,
-      yieldFn: options.yieldFn,
-      onProgress: (progress) => post({ type: 'progress', id: req.id, progress }),
-    })
-      .then((result) => post({ type: 'result', id: req.id, result, summary: aggregate(result.reports, req.aggregate) }))
-      .catch((e: unknown) => post({ type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) }))
-      .finally(() => running.delete(req.id));
-  };
 }
 
 // ------------------------------------------------------------------ page side

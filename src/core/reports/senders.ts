@@ -239,16 +239,20 @@ export const SENDERS = [
 
 export type SenderId = (typeof SENDERS)[number]['id'];
 
-const BY_SUFFIX: readonly { suffix: string; sender: SenderProfile }[] = (SENDERS as readonly SenderProfile[])
-  .flatMap((sender) => sender.ptrSuffixes.map((suffix) => ({ suffix, sender })))
-  // Longest suffix first: qiye.163.com is NetEase Qiye before 163.com is NetEase Mail.
-  .sort((a, b) => b.suffix.length - a.suffix.length);
+/** Every suffix with its sender, longest first (qiye.163.com is NetEase Qiye before 163.com is NetEase Mail). Built on first use, so pages that never read reports do not carry the table. */
+let bySuffix: readonly { suffix: string; sender: SenderProfile }[] | undefined;
+function suffixTable(): readonly { suffix: string; sender: SenderProfile }[] {
+  bySuffix ??= (SENDERS as readonly SenderProfile[])
+    .flatMap((sender) => sender.ptrSuffixes.map((suffix) => ({ suffix, sender })))
+    .sort((a, b) => b.suffix.length - a.suffix.length);
+  return bySuffix;
+}
 
 /** The sender behind a PTR name, or undefined. */
 export function recogniseSender(ptrName: string): SenderProfile | undefined {
   const name = ptrName.trim().toLowerCase().replace(/\.$/, '');
   if (!name) return undefined;
-  for (const { suffix, sender } of BY_SUFFIX) if (name === suffix || name.endsWith(`.${suffix}`)) return sender;
+  for (const { suffix, sender } of suffixTable()) if (name === suffix || name.endsWith(`.${suffix}`)) return sender;
   for (const sender of SENDERS as readonly SenderProfile[]) if (sender.ptrPatterns?.some((p) => p.test(name))) return sender;
   return undefined;
 }

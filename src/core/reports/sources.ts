@@ -18,7 +18,7 @@ import { isDohError } from '../doh/errors';
 import { reverseName } from '../doh/ip';
 import type { QueryFn } from '../doh/types';
 import type { Counts, Dispositions, SourceIp } from './aggregate';
-import { canonicalIp } from './parse';
+import { canonicalIp } from './values';
 import { orgDomain, recogniseSender, type SenderProfile } from './senders';
 
 export const PTR_STATUSES = ['found', 'none', 'error', 'skipped', 'invalid'] as const;

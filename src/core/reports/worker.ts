@@ -5,7 +5,7 @@
  * (never import it into a page: it sets the global onmessage). DOM-free: the
  * worker global is typed here with just what is used.
  */
-import { createReportsWorker } from './protocol';
+import { createReportsWorker } from './handler';
 
 interface WorkerScope {
   postMessage(message: unknown): void;
