@@ -98,7 +98,10 @@ function concat(chunks: readonly Uint8Array[], total: number): Uint8Array {
   return out;
 }
 
-type InflateResult = { readonly ok: true; readonly bytes: Uint8Array } | { readonly ok: false; readonly code: 'over' | 'corrupt'; readonly detail: string };
+type InflateResult =
+  | { readonly ok: true; readonly bytes: Uint8Array }
+  /** over: past the limit; corrupt: bad data; unsupported: this platform has no DecompressionStream for the format. */
+  | { readonly ok: false; readonly code: 'over' | 'corrupt' | 'unsupported'; readonly detail: string };
 
 /**
  * Decompress gzip or raw deflate with a bound on the output. Resolves `over`
@@ -106,7 +109,13 @@ type InflateResult = { readonly ok: true; readonly bytes: Uint8Array } | { reado
  * ReadAborted (from the pacer).
  */
 export async function inflateBounded(bytes: Uint8Array, format: 'gzip' | 'deflate-raw', limit: number, pacer: Pacer): Promise<InflateResult> {
-  const stream = new DecompressionStream(format);
+  let stream: DecompressionStream;
+  try {
+    stream = new DecompressionStream(format);
+  } catch {
+    // No DecompressionStream (Safari < 16.4), or no 'deflate-raw' (Chrome < 103).
+    return { ok: false, code: 'unsupported', detail: `DecompressionStream('${format}')` };
+  }
   const writer = stream.writable.getWriter();
   const reader = stream.readable.getReader();
   let stopped = false;
@@ -172,7 +181,7 @@ async function expandDocument(name: string, bytes: Uint8Array, budget: Budget, p
   }
   if (kind === 'gzip') {
     const out = await inflateBounded(bytes, 'gzip', bound.bytes, pacer);
-    if (!out.ok) return out.code === 'over' ? fail(name, bound.code, bound.detail) : fail(name, 'corrupt-archive', out.detail);
+    if (!out.ok) return out.code === 'over' ? fail(name, bound.code, bound.detail) : fail(name, out.code === 'corrupt' ? 'corrupt-archive' : 'unsupported-archive', out.detail);
     if (out.bytes.length === 0) return fail(name, 'empty');
     // A gzip holding a gzip or a zip: one level is enough for every reporter.
     if (sniff(out.bytes) !== 'xml') return fail(name, 'unknown-format');
@@ -271,7 +280,9 @@ async function* expandZip(file: NamedBytes, budget: Budget, pacer: Pacer): Async
         fatal = fail(entry.name, bound.code, bound.detail);
         return;
       }
-      yield out.ok ? await expandDocument(entry.name, out.bytes, budget, pacer, true) : fail(entry.name, 'corrupt-archive', out.detail);
+      yield out.ok
+        ? await expandDocument(entry.name, out.bytes, budget, pacer, true)
+        : fail(entry.name, out.code === 'corrupt' ? 'corrupt-archive' : 'unsupported-archive', out.detail);
     }
   };
 

@@ -120,7 +120,8 @@ export interface DmarcReport {
  * - total-too-large: the limit in bytes for all files together
  * - too-many-entries: the entry limit
  * - corrupt-archive: the decompressor's message
- * - unsupported-archive: what is not supported (a compression method number, "nested zip")
+ * - unsupported-archive: what is not supported ("compression method 14", "nested zip",
+ *   "DecompressionStream('gzip')" in a browser without it)
  * - bad-encoding: the encoding label the XML declaration names
  * - xml-entities: '' (a DOCTYPE declaring entities: refused, never expanded)
  * - malformed-xml: "line:column: message"

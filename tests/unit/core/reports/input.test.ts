@@ -93,6 +93,18 @@ describe('expandFile', () => {
     expect(line).toMatch(/^g\.zip\/r\.xml: corrupt-archive/);
   });
 
+  it('refuses compressed files as unsupported where the platform has no DecompressionStream', async () => {
+    const saved = globalThis.DecompressionStream;
+    // @ts-expect-error: an old browser
+    delete globalThis.DecompressionStream;
+    try {
+      expect(await expand('a.xml.gz', gzip(xml))).toEqual(["a.xml.gz: unsupported-archive DecompressionStream('gzip')"]);
+      expect(await expand('a.zip', zip({ 'r.xml': xml }))).toEqual(["a.zip/r.xml: unsupported-archive DecompressionStream('deflate-raw')"]);
+    } finally {
+      globalThis.DecompressionStream = saved;
+    }
+  });
+
   it('refuses an input file larger than maxInputBytes before reading it', async () => {
     expect(await expand('big.xml', xml, { maxInputBytes: 100 })).toEqual(['big.xml: too-large 100']);
   });
