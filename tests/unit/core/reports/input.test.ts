@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBudget, expandFile, inflateBounded, sniff, type Expanded, type InputKind } from '~/core/reports/input';
 import { DEFAULT_LIMITS, type ReaderLimits } from '~/core/reports/types';
@@ -111,6 +112,22 @@ describe('expandFile', () => {
 
   it('refuses plain XML larger than maxFileBytes', async () => {
     expect(await expand('big.xml', xml, { maxFileBytes: 1000 })).toEqual(['big.xml: too-large 1000']);
+  });
+});
+
+describe('expandFile on any input', () => {
+  const headers: [string, number[]][] = [
+    ['gzip', [0x1f, 0x8b]],
+    ['zip', [0x50, 0x4b, 3, 4]],
+  ];
+  it.each(headers)('never throws on random bytes after a %s header, only refuses with a typed error', async (_kind, magic) => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), async (tail) => {
+        const lines = await expand('r', Uint8Array.from([...magic, ...tail]));
+        expect(lines.every((l) => /: (ok \d+|[a-z-]+)( .*)?$/.test(l))).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
 

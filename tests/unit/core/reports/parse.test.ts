@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, parseReport, type ParseResult } from '~/core/reports/parse';
 import type { DmarcReport } from '~/core/reports/types';
@@ -197,6 +198,35 @@ describe('parseReport quirks', () => {
     expect(r.ok && r.report.records.length).toBe(6000);
     expect(bytes.length).toBeGreaterThan(1024 * 1024);
     expect(pacer.yields()).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('parseReport on any input', () => {
+  it('multi-byte characters split across text slices decode whole', async () => {
+    // 400 000 × 3 bytes: some 中 straddles the 1 MiB slice boundary.
+    const r = await report('wide.xml', doc({ meta: `<extra_contact_info>${'中'.repeat(400_000)}</extra_contact_info>` }));
+    expect(r.extraContactInfo).toBe('中'.repeat(4096));
+  });
+
+  it('never throws on random bytes, only refuses with a typed error', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
+        const r = await parseReport('r.xml', bytes, testPacer());
+        expect(r.ok || ['malformed-xml', 'not-dmarc', 'invalid-report', 'bad-encoding', 'xml-entities'].includes(r.error.code)).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('never throws on a report with random text in its elements', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 40 }), fc.string({ maxLength: 40 }), async (a, b) => {
+        const esc = (x: string) => x.replace(/&/g, '&amp;').replace(/</g, '&lt;');
+        const r = await parseReport('r.xml', doc({ records: rec(esc(a), esc(b)) }), testPacer());
+        expect(r.ok || r.error.code === 'malformed-xml').toBe(true);
+      }),
+      { numRuns: 200 },
+    );
   });
 });
 
