@@ -180,3 +180,7 @@ export {
   type EmailResult,
   type EmailErrorReason,
 } from './export/mobileconfig';
+
+// DMARC aggregate report reader (page side; the reading runs in the worker
+// src/core/reports/worker.ts and is not part of this barrel).
+export * from './reports/index';

@@ -1,0 +1,232 @@
+/**
+ * Source IPs → the organisations behind them (issue 13, items 3 and 5).
+ *
+ * Reverse DNS over the caller's QueryFn (a DoH run: createDohClient(…).query),
+ * in parallel but bounded (at most `concurrency` questions in flight, at most
+ * `maxIps` addresses, the largest sources first — the caller passes them in
+ * that order), cached per IP across runs, abortable. Failures are data: a
+ * resolver that could not answer gives status "error", never "none" (no PTR).
+ * Optionally forward-confirmed: the PTR name's A/AAAA must lead back to the IP
+ * (a PTR name is chosen by whoever holds the IP block, so an unconfirmed one is
+ * weaker evidence).
+ *
+ * Grouping: an IP whose PTR name matches a known sender (senders.ts) joins
+ * that sender's group; another PTR name joins the group of its organisation's
+ * domain (approximate, see orgDomain); an IP without a name stays alone.
+ */
+import { isDohError } from '../doh/errors';
+import { reverseName } from '../doh/ip';
+import type { QueryFn } from '../doh/types';
+import type { Counts, Dispositions, SourceIp } from './aggregate';
+import { canonicalIp } from './values';
+import { orgDomain, recogniseSender, type SenderProfile } from './senders';
+
+export const PTR_STATUSES = ['found', 'none', 'error', 'skipped', 'invalid'] as const;
+export type PtrStatus = (typeof PTR_STATUSES)[number];
+
+export type PtrResult =
+  /** names: PTR targets, lower-case, no trailing dot. confirmed: forward lookup led back (null: not asked or failed). */
+  | { readonly status: 'found'; readonly names: readonly string[]; readonly confirmed: boolean | null }
+  /** The resolver answered: no PTR (NXDOMAIN, or NOERROR without a PTR record). */
+  | { readonly status: 'none'; readonly rcode: string }
+  /** We could not find out: a DohError code (timeout, network, http-status, malformed, aborted …) or the rcode (SERVFAIL, REFUSED …). */
+  | { readonly status: 'error'; readonly code: string }
+  /** Not asked: beyond maxIps. */
+  | { readonly status: 'skipped' }
+  /** Not an IP address. */
+  | { readonly status: 'invalid' };
+
+/** Answers kept between runs (found and none only: a failure is asked again next time). */
+export type PtrCache = Map<string, PtrResult>;
+
+export function createPtrCache(): PtrCache {
+  return new Map();
+}
+
+export interface PtrLookupOptions {
+  readonly query: QueryFn;
+  readonly signal?: AbortSignal | undefined;
+  /** Questions in flight at once (default 8). */
+  readonly concurrency?: number | undefined;
+  /** Addresses looked up at most (default 100); the rest are "skipped". */
+  readonly maxIps?: number | undefined;
+  readonly cache?: PtrCache | undefined;
+  /** Also ask A/AAAA of the first PTR name (default false: one question per IP). */
+  readonly forwardConfirm?: boolean | undefined;
+  /** Called as each address's answer arrives (for a view that fills in as it goes). */
+  readonly onResult?: ((ip: string, result: PtrResult) => void) | undefined;
+}
+
+export const DEFAULT_PTR_CONCURRENCY = 8;
+export const DEFAULT_PTR_MAX_IPS = 100;
+
+const errorCode = (e: unknown): string => (isDohError(e) ? e.code : e instanceof Error && e.name === 'AbortError' ? 'aborted' : 'network');
+
+async function lookupOne(ip: string, opts: PtrLookupOptions): Promise<PtrResult> {
+  const name = reverseName(ip);
+  if (!name) return { status: 'invalid' };
+  if (opts.signal?.aborted) return { status: 'error', code: 'aborted' };
+  let names: string[];
+  try {
+    const res = await opts.query(name, 'PTR', opts.signal);
+    if (res.rcode === 'NXDOMAIN') return { status: 'none', rcode: res.rcode };
+    if (res.rcode !== 'NOERROR') return { status: 'error', code: res.rcode };
+    names = [];
+    for (const rr of res.answers) {
+      if (rr.type === 'PTR') {
+        const n = rr.data.toLowerCase().replace(/\.$/, '');
+        if (n && !names.includes(n)) names.push(n);
+      }
+    }
+    if (names.length === 0) return { status: 'none', rcode: res.rcode };
+  } catch (e) {
+    return { status: 'error', code: errorCode(e) };
+  }
+  if (!opts.forwardConfirm) return { status: 'found', names, confirmed: null };
+  const first = names[0] as string;
+  const type = ip.includes(':') ? 'AAAA' : 'A';
+  try {
+    const res = await opts.query(first, type, opts.signal);
+    if (res.rcode !== 'NOERROR' && res.rcode !== 'NXDOMAIN') return { status: 'found', names, confirmed: null };
+    const want = canonicalIp(ip);
+    const confirmed = res.answers.some((rr) => rr.type === type && canonicalIp(rr.data) === want);
+    return { status: 'found', names, confirmed };
+  } catch {
+    return { status: 'found', names, confirmed: null };
+  }
+}
+
+/**
+ * PTR answers for these IPs (give them largest source first). Resolves with
+ * one result per distinct IP; never rejects. After an abort, the addresses
+ * not yet answered are `{ status: 'error', code: 'aborted' }`.
+ */
+export async function lookupPtrs(ips: readonly string[], opts: PtrLookupOptions): Promise<Map<string, PtrResult>> {
+  const concurrency = Math.max(1, Math.floor(opts.concurrency ?? DEFAULT_PTR_CONCURRENCY));
+  const maxIps = Math.max(0, Math.floor(opts.maxIps ?? DEFAULT_PTR_MAX_IPS));
+  const distinct = [...new Set(ips)];
+  const out = new Map<string, PtrResult>();
+  const settle = (ip: string, result: PtrResult): void => {
+    out.set(ip, result);
+    if (opts.cache && (result.status === 'found' || result.status === 'none')) opts.cache.set(ip, result);
+    opts.onResult?.(ip, result);
+  };
+  const todo: string[] = [];
+  distinct.forEach((ip, i) => {
+    const cached = opts.cache?.get(ip);
+    if (cached) settle(ip, cached);
+    else if (i >= maxIps) settle(ip, { status: 'skipped' });
+    else todo.push(ip);
+  });
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < todo.length) {
+      const ip = todo[next++] as string;
+      settle(ip, await lookupOne(ip, opts));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, todo.length) }, worker));
+  return out;
+}
+
+// ------------------------------------------------------------------ grouping
+
+export const GROUP_KINDS = ['sender', 'domain', 'ip'] as const;
+export type GroupKind = (typeof GROUP_KINDS)[number];
+
+export interface GroupMember {
+  readonly source: SourceIp;
+  /** null when not looked up (yet). */
+  readonly ptr: PtrResult | null;
+}
+
+export interface SourceGroup extends Counts {
+  /** "sender:<id>", "domain:<org domain>" or "ip:<address>". */
+  readonly key: string;
+  readonly kind: GroupKind;
+  /** The recognised sender (kind "sender"), else null. */
+  readonly sender: SenderProfile | null;
+  /** The PTR names' organisation domain (kinds "sender" and "domain"; '' for "ip"). */
+  readonly domain: string;
+  readonly dispositions: Dispositions;
+  /** Most messages first. */
+  readonly members: readonly GroupMember[];
+}
+
+class GroupAcc {
+  messages = 0;
+  pass = 0;
+  fail = 0;
+  dkimAligned = 0;
+  spfAligned = 0;
+  bothAligned = 0;
+  none = 0;
+  quarantine = 0;
+  reject = 0;
+  readonly members: GroupMember[] = [];
+
+  constructor(
+    readonly key: string,
+    readonly kind: GroupKind,
+    readonly sender: SenderProfile | null,
+    readonly domain: string,
+  ) {}
+
+  add(m: GroupMember): void {
+    const s = m.source;
+    this.messages += s.messages;
+    this.pass += s.pass;
+    this.fail += s.fail;
+    this.dkimAligned += s.dkimAligned;
+    this.spfAligned += s.spfAligned;
+    this.bothAligned += s.bothAligned;
+    this.none += s.dispositions.none;
+    this.quarantine += s.dispositions.quarantine;
+    this.reject += s.dispositions.reject;
+    this.members.push(m);
+  }
+
+  result(): SourceGroup {
+    const { key, kind, sender, domain, messages, pass, fail, dkimAligned, spfAligned, bothAligned } = this;
+    return {
+      key,
+      kind,
+      sender,
+      domain,
+      messages,
+      pass,
+      fail,
+      dkimAligned,
+      spfAligned,
+      bothAligned,
+      dispositions: { none: this.none, quarantine: this.quarantine, reject: this.reject },
+      members: [...this.members].sort((a, b) => b.source.messages - a.source.messages),
+    };
+  }
+}
+
+/** Group source IPs by the organisation behind them; most messages first. */
+export function groupSources(sources: readonly SourceIp[], ptrs: ReadonlyMap<string, PtrResult>): SourceGroup[] {
+  const groups = new Map<string, GroupAcc>();
+  for (const source of sources) {
+    const ptr = ptrs.get(source.ip) ?? null;
+    const name = ptr?.status === 'found' ? ptr.names[0] : undefined;
+    const sender = name ? recogniseSender(name) : undefined;
+    let key: string;
+    let acc: GroupAcc | undefined;
+    if (sender) {
+      key = `sender:${sender.id}`;
+      acc = groups.get(key) ?? new GroupAcc(key, 'sender', sender, orgDomain(name as string));
+    } else if (name) {
+      const domain = orgDomain(name);
+      key = `domain:${domain}`;
+      acc = groups.get(key) ?? new GroupAcc(key, 'domain', null, domain);
+    } else {
+      key = `ip:${source.ip}`;
+      acc = groups.get(key) ?? new GroupAcc(key, 'ip', null, '');
+    }
+    acc.add({ source, ptr });
+    groups.set(key, acc);
+  }
+  return [...groups.values()].map((g) => g.result()).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));
+}

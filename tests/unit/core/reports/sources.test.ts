@@ -1,0 +1,157 @@
+import { describe, expect, it } from 'vitest';
+import { DohError } from '~/core/doh/errors';
+import type { DnsRecord, DnsResponse, QueryFn, Rcode, RRType } from '~/core/doh/types';
+import type { SourceIp } from '~/core/reports/aggregate';
+import { createPtrCache, groupSources, lookupPtrs, type PtrResult } from '~/core/reports/sources';
+
+type Behaviour = { ptr?: string[]; a?: string[]; rcode?: Rcode; fail?: 'timeout' | 'network' };
+
+/** A fake resolver by name; counts questions and the most in flight at once. */
+function resolver(zone: Record<string, Behaviour>) {
+  const asked: string[] = [];
+  let inFlight = 0;
+  let maxInFlight = 0;
+  const query: QueryFn = async (name: string, type: RRType) => {
+    asked.push(`${type} ${name}`);
+    inFlight++;
+    maxInFlight = Math.max(maxInFlight, inFlight);
+    await new Promise((r) => setTimeout(r, 1));
+    inFlight--;
+    const b = zone[name];
+    if (b?.fail) throw new DohError(b.fail, b.fail);
+    const answers: DnsRecord[] = [];
+    if (type === 'PTR') for (const p of b?.ptr ?? []) answers.push({ name, type: 'PTR', ttl: 60, data: p });
+    if (type === 'A' || type === 'AAAA') for (const a of b?.a ?? []) answers.push({ name, type, ttl: 60, data: a });
+    const rcode: Rcode = b?.rcode ?? (b ? 'NOERROR' : 'NXDOMAIN');
+    const res: DnsResponse = { name, type, rcode, ad: false, tc: false, answers, authority: [], resolverId: 'fake', elapsedMs: 1 };
+    return res;
+  };
+  return { query, asked, maxInFlight: () => maxInFlight };
+}
+
+const ZONE: Record<string, Behaviour> = {
+  '10.2.0.192.in-addr.arpa': { ptr: ['out30-10.mail.aliyun.com.'] },
+  '20.100.51.198.in-addr.arpa': { ptr: ['o1.ptr1234.example.com'] },
+  '30.113.0.203.in-addr.arpa': { rcode: 'NOERROR' },
+  '40.113.0.203.in-addr.arpa': { ptr: ['dyn-40.Example-ISP.net'] },
+  '41.113.0.203.in-addr.arpa': { ptr: ['dyn-41.example-isp.net'] },
+  '50.113.0.203.in-addr.arpa': { rcode: 'SERVFAIL' },
+  '60.113.0.203.in-addr.arpa': { fail: 'timeout' },
+  '5.2.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa': { ptr: ['mail-yw1-f182.google.com'] },
+  'out30-10.mail.aliyun.com': { a: ['192.0.2.10'] },
+  'dyn-40.example-isp.net': { a: ['198.51.100.99'] },
+};
+
+describe('lookupPtrs', () => {
+  const rows: [string, string, PtrResult][] = [
+    ['a PTR name, lower-cased without the trailing dot', '192.0.2.10', { status: 'found', names: ['out30-10.mail.aliyun.com'], confirmed: null }],
+    ['an IPv6 PTR name', '2001:db8::25', { status: 'found', names: ['mail-yw1-f182.google.com'], confirmed: null }],
+    ['NXDOMAIN as no PTR', '203.0.113.31', { status: 'none', rcode: 'NXDOMAIN' }],
+    ['NOERROR without a PTR as no PTR', '203.0.113.30', { status: 'none', rcode: 'NOERROR' }],
+    ['SERVFAIL as an error, never as no PTR', '203.0.113.50', { status: 'error', code: 'SERVFAIL' }],
+    ['a transport failure as an error, never as no PTR', '203.0.113.60', { status: 'error', code: 'timeout' }],
+    ['text that is not an IP as invalid', 'not-an-ip', { status: 'invalid' }],
+  ];
+  it.each(rows)('gives %s', async (_name, ip, expected) => {
+    const { query } = resolver(ZONE);
+    expect((await lookupPtrs([ip], { query })).get(ip)).toEqual(expected);
+  });
+
+  it('forward-confirms when asked: the name must lead back to the IP', async () => {
+    const { query } = resolver(ZONE);
+    const out = await lookupPtrs(['192.0.2.10', '203.0.113.40', '203.0.113.41'], { query, forwardConfirm: true });
+    expect([...out.values()].map((r) => r.status === 'found' && r.confirmed)).toEqual([true, false, false]);
+  });
+
+  it('asks at most `concurrency` questions at once', async () => {
+    const dns = resolver({});
+    const ips = Array.from({ length: 30 }, (_, i) => `198.51.100.${i}`);
+    const out = await lookupPtrs(ips, { query: dns.query, concurrency: 4 });
+    expect([out.size, dns.asked.length, dns.maxInFlight()]).toEqual([30, 30, 4]);
+  });
+
+  it('looks up at most maxIps addresses, the first ones given, and skips the rest', async () => {
+    const dns = resolver({});
+    const out = await lookupPtrs(['198.51.100.1', '198.51.100.2', '198.51.100.3'], { query: dns.query, maxIps: 2 });
+    expect([...out.entries()].map(([ip, r]) => `${ip} ${r.status}`).sort()).toEqual(['198.51.100.1 none', '198.51.100.2 none', '198.51.100.3 skipped']);
+  });
+
+  it('asks each distinct IP once', async () => {
+    const dns = resolver({});
+    await lookupPtrs(['198.51.100.1', '198.51.100.1'], { query: dns.query });
+    expect(dns.asked).toEqual(['PTR 1.100.51.198.in-addr.arpa']);
+  });
+
+  it('keeps answers in the cache, but asks again after a failure', async () => {
+    const cache = createPtrCache();
+    const first = resolver(ZONE);
+    await lookupPtrs(['192.0.2.10', '203.0.113.60'], { query: first.query, cache });
+    const second = resolver(ZONE);
+    await lookupPtrs(['192.0.2.10', '203.0.113.60'], { query: second.query, cache });
+    expect(second.asked).toEqual(['PTR 60.113.0.203.in-addr.arpa']);
+  });
+
+  it('reports each answer as it arrives', async () => {
+    const seen: string[] = [];
+    await lookupPtrs(['192.0.2.10', '203.0.113.30'], { query: resolver(ZONE).query, onResult: (ip, r) => seen.push(`${ip} ${r.status}`) });
+    expect(seen.sort()).toEqual(['192.0.2.10 found', '203.0.113.30 none']);
+  });
+
+  it('stops asking after an abort and marks the rest aborted', async () => {
+    const controller = new AbortController();
+    const dns = resolver({});
+    const ips = Array.from({ length: 10 }, (_, i) => `198.51.100.${i}`);
+    const out = await lookupPtrs(ips, { query: dns.query, signal: controller.signal, concurrency: 1, onResult: () => controller.abort() });
+    expect(dns.asked.length).toBe(1);
+    expect([...out.values()].filter((r) => r.status === 'error' && r.code === 'aborted').length).toBe(9);
+  });
+});
+
+function source(ip: string, messages: number, pass: number): SourceIp {
+  return {
+    ip,
+    messages,
+    pass,
+    fail: messages - pass,
+    dkimAligned: pass,
+    spfAligned: pass,
+    bothAligned: pass,
+    dispositions: { none: messages, quarantine: 0, reject: 0 },
+    reporters: [],
+    headerFrom: [],
+    envelopeFrom: [],
+    dkimResults: [],
+    spfResults: [],
+    reasons: [],
+    otherMessages: 0,
+  };
+}
+
+describe('groupSources', () => {
+  it('groups IPs by the sender or organisation behind them, most messages first', async () => {
+    const sources = [
+      source('192.0.2.10', 90, 90),
+      source('203.0.113.30', 16, 0),
+      source('198.51.100.20', 7, 0),
+      source('203.0.113.40', 2, 0),
+      source('203.0.113.41', 1, 0),
+      source('203.0.113.50', 1, 0),
+      source('192.0.2.99', 1, 1),
+    ];
+    const ptrs = await lookupPtrs(
+      sources.map((s) => s.ip).filter((ip) => ip !== '192.0.2.99'),
+      { query: resolver(ZONE).query },
+    );
+    const groups = groupSources(sources, ptrs);
+    expect(groups.map((g) => [g.key, g.kind, g.domain, g.messages, g.pass, g.members.map((m) => m.source.ip).join(' ')])).toEqual([
+      ['sender:alibaba-mail', 'sender', 'aliyun.com', 90, 90, '192.0.2.10'],
+      ['ip:203.0.113.30', 'ip', '', 16, 0, '203.0.113.30'],
+      ['sender:sendgrid', 'sender', 'example.com', 7, 0, '198.51.100.20'],
+      ['domain:example-isp.net', 'domain', 'example-isp.net', 3, 0, '203.0.113.40 203.0.113.41'],
+      ['ip:192.0.2.99', 'ip', '', 1, 1, '192.0.2.99'],
+      ['ip:203.0.113.50', 'ip', '', 1, 0, '203.0.113.50'],
+    ]);
+    expect(groups[0]?.sender?.name.en).toBe('Alibaba Mail');
+    expect(groups.find((g) => g.key === 'ip:192.0.2.99')?.members[0]?.ptr).toBeNull();
+  });
+});
