@@ -137,3 +137,6 @@ export {
   type EmailResult,
   type EmailErrorReason,
 } from './export/mobileconfig';
+
+// Message analyser (/tools/message/): parse, hops, receiver's verdicts, DKIM in the browser, bounces.
+export * from './message/index';

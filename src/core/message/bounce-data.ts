@@ -105,8 +105,8 @@ export type BounceId = (typeof BOUNCE_IDS)[number];
 export interface BouncePattern {
   readonly id: BounceId;
   readonly provider: BounceProvider;
-  /** Enhanced status codes (x.y.z) this entry is about; any when absent. */
-  readonly status?: readonly string[];
+  /** Enhanced status codes (x.y.z) this entry is about (a list, or a pattern for a documented range); any when absent. */
+  readonly status?: readonly string[] | RegExp;
   /** Text the provider documents (matched case-insensitively against the diagnostic). */
   readonly text?: RegExp;
   /** The text alone identifies the provider (no hint needed). */
@@ -180,7 +180,7 @@ export const BOUNCE_PATTERNS: readonly BouncePattern[] = [
   {
     id: 'microsoft-banned-ip',
     provider: 'microsoft',
-    status: ['5.7.606', '5.7.607', '5.7.608', '5.7.609', '5.7.610', '5.7.611', '5.7.612', '5.7.613', '5.7.614', '5.7.615', '5.7.616', '5.7.617', '5.7.618', '5.7.619', '5.7.620', '5.7.621', '5.7.622', '5.7.623', '5.7.624', '5.7.625', '5.7.626', '5.7.627', '5.7.628', '5.7.629', '5.7.630', '5.7.631', '5.7.632', '5.7.633', '5.7.634', '5.7.635', '5.7.636', '5.7.637', '5.7.638', '5.7.639', '5.7.640', '5.7.641', '5.7.642', '5.7.643', '5.7.644', '5.7.645', '5.7.646', '5.7.647', '5.7.648', '5.7.649'],
+    status: /^5\.7\.6(?:0[6-9]|[1-4]\d)$/,
     cause: 'reputation',
     fix: 'provider-support',
     guide: 'troubleshooting/bounced-or-spam',

@@ -26,11 +26,10 @@ import {
   type BounceId,
   type BounceProvider,
   type BounceText,
+  type BounceTexts,
   type GuideSlug,
   type StatusDetail,
 } from './bounce-data';
-import { BOUNCE_TEXTS_EN } from './bounce.en';
-import { BOUNCE_TEXTS_ZH } from './bounce.zh';
 
 export interface BounceExplanation {
   /** The documented provider case that matched, if any. */
@@ -113,7 +112,7 @@ export function explainBounce(input: { status?: string; reply?: number; diagnost
   const context = `${text} ${input.remote ?? ''}`;
   const status = input.status;
   for (const p of BOUNCE_PATTERNS) {
-    if (p.status && (status === undefined || !p.status.includes(status))) continue;
+    if (p.status && (status === undefined || (p.status instanceof RegExp ? !p.status.test(status) : !p.status.includes(status)))) continue;
     const textMatched = p.text ? p.text.test(text) : true;
     if (!textMatched) continue;
     const hinted = PROVIDER_HINTS[p.provider].test(context);
@@ -378,8 +377,6 @@ function isInsideReturned(part: MimePart, returnedPart: MimePart | undefined): b
   return part.path.length > prefix.length && prefix.every((x, i) => part.path[i] === x);
 }
 
-export type BounceLang = 'zh' | 'en';
-
 export interface BounceDescription extends BounceText {
   /** The code's class, subject and detail in words, when a status code is known. */
   readonly classText?: string;
@@ -389,9 +386,11 @@ export interface BounceDescription extends BounceText {
   readonly source?: string;
 }
 
-/** Sentences for an explanation in the page's language. */
-export function describeBounce(e: BounceExplanation, lang: BounceLang): BounceDescription {
-  const texts = lang === 'zh' ? BOUNCE_TEXTS_ZH : BOUNCE_TEXTS_EN;
+/**
+ * Sentences for an explanation, from one language's texts (BOUNCE_TEXTS_ZH or
+ * BOUNCE_TEXTS_EN): passing them in lets a page bundle only its own language.
+ */
+export function describeBounce(e: BounceExplanation, texts: BounceTexts): BounceDescription {
   const classText = e.statusClass ? texts.classes[e.statusClass] : undefined;
   const subjectText = e.subject ? texts.subjects[e.subject] : undefined;
   const detailText = e.detail ? texts.details[e.detail] : undefined;
