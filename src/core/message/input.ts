@@ -138,7 +138,8 @@ export function normaliseInput(input: string | Uint8Array | ArrayBuffer): Normal
   let mboxLineSkipped = false;
   const indent = pastedIndent(lines);
   if (indent !== '') {
-    lines = lines.map((l) => (l.startsWith(indent) ? l.slice(indent.length) : isBlank(l) ? '' : l));
+    // A line that is only whitespace was a blank line before the paste indented it.
+    lines = lines.map((l) => (isBlank(l) ? '' : l.startsWith(indent) ? l.slice(indent.length) : l));
   }
   if (MBOX_FROM.test(lines[0] ?? '')) {
     lines = lines.slice(1);
