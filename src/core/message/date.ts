@@ -46,7 +46,7 @@ function zoneOffset(zone: string | undefined): { offset: number; known: boolean 
     const minutes = Number(m[2]) * 60 + Number(m[3]);
     if (Number(m[3]) > 59 || minutes > 14 * 60 + 59) return { offset: 0, known: false };
     // RFC 5322: -0000 means "no information about the local zone".
-    return { offset: m[1] === '-' ? -minutes : minutes, known: !(m[1] === '-' && minutes === 0) };
+    return { offset: m[1] === '-' && minutes !== 0 ? -minutes : minutes, known: !(m[1] === '-' && minutes === 0) };
   }
   const named = ZONES[zone.toLowerCase()];
   if (named !== undefined) return { offset: named, known: true };
