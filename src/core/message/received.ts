@@ -246,6 +246,26 @@ export function baseDomain(host: string): string {
   return labels.slice(-2).join('.');
 }
 
+/**
+ * Base domains one operator uses side by side in its Received fields, so
+ * that its internal hops read as one organisation (Microsoft alternates
+ * outlook.com and office365.com host names within one delivery).
+ */
+const FAMILIES: readonly (readonly string[])[] = [
+  ['outlook.com', 'office365.com', 'office.com', 'microsoft.com', 'hotmail.com', 'live.com'],
+  ['google.com', 'gmail.com', 'googlemail.com'],
+  ['qq.com', 'tencent.com'],
+  ['aliyun.com', 'aliyun-inc.com', 'alibaba.com', 'mxhichina.com', 'alibaba-inc.com'],
+  ['163.com', '126.com', 'netease.com', 'yeah.net'],
+  ['yahoo.com', 'yahoodns.net', 'aol.com'],
+];
+
+/** The operator a host belongs to: its base domain, or the first of its family. */
+export function operatorOf(host: string): string {
+  const base = baseDomain(host);
+  return FAMILIES.find((f) => f.includes(base))?.[0] ?? base;
+}
+
 function isHostName(s: string | undefined): s is string {
   return s !== undefined && /[a-z]/i.test(s) && s.includes('.') && normaliseIp(s) === undefined;
 }
@@ -318,7 +338,7 @@ function findConnecting(hops: readonly Hop[], fields: readonly HeaderField[]): C
   for (let i = hops.length - 1; i >= 0; i--) {
     const hop = hops[i]!;
     if (isHostName(hop.by)) {
-      const base = baseDomain(hop.by);
+      const base = operatorOf(hop.by);
       if (receiverBase === undefined) receiverBase = base;
       else if (base !== receiverBase) break;
     }
@@ -328,7 +348,7 @@ function findConnecting(hops: readonly Hop[], fields: readonly HeaderField[]): C
       continue;
     }
     const fromName = hop.rdns ?? hop.helo;
-    if (receiverBase !== undefined && isHostName(fromName) && baseDomain(fromName) === receiverBase) {
+    if (receiverBase !== undefined && isHostName(fromName) && operatorOf(fromName) === receiverBase) {
       sameOrg = hop;
       continue;
     }
