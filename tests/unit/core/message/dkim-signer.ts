@@ -16,7 +16,7 @@ export function keyRecord(name: FixtureKey): string {
   return readFileSync(`${FIXTURES}${name}.txt`, 'utf8').trim();
 }
 
-function pemBody(pem: string): Uint8Array {
+function pemBody(pem: string): Uint8Array<ArrayBuffer> {
   const b64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
   return new Uint8Array(Buffer.from(b64, 'base64'));
 }
