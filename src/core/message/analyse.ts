@@ -324,8 +324,9 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
 
   const spfDone: Promise<SpfEvaluation | undefined> =
     spfPre.status === 'pending' && options.evaluateSpf && ip
-      ? options
-          .evaluateSpf({ ip, sender, helo, query: options.query, ...(options.signal ? { signal: options.signal } : {}) })
+      ? Promise.resolve()
+          // Through a promise, so an evaluator that throws at once is a failed step, not a rejected analysis.
+          .then(() => options.evaluateSpf!({ ip, sender, helo, query: options.query, ...(options.signal ? { signal: options.signal } : {}) }))
           .then((evaluation) => {
             update({ spf: { ...state.spf, status: 'done', evaluation } });
             return evaluation;
@@ -338,7 +339,11 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
 
   const dmarcSteps = options.dmarc;
   const discoveryDone: Promise<DmarcDiscovery | undefined> =
-    dmarcPre.status === 'pending' && dmarcSteps ? dmarcSteps.discover(dmarcPre.fromDomain!, ctx).catch((): DmarcDiscovery => ({ status: 'temperror', detail: 'error' })) : Promise.resolve(undefined);
+    dmarcPre.status === 'pending' && dmarcSteps
+      ? Promise.resolve()
+          .then(() => dmarcSteps.discover(dmarcPre.fromDomain!, ctx))
+          .catch((): DmarcDiscovery => ({ status: 'temperror', detail: 'error' }))
+      : Promise.resolve(undefined);
 
   const [dkimResults, spfEvaluation, discovery] = await Promise.all([dkimDone, spfDone, discoveryDone, returnedDone]);
 

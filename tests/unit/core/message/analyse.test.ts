@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { analyseMessage, type AnalyseOptions, type EvaluateSpfFn, type MessageAnalysis } from '~/core/message/analyse';
 import type { DmarcSteps } from '~/core/message/dmarc';
@@ -204,5 +205,74 @@ describe('bad input gets a clear error and bounded work', () => {
     const signed = await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'nokey' });
     const { final } = await run(signed, { query: fakeDns({ ...ZONE, 'nokey._domainkey.example.cn': { TXT: ['hello world'] } }).query });
     expect(final.dkim.results[0]).toMatchObject({ result: 'permerror', reason: 'key-syntax' });
+  });
+});
+
+describe('robustness', () => {
+  const throwingSpf: EvaluateSpfFn = () => {
+    throw new Error('boom');
+  };
+  const throwingDmarc: DmarcSteps = {
+    discover: () => {
+      throw new Error('boom');
+    },
+    orgDomain: async (d) => d,
+  };
+
+  it('an SPF evaluator or DMARC discovery that throws at once ends its own step, not the analysis', async () => {
+    const { final } = await run(MESSAGE, { evaluateSpf: throwingSpf, dmarc: throwingDmarc });
+    expect(final.spf).toMatchObject({ status: 'done', reason: 'error' });
+    expect(final.dmarc.evaluation).toMatchObject({ result: 'temperror', detail: 'error' });
+    expect(final.done).toBe(true);
+  });
+
+  /** Pieces real messages are made of, including broken ones, to assemble at random. */
+  const FRAGMENTS = [
+    'From: =?GBK?B?suLK1A==?= <a@example.cn>',
+    'From: "broken <a@',
+    'Subject: =?UTF-8?B?@@@?= =?big5?Q?=A4=FD?=',
+    'DKIM-Signature: v=1; a=rsa-sha256; d=example.cn; s=rsa; h=from; bh=AAAA; b=AAAA',
+    'DKIM-Signature: v=1; a=ed25519-sha256; d=example.cn; s=ed; h=from:from; l=5; bh=AAAA=; b=A',
+    'Received: from x ([203.0.113.5]) by mx.example.net with ESMTPS; Tue, 3 Nov 2026 09:15:04 +0800',
+    'Received: from (((( by ;;; with',
+    'Authentication-Results: mx; spf=pass (a (b) c; dkim=',
+    'Content-Type: multipart/report; boundary="B"; report-type=delivery-status',
+    'Content-Type: message/rfc822',
+    'Content-Transfer-Encoding: base64',
+    '--B',
+    '--B--',
+    'Content-Type: message/delivery-status',
+    'Status: 5.7.26',
+    'Diagnostic-Code: smtp; 550-5.7.26 x - gsmtp',
+    'Return-Path: <>',
+    '   folded continuation',
+    '',
+    '退信原因：550 Mail content denied',
+  ];
+  it('never throws and always finishes on messages assembled from real and broken pieces', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.oneof(fc.constantFrom(...FRAGMENTS), fc.string({ maxLength: 40 })), { maxLength: 40 }), async (lines) => {
+        const final = await analyseMessage(lines.join('\r\n'), { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc, yieldNow: async () => {} });
+        expect(final.done).toBe(true);
+        expect(JSON.parse(JSON.stringify(final.verdict))).toBe(final.verdict);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('never throws on random bytes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 2000 }), async (bytes) => {
+        const final = await analyseMessage(bytes, { query: fakeDns(ZONE).query, now: NOW, yieldNow: async () => {} });
+        expect(final.done).toBe(true);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  it('gives a result a worker can post (structured-clone safe)', async () => {
+    const signed = await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' });
+    const { final } = await run(signed);
+    expect(structuredClone(final)).toEqual(final);
   });
 });
