@@ -39,7 +39,7 @@ export type { DkimReason } from './dkim-tags';
 export { DKIM_NOTES, verifyDkim } from './dkim-verify';
 export type { DkimResult, DkimNote } from './dkim-verify';
 
-export { HOP_FLAGS, LONG_DELAY_SECONDS } from './received';
+export { HOP_FLAGS, LONG_DELAY_SECONDS, normaliseIp } from './received';
 export type { Hop, HopFlag, HopChain, ConnectingInfo } from './received';
 
 export type { AuthResultsField, MethodResult, ReceiverVerdicts } from './auth-results';
