@@ -184,3 +184,6 @@ export {
 // DMARC aggregate report reader (page side; the reading runs in the worker
 // src/core/reports/worker.ts and is not part of this barrel).
 export * from './reports/index';
+
+// Message analyser (/tools/message/): parse, hops, receiver's verdicts, DKIM in the browser, bounces.
+export * from './message/index';

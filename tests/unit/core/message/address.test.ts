@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { parseAddressList, parseReturnPath } from '~/core/message/address';
+
+describe('parseAddressList', () => {
+  type Row = { name: string; value: string; mailboxes: { name: string; address: string; domain: string }[] };
+  const rows: Row[] = [
+    { name: 'a bare address', value: ' zhang@Example.CN', mailboxes: [{ name: '', address: 'zhang@Example.CN', domain: 'example.cn' }] },
+    { name: 'a display name and angle address', value: ' Zhang San <zhang@example.cn>', mailboxes: [{ name: 'Zhang San', address: 'zhang@example.cn', domain: 'example.cn' }] },
+    { name: 'a quoted name with a comma', value: '"Li, Si" <li@example.cn>', mailboxes: [{ name: 'Li, Si', address: 'li@example.cn', domain: 'example.cn' }] },
+    { name: 'a Big5 encoded display name', value: '=?big5?B?pP2kcKn6?= <wang@example.tw>', mailboxes: [{ name: '王小明', address: 'wang@example.tw', domain: 'example.tw' }] },
+    { name: 'an encoded word inside quotes (common, though not allowed)', value: '"=?UTF-8?B?5byg5LiJ?=" <z@example.cn>', mailboxes: [{ name: '张三', address: 'z@example.cn', domain: 'example.cn' }] },
+    { name: 'an encoded name holding "<" and ","', value: '=?UTF-8?Q?a=3C=2Cb?= <x@example.cn>', mailboxes: [{ name: 'a<,b', address: 'x@example.cn', domain: 'example.cn' }] },
+    { name: 'the old addr (Name) form', value: 'x@example.cn (Xiao X)', mailboxes: [{ name: 'Xiao X', address: 'x@example.cn', domain: 'example.cn' }] },
+    {
+      name: 'two mailboxes',
+      value: 'a@one.cn, B <b@two.cn>',
+      mailboxes: [
+        { name: '', address: 'a@one.cn', domain: 'one.cn' },
+        { name: 'B', address: 'b@two.cn', domain: 'two.cn' },
+      ],
+    },
+    { name: 'a group', value: 'Team: a@one.cn;', mailboxes: [{ name: '', address: 'a@one.cn', domain: 'one.cn' }] },
+    { name: 'an obsolete route', value: '<@relay.cn:a@one.cn>', mailboxes: [{ name: '', address: 'a@one.cn', domain: 'one.cn' }] },
+    { name: 'a trailing dot in the domain', value: '<a@one.cn.>', mailboxes: [{ name: '', address: 'a@one.cn.', domain: 'one.cn' }] },
+  ];
+  it.each(rows)('$name', ({ value, mailboxes }) => {
+    expect(parseAddressList(value)).toEqual({ mailboxes, errors: [] });
+  });
+});
+
+describe('parseReturnPath', () => {
+  it.each([
+    [' <bounce@mail.example.cn>', 'bounce@mail.example.cn'],
+    [' <>', ''],
+    [' bare@example.cn', 'bare@example.cn'],
+    [' nonsense', undefined],
+  ])('reads %j', (value, address) => expect(parseReturnPath(value)).toBe(address));
+});
