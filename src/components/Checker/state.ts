@@ -57,11 +57,8 @@ export type CheckerAction =
 
 const NO_WATCH: CheckerState['watch'] = { on: false, notify: false, attempt: 0, nextAt: undefined };
 
-export const initialState: CheckerState = {
-  form: formFrom({}),
-  loaded: false,
-  hostChosen: false,
-  run: 0,
+/** What a check found: nothing yet. */
+const NO_RESULTS = {
   phase: 'idle',
   rows: new Map(),
   detected: undefined,
@@ -69,7 +66,9 @@ export const initialState: CheckerState = {
   changes: [],
   lastStatuses: new Map(),
   watch: NO_WATCH,
-};
+} as const satisfies Partial<CheckerState>;
+
+export const initialState: CheckerState = { form: formFrom({}), loaded: false, hostChosen: false, run: 0, ...NO_RESULTS };
 
 /** Results belong to the domain and provider they were checked for. */
 function subject(form: CheckerForm): string {
@@ -79,16 +78,7 @@ function subject(form: CheckerForm): string {
 
 /** Everything a check found, gone (the form stays). */
 function cleared(state: CheckerState): CheckerState {
-  return {
-    ...state,
-    phase: 'idle',
-    rows: new Map(),
-    detected: undefined,
-    checkedAt: undefined,
-    changes: [],
-    lastStatuses: new Map(),
-    watch: NO_WATCH,
-  };
+  return { ...state, ...NO_RESULTS, rows: new Map(), lastStatuses: new Map() };
 }
 
 export function checkerReducer(state: CheckerState, action: CheckerAction): CheckerState {

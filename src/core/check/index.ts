@@ -36,12 +36,32 @@ export interface CheckArgs {
   readonly onUpdate?: ((r: RecordCheck) => void) | undefined;
 }
 
+/** What each row's check may use: asks through the run and never rejects. */
+export function createCheckContext(args: {
+  readonly domain: string;
+  readonly provider: ProviderProfile;
+  readonly query: QueryFn;
+  readonly signal?: AbortSignal | undefined;
+}): CheckContext {
+  const { provider, query, signal } = args;
+  const domain = normaliseName(args.domain);
+  const ask: CheckContext['ask'] = (name, type) => askOutcome(query, name, type, signal);
+  const foundAt: CheckContext['foundAt'] = async (names, type, holds) => {
+    for (const name of names) {
+      const o = await ask(name, type);
+      if (o.ok && o.resp.rcode === 'NOERROR' && holds(o.resp)) return name;
+    }
+    return undefined;
+  };
+  return { domain, provider, query, signal, ask, foundAt, doubled: (name) => doubledName(name, domain) };
+}
+
 /** Run every check; resolves with one RecordCheck per expected record, in order. Never rejects. */
 export async function checkDomain(args: CheckArgs): Promise<RecordCheck[]> {
   const { expected, provider, query, signal } = args;
   const domain = normaliseName(args.domain);
-  const ask: CheckContext['ask'] = (name, type) => askOutcome(query, name, type, signal);
-  const ctx: CheckContext = { domain, provider, query, signal, ask, doubled: (name) => doubledName(name, domain) };
+  const ctx = createCheckContext({ domain, provider, query, signal });
+  const { ask } = ctx;
 
   for (const q of planCheck(expected, domain)) void ask(q.name, q.type);
   const apexMissing = Promise.all(apexQuestions(expected, domain).map((q) => ask(q.name, q.type))).then((answers) =>

@@ -24,6 +24,12 @@ export interface CheckContext {
   ask(name: string, type: RRType): Promise<Outcome>;
   /** The name a console that appends the domain makes of `name` when given in full (example.com.example.com). */
   doubled(name: string): string;
+  /**
+   * The first of `names` where the record was put by mistake: a NOERROR answer
+   * to (name, type) that `holds` the record. Undefined when none does (or the
+   * resolver could not say).
+   */
+  foundAt(names: readonly string[], type: RRType, holds: (answer: DnsResponse) => boolean): Promise<string | undefined>;
 }
 
 export interface KindCheck<R extends ExpectedRecord> {

@@ -5,9 +5,8 @@
  * through a run of the DoH client (`newRun`), the only answer cache.
  */
 import { expect } from 'vitest';
-import { askOutcome } from '~/core/check/answers';
+import { createCheckContext } from '~/core/check/index';
 import type { CheckContext, KindCheck } from '~/core/check/kind';
-import { doubledName } from '~/core/check/plan';
 import { newRun } from '~/core/doh/run';
 import type { QueryFn } from '~/core/doh/types';
 import { buildExpectedRecords, type ExpectedArgs } from '~/core/expected';
@@ -66,14 +65,7 @@ export function expectedFor(args: Partial<ExpectedArgs> = {}): ExpectedRecord[] 
 
 /** What a kind's check may use, over `query` (a run), as checkDomain gives it. */
 export function contextFor(query: QueryFn, domain = D): CheckContext {
-  return {
-    domain,
-    provider: cn,
-    query,
-    signal: undefined,
-    ask: (name, type) => askOutcome(query, name, type),
-    doubled: (name) => doubledName(name, domain),
-  };
+  return createCheckContext({ domain, provider: cn, query });
 }
 
 /**

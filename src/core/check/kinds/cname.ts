@@ -16,11 +16,11 @@ export const cname: KindCheck<CnameExpected> = {
     const row = new Row(rec);
     const severity: Severity = rec.required ? 'fail' : 'warn';
     const cnames = recordsOf(answer, 'CNAME');
-    const found = cnames.find((r) => sameName(r.name, rec.name)) ?? cnames[0];
-    if (found) {
-      const have = normaliseName(found.data);
+    const cnameRecord = cnames.find((r) => sameName(r.name, rec.name)) ?? cnames[0];
+    if (cnameRecord) {
+      const have = normaliseName(cnameRecord.data);
       row.observed = [`CNAME ${have}`];
-      row.ttl = found.ttl;
+      row.ttl = cnameRecord.ttl;
       if (!sameName(have, rec.target)) row.add('wrong-value', severity, { kind: 'cname', observed: have, expected: rec.target });
       return row.done();
     }
@@ -35,14 +35,11 @@ export const cname: KindCheck<CnameExpected> = {
       row.add('wrong-value', severity, { kind: 'address', observed: addrs.map((r) => r.data).join(', '), expected: rec.target });
       return row.done();
     }
-    if (rec.required) {
-      const probe = await ctx.ask(ctx.doubled(rec.name), 'CNAME');
-      if (probe.ok && probe.resp.rcode === 'NOERROR' && recordsOf(probe.resp, 'CNAME').length > 0) {
-        row.add('wrong-name', severity, { found: ctx.doubled(rec.name), expected: rec.name });
-        return row.done();
-      }
-    }
-    row.add('missing', rec.required ? 'fail' : 'info', { expected: rec.target, ...(rec.required ? {} : { optional: true }) });
+    const found = rec.required
+      ? await ctx.foundAt([ctx.doubled(rec.name)], 'CNAME', (a) => recordsOf(a, 'CNAME').length > 0)
+      : undefined;
+    if (found) row.add('wrong-name', severity, { found, expected: rec.name });
+    else row.add('missing', rec.required ? 'fail' : 'info', { expected: rec.target, ...(rec.required ? {} : { optional: true }) });
     return row.done();
   },
 };

@@ -32,9 +32,8 @@ export const dkim: KindCheck<DkimExpected> = {
     }
     if (keys.length === 0) {
       row.absent(negativeTtl(answer));
-      const probe = await ctx.ask(ctx.doubled(rec.name), 'TXT');
-      if (probe.ok && probe.resp.rcode === 'NOERROR' && txtsOf(probe.resp).some((t) => isDkimRecord(t.text)))
-        row.add('wrong-name', 'fail', { found: ctx.doubled(rec.name), expected: rec.name });
+      const found = await ctx.foundAt([ctx.doubled(rec.name)], 'TXT', (a) => txtsOf(a).some((t) => isDkimRecord(t.text)));
+      if (found) row.add('wrong-name', 'fail', { found, expected: rec.name });
       else row.add('missing', 'fail', {});
       return row.done();
     }

@@ -22,9 +22,8 @@ export const mx: KindCheck<MxExpected> = {
 
     if (records.length === 0) {
       row.absent(negativeTtl(answer));
-      const probe = await ctx.ask(ctx.doubled(rec.name), 'MX');
-      if (probe.ok && probe.resp.rcode === 'NOERROR' && recordsOf(probe.resp, 'MX').length > 0)
-        row.add('wrong-name', 'fail', { found: ctx.doubled(rec.name), expected: rec.name });
+      const found = await ctx.foundAt([ctx.doubled(rec.name)], 'MX', (a) => recordsOf(a, 'MX').length > 0);
+      if (found) row.add('wrong-name', 'fail', { found, expected: rec.name });
       else row.add('missing', 'fail', { expected: expectedList });
       return row.done();
     }

@@ -51,14 +51,11 @@ export const spf: KindCheck<SpfExpected> = {
         });
         return row.done();
       }
-      for (const found of [wwwOf(ctx.domain), ctx.doubled(rec.name)]) {
-        const o = await ctx.ask(found, 'TXT');
-        if (o.ok && o.resp.rcode === 'NOERROR' && txtsOf(o.resp).some((t) => isSpfRecord(t.text))) {
-          row.add('wrong-name', 'fail', { found, expected: rec.name });
-          return row.done();
-        }
-      }
-      row.add('missing', 'fail', { expected: rec.values[0]?.value ?? '' });
+      const found = await ctx.foundAt([wwwOf(ctx.domain), ctx.doubled(rec.name)], 'TXT', (a) =>
+        txtsOf(a).some((t) => isSpfRecord(t.text)),
+      );
+      if (found) row.add('wrong-name', 'fail', { found, expected: rec.name });
+      else row.add('missing', 'fail', { expected: rec.values[0]?.value ?? '' });
       return row.done();
     }
 
