@@ -124,32 +124,33 @@ async function browserLatency(origin, D, resolverUrl) {
 }
 
 async function nodeCheck(core, stack, serial) {
-  const { checkDomain, buildExpectedRecords, createDohClient, customResolver, getProviderOrDefault, normaliseDomain } = core;
+  const { checkDomain, buildExpectedRecords, createDohClient, customResolver, getProviderOrDefault, newRun, normaliseDomain } = core;
   const domain = normaliseDomain('complete.test');
   if (!domain.ok) throw new Error('normaliseDomain refused complete.test');
   const provider = getProviderOrDefault('aliyun-cn');
   const expected = buildExpectedRecords({ domain: domain.ascii, provider, dmarc: { policy: 'quarantine' } });
   const client = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers: [customResolver(stack.urls.slow)] });
-  const run = client.newRun();
   let questions = 0;
   let inFlight = 0;
   let maxIn = 0;
   let chain = Promise.resolve();
-  const counted = (name, type, signal) => {
+  // Counts the questions that go out (the run answers repeats from its cache).
+  const send = (name, type, signal) => {
     questions++;
     maxIn = Math.max(maxIn, ++inFlight);
-    const p = run(name, type, signal);
+    const p = client.query(name, type, signal);
     p.then(() => inFlight--, () => inFlight--);
     return p;
   };
   // One question at a time: each waits for the previous one to settle.
-  const query = serial
+  const sendOne = serial
     ? (name, type, signal) => {
-        const p = chain.then(() => counted(name, type, signal));
+        const p = chain.then(() => send(name, type, signal));
         chain = p.then(() => undefined, () => undefined);
         return p;
       }
-    : counted;
+    : send;
+  const query = newRun(sendOne);
   const started = performance.now();
   const rows = await checkDomain({ domain: domain.ascii, expected, provider, query });
   return { ms: performance.now() - started, questions, maxInFlight: maxIn, statuses: rows.map((r) => `${r.id}=${r.status}`) };
