@@ -19,6 +19,8 @@ export interface CopyButtonProps {
   compact?: boolean;
   /** Visible content instead of `label` (keep `label` containing the same words). */
   children?: ReactNode;
+  /** Data attributes for the button, e.g. { 'data-copy-report': '' } (a markup contract). */
+  data?: Readonly<Record<`data-${string}`, string>>;
 }
 
 async function writeClipboard(text: string): Promise<boolean> {
@@ -66,7 +68,7 @@ function CopyIcon({ done }: { done: boolean }) {
   );
 }
 
-export function CopyButton({ lang, text, label, compact = false, children }: CopyButtonProps) {
+export function CopyButton({ lang, text, label, compact = false, children, data }: CopyButtonProps) {
   const s = uiStrings[lang];
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -85,6 +87,7 @@ export function CopyButton({ lang, text, label, compact = false, children }: Cop
         type="button"
         onClick={() => void onClick()}
         data-copied={state === 'copied' ? '' : undefined}
+        {...data}
         {...(compact ? { 'aria-label': label, title: label } : {})}
       >
         <CopyIcon done={state === 'copied'} />

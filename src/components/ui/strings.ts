@@ -34,6 +34,21 @@ const zh = {
   linkRefused: '链接中指定的解析服务器地址无法使用，已忽略：',
   savedInUse: '正在使用你保存的自定义解析服务器：',
   readMore: '详细说明',
+  copyReport: '复制检查报告（用于工单）',
+  summary: {
+    label: '检查结论',
+    counts: '各状态的记录数',
+    running: (left: number, total: number) => `正在检查：${total} 条记录中还有 ${left} 条没有结果。`,
+    aborted: '检查已停止。',
+    verdict: (n: { ok: number; warn: number; fail: number; error: number }, total: number) =>
+      n.fail > 0
+        ? `${total} 条记录中有 ${n.fail} 条有问题，需要修改${n.warn > 0 ? `；另有 ${n.warn} 条建议修改` : ''}${n.error > 0 ? `；${n.error} 条无法检查` : ''}。`
+        : n.warn > 0
+          ? `没有必须修改的问题，${n.warn} 条记录建议修改${n.error > 0 ? `；${n.error} 条无法检查` : ''}。`
+          : n.error > 0
+            ? `${n.error} 条记录无法检查（解析服务器没有答复），其余 ${n.ok} 条正常。`
+            : `全部 ${total} 条记录正常。`,
+  },
   table: {
     caption: (d: string) => `${d} 需要的 DNS 记录`,
     record: '记录',
@@ -97,6 +112,21 @@ const en: Strings = {
   linkRefused: 'The resolver address in the link cannot be used and was ignored: ',
   savedInUse: 'Your saved custom resolver is in use: ',
   readMore: 'Read more',
+  copyReport: 'Copy report (for a ticket)',
+  summary: {
+    label: 'Result of the check',
+    counts: 'Records by status',
+    running: (left: number, total: number) => `Checking: ${left} of ${total} records still to come.`,
+    aborted: 'Check stopped.',
+    verdict: (n: { ok: number; warn: number; fail: number; error: number }, total: number) =>
+      n.fail > 0
+        ? `${n.fail} of ${total} records have a problem to fix${n.warn > 0 ? `; ${n.warn} more should change` : ''}${n.error > 0 ? `; ${n.error} could not be checked` : ''}.`
+        : n.warn > 0
+          ? `Nothing must be fixed; ${n.warn} ${n.warn === 1 ? 'record' : 'records'} should change${n.error > 0 ? `; ${n.error} could not be checked` : ''}.`
+          : n.error > 0
+            ? `${n.error} ${n.error === 1 ? 'record' : 'records'} could not be checked (the resolver gave no answer); the other ${n.ok} are OK.`
+            : `All ${total} records are OK.`,
+  },
   table: {
     caption: (d: string) => `DNS records ${d} needs`,
     record: 'Record',
