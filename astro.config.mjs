@@ -6,6 +6,34 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { postBuild } from './src/integrations/postbuild.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
 
+/**
+ * The widgets' shared code in two chunks instead of a dozen small ones: small
+ * chunks compress badly (gzip starts afresh in each) and cost a request each.
+ * `tools`: what every tool page runs (DNS names and the DoH client, the shared
+ * widget pieces). `records`: what the record checks add (parsers, the checks,
+ * findings, provider and DNS-host data) — the checker, the SPF tool and the
+ * troubleshooting pages load it, the lookup and propagation tools do not.
+ * `zh`, `en`: every text table of one language (core messages, widget words),
+ * so a page loads its language in one chunk (preloaded on pages of that
+ * language, src/integrations/preload.mjs) and never the other.
+ * Everything else (one widget's own code) keeps its own chunk.
+ */
+const CHUNK_GROUPS = [
+  {
+    name: 'tools',
+    test: /[\\/]src[\\/](?:core[\\/](?:lang|names|types|domain)\.ts|core[\\/]doh[\\/](?:client|codec|run|errors|ip|resolvers|types|index)\.ts|components[\\/]ui[\\/](?:useToolRun|useResolvers|resolverChoice|useUrlState|urlParams|i18n|strings|links|clock|CopyButton|CopyReport|report|StatusBadge|ResolverPicker|TextField|Summary)\.tsx?)$/,
+  },
+  {
+    name: 'records',
+    test: /[\\/]src[\\/]core[\\/](?:check[\\/]|records[\\/]|findings[\\/]|hosts[\\/]|providers[\\/]|spf[\\/]macro\.ts|expected\.ts|email\.ts|messages[\\/](?:index|format|types)\.ts)/,
+  },
+  // Last, so that what the tables import is already in the groups above.
+  ...['zh', 'en'].map((lang) => ({
+    name: lang,
+    test: new RegExp(`[\\\\/]src[\\\\/](?:core[\\\\/]messages|components[\\\\/][\\w-]+[\\\\/]strings)[\\\\/]${lang}\\.ts$`),
+  })),
+];
+
 // SITE and BASE let the static build be deployed anywhere:
 //   SITE=https://mail.example.org BASE=/guide npm run build
 const site = process.env.SITE ?? 'https://mail-guide.example.com';
@@ -15,8 +43,27 @@ export default defineConfig({
   site,
   base,
   trailingSlash: 'always',
+  // No hover prefetching of other pages (Starlight turns it on): it is 1 KB of script on every page for
+  // pages that load fast anyway, and the tool pages keep a byte budget (tests/e2e/weight.ts).
+  prefetch: false,
   // `import url from './x.ts?chunk'`: code a page runs later (the search UI), with no loader in the page.
-  vite: { plugins: [chunkUrl()] },
+  vite: {
+    plugins: [
+      chunkUrl(),
+      // The chunk groups are for the browser's code only (the server render keeps Astro's own chunking).
+      {
+        name: 'mg-client-chunks',
+        configEnvironment: (name) =>
+          name === 'client' ? { build: { rollupOptions: { output: { codeSplitting: { groups: CHUNK_GROUPS } } } } } : undefined,
+      },
+    ],
+    // The post-build step adds <link rel="modulepreload"> for what each page needs (src/integrations/preload.mjs),
+    // so Vite's own runtime preloading of dynamic imports would only add code to every island.
+    build: {
+      modulePreload: false,
+      sourcemap: process.env.MG_SOURCEMAP === '1',
+    },
+  },
   integrations: [
     starlight({
       title: { 'zh-CN': '企业邮箱配置指南', en: 'Business Mail Setup Guide' },

@@ -166,19 +166,18 @@ export * from './spf/index';
 // The DoH client (transport, resolver presets).
 export * from './doh/index';
 
+// Mailbox addresses.
+export { parseEmailAddress, EMAIL_ERROR_REASONS, type EmailResult, type EmailErrorReason } from './email';
+
 // Apple configuration profile.
 export {
   buildMobileconfig,
-  parseEmailAddress,
   MOBILECONFIG_MIME,
   MOBILECONFIG_ERROR_CODES,
-  EMAIL_ERROR_REASONS,
   type MobileconfigArgs,
   type MobileconfigResult,
   type MobileconfigError,
   type MobileconfigErrorCode,
-  type EmailResult,
-  type EmailErrorReason,
 } from './export/mobileconfig';
 
 // DMARC aggregate report reader (page side; the reading runs in the worker

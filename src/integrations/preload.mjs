@@ -11,7 +11,12 @@
  * postbuild.mjs) reads the finished HTML and JS after the build and adds, in <head>, a
  * `<link rel="modulepreload">` for the page's module scripts and islands
  * (component-url, renderer-url) and every chunk they import statically.
- * Dynamic imports are left alone: that code loads later by design.
+ * Dynamic imports are left alone — that code loads later by design — with one
+ * exception: the text tables of the page's language. Widgets load their words
+ * per language (src/components/ui/i18n.ts: a dynamic import of a chunk named
+ * after the language, `zh.…js` / `en.…js`, awaited when the widget's code
+ * runs), so on a page in that language the table is part of what the page
+ * needs at once: it is preloaded with its imports, and the other language is not.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,6 +40,26 @@ export function staticImports(code) {
     rest = rest.slice(m[0].length);
   }
   return out;
+}
+
+/** Relative dynamic imports in a chunk: import("./zh.Ab12.js"), with any quote the bundler writes. */
+const DYNAMIC_IMPORT = /\bimport\(\s*(["'`])(\.{1,2}\/[^"'`]+\.js)\1\s*\)/g;
+
+/**
+ * The relative specifiers a chunk imports dynamically.
+ * @param {string} code
+ * @returns {string[]}
+ */
+export function dynamicImports(code) {
+  return [...code.matchAll(DYNAMIC_IMPORT)].map((m) => /** @type {string} */ (m[2]));
+}
+
+/**
+ * The page language's short code from <html lang> ("zh-CN" → "zh").
+ * @param {string} html
+ */
+function pageLang(html) {
+  return (/<html\b[^>]*\blang=["']?([a-zA-Z]+)/i.exec(html)?.[1] ?? '').toLowerCase();
 }
 
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype\s*=\s*["']?module\b)([^>]*?)\bsrc\s*=\s*["']([^"']+)["']([^>]*)>/gi;
@@ -63,11 +88,14 @@ export async function addModulePreloads(html, load) {
   const preloads = [...roots].filter((u) => !present.has(u) && !inHead.has(u) && u.endsWith('.js'));
   const seen = new Set(roots);
   const queue = [...roots];
+  const lang = pageLang(html);
+  /** @param {string} spec */
+  const languageTable = (spec) => lang !== '' && (spec.split('/').pop() ?? '').startsWith(`${lang}.`);
   while (queue.length) {
     const url = /** @type {string} */ (queue.shift());
     const code = await load(url);
     if (code === undefined) continue;
-    for (const spec of staticImports(code)) {
+    for (const spec of [...staticImports(code), ...dynamicImports(code).filter(languageTable)]) {
       const next = new URL(spec, new URL(url, 'http://site.invalid')).pathname;
       if (seen.has(next)) continue;
       seen.add(next);

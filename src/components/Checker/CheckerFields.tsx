@@ -19,7 +19,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { TextField } from '../ui/TextField';
 import type { ResolverState } from '../ui/useResolvers';
-import { useMessages } from '../ui/useMessages';
+import { messages } from '../ui/messages';
 import type { CheckerForm } from './form';
 import { strings } from './strings';
 
@@ -42,9 +42,8 @@ export function CheckerFields(props: CheckerFieldsProps) {
   const { lang, form, domain, update, running, watching } = props;
   const t = strings[lang];
   const ids = useId();
-  const messages = useMessages(lang);
   const [notifyWanted, setNotifyWanted] = useState(false);
-  const domainError = domain && !domain.ok && messages ? domainErrorMessage(domain.error, messages) : '';
+  const domainError = domain && !domain.ok ? domainErrorMessage(domain.error, messages[lang]) : '';
   // The optional fields go into records the reader copies: say what cannot be used (it is left out).
   const dkimProblem = dkimInputProblem(form.dkimKey);
   const ruaProblem = ruaInputProblem(form.dmarcRua);

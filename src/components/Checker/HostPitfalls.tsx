@@ -1,6 +1,7 @@
 // What to watch for when adding the records at the chosen DNS host, and its guide page.
 import { consoleOf, getDnsHost, type HostId, type Lang } from '~/core';
 import { guideHref } from '../ui/links';
+import { messages } from '../ui/messages';
 import { strings } from './strings';
 
 export function HostPitfalls({ lang, base, hostId }: { lang: Lang; base: string; hostId: HostId }) {
@@ -13,8 +14,8 @@ export function HostPitfalls({ lang, base, hostId }: { lang: Lang; base: string;
         <strong>{host.name[lang]}</strong> — {t.pitfalls}
       </p>
       <ul>
-        {conventions.pitfalls.map((p) => (
-          <li key={p.en}>{p[lang]}</li>
+        {messages[lang].hostPitfalls[hostId].map((p) => (
+          <li key={p}>{p}</li>
         ))}
       </ul>
       <a href={guideHref(base, lang, conventions.guide)}>{t.hostGuide}</a>

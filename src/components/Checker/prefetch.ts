@@ -16,7 +16,6 @@ import {
   type RecordId,
   type Resolver,
 } from '~/core';
-import { preloadMessages } from '../ui/messages';
 import { pageResolvers } from '../ui/resolverChoice';
 import { parseUrlState } from '../ui/urlParams';
 import { domainOf, expectedFor, formFrom } from './form';
@@ -42,7 +41,6 @@ let early: { key: string; query: QueryFn } | undefined;
 
 function startEarly(): void {
   const lang = toLang(document.documentElement.lang);
-  void preloadMessages(lang);
   const form = formFrom(parseUrlState(window.location.search));
   const domain = domainOf(form);
   if (!domain?.ok) return;

@@ -31,6 +31,8 @@ export interface CheckerState {
   readonly detected: DnsHost | undefined;
   /** When the last complete results arrived (ms since epoch). */
   readonly checkedAt: number | undefined;
+  /** The resolvers whose answers the last complete check used (their ids). */
+  readonly answeredBy: readonly string[];
   /** Rows whose status changed between the last two complete checks. */
   readonly changes: readonly StatusChange[];
   readonly lastStatuses: ReadonlyMap<RecordId, CheckStatus>;
@@ -48,7 +50,13 @@ export type CheckerAction =
   | { readonly type: 'edit'; readonly patch: Partial<CheckerForm> }
   | { readonly type: 'start'; readonly run: number; readonly ids: readonly RecordId[] }
   | { readonly type: 'row'; readonly run: number; readonly row: RecordCheck }
-  | { readonly type: 'finish'; readonly run: number; readonly results: readonly RecordCheck[]; readonly at: number }
+  | {
+      readonly type: 'finish';
+      readonly run: number;
+      readonly results: readonly RecordCheck[];
+      readonly at: number;
+      readonly answeredBy: readonly string[];
+    }
   | { readonly type: 'abort'; readonly run: number }
   | { readonly type: 'detect'; readonly run: number; readonly host: DnsHost }
   | { readonly type: 'watch'; readonly notify: boolean }
@@ -63,6 +71,7 @@ const NO_RESULTS = {
   rows: new Map(),
   detected: undefined,
   checkedAt: undefined,
+  answeredBy: [],
   changes: [],
   lastStatuses: new Map(),
   watch: NO_WATCH,
@@ -116,6 +125,7 @@ export function checkerReducer(state: CheckerState, action: CheckerAction): Chec
         phase: 'done',
         rows: new Map(action.results.map((r) => [r.id, r])),
         checkedAt: action.at,
+        answeredBy: action.answeredBy,
         changes,
         lastStatuses: new Map(action.results.map((r) => [r.id, r.status])),
       };

@@ -9,6 +9,7 @@ import {
   isHostId,
   watchDelaySeconds,
   withSuggestions,
+  type QueryFn,
   type RecordId,
   type Resolver,
 } from '~/core';
@@ -53,7 +54,14 @@ export function useChecker(options: {
       if (records.length === 0) return;
       const run = ++runs.current;
       dispatch({ type: 'start', run, ids: records.map((r) => r.id) });
-      const query = takeEarly(runKey(resolvers, d.ascii, prov.id)) ?? client.newRun(signal);
+      const run_ = takeEarly(runKey(resolvers, d.ascii, prov.id)) ?? client.newRun(signal);
+      // Which resolvers' answers the check used, for the report.
+      const answeredBy = new Set<string>();
+      const query: QueryFn = (name, type, s) =>
+        run_(name, type, s).then((resp) => {
+          answeredBy.add(resp.resolverId);
+          return resp;
+        });
       // Which DNS host serves the domain (its NS records), asked alongside the records.
       query(d.ascii, 'NS', signal).then(
         (resp) => {
@@ -70,7 +78,7 @@ export function useChecker(options: {
         signal,
         onUpdate: (row) => dispatch({ type: 'row', run, row }),
       });
-      dispatch(signal.aborted ? { type: 'abort', run } : { type: 'finish', run, results, at: Date.now() });
+      dispatch(signal.aborted ? { type: 'abort', run } : { type: 'finish', run, results, at: Date.now(), answeredBy: [...answeredBy] });
     },
   });
   const { start, stop: stopRun, url } = tool;

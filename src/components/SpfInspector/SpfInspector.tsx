@@ -13,7 +13,7 @@ import {
   type SpfTermInfo,
 } from '~/core';
 import { FindingList } from '../ui/FindingList';
-import { useMessages } from '../ui/useMessages';
+import { messages } from '../ui/messages';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
@@ -96,8 +96,7 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
   const id = useId();
   const resolverState = useResolvers(lang);
   const s = useSpfInspector(resolverState.resolvers, resolverState.ready);
-  const messages = useMessages(lang);
-  const error = s.domain && !s.domain.ok && messages ? domainErrorMessage(s.domain.error, messages) : '';
+  const error = s.domain && !s.domain.ok ? domainErrorMessage(s.domain.error, messages[lang]) : '';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     s.run();

@@ -1,27 +1,20 @@
 // One list item per finding, in the contract markup (data-problem, and the
 // severity for styling): what is wrong, what to change, and the guide page.
-// The text arrives with the page language's message table; until then only
-// the markup is there.
 import { describeFinding, type Finding, type Lang } from '~/core';
 import { guideHref } from './links';
+import { messages } from './messages';
 import { uiStrings } from './strings';
-import { useMessages } from './useMessages';
 
 export function FindingList({ findings, lang, base }: { findings: readonly Finding[]; lang: Lang; base: string }) {
-  const messages = useMessages(lang);
   if (findings.length === 0) return null;
   return (
     <ul className="mg-findings">
       {findings.map((f, i) => {
-        const d = messages ? describeFinding(f, messages) : undefined;
+        const d = describeFinding(f, messages[lang]);
         return (
           <li key={`${f.code}-${i}`} data-problem={f.code} data-severity={f.severity}>
-            {d ? (
-              <>
-                <span>{d.text}</span> {d.fix ? <span>{d.fix}</span> : null}{' '}
-                <a href={guideHref(base, lang, d.guide)}>{uiStrings[lang].readMore}</a>
-              </>
-            ) : null}
+            <span>{d.text}</span> {d.fix ? <span>{d.fix}</span> : null}{' '}
+            <a href={guideHref(base, lang, d.guide)}>{uiStrings[lang].readMore}</a>
           </li>
         );
       })}

@@ -24,9 +24,27 @@ export interface RecordTableProps {
   readonly hostText: (rec: ExpectedRecord) => string;
   /** When the results arrived, to say when cached answers expire. */
   readonly checkedAt: number | undefined;
+  /** The id of a record's row element (the summary links to it). */
+  readonly rowId?: (id: RecordId) => string;
 }
 
-export function RecordTable({ lang, base, caption, records, rows, hostText, checkedAt }: RecordTableProps) {
+/** A DNS name that may break only after a dot, never inside a label. */
+export function DnsName({ name }: { name: string }) {
+  const labels = name.split('.');
+  return (
+    <code className="mg-dns-name">
+      {labels.map((label, i) => (
+        <span key={i}>
+          {label}
+          {i < labels.length - 1 ? '.' : ''}
+          {i < labels.length - 1 ? <wbr /> : null}
+        </span>
+      ))}
+    </code>
+  );
+}
+
+export function RecordTable({ lang, base, caption, records, rows, hostText, checkedAt, rowId }: RecordTableProps) {
   const t = uiStrings[lang].table;
   return (
     <table className="mg-records">
@@ -55,6 +73,7 @@ export function RecordTable({ lang, base, caption, records, rows, hostText, chec
             checkedAt={checkedAt}
             lang={lang}
             base={base}
+            {...(rowId ? { anchor: rowId(rec.id) } : {})}
           />
         ))}
       </tbody>
@@ -69,8 +88,9 @@ function RecordRow(props: {
   checkedAt: number | undefined;
   lang: Lang;
   base: string;
+  anchor?: string;
 }) {
-  const { rec, row, host, checkedAt, lang, base } = props;
+  const { rec, row, host, checkedAt, lang, base, anchor } = props;
   const t = uiStrings[lang].table;
   const expires =
     row && row.status !== 'pending' && row.status !== 'ok' && checkedAt !== undefined
@@ -79,17 +99,19 @@ function RecordRow(props: {
   const status = row?.status;
   const merged = row !== undefined && row.status !== 'pending' && row.suggestion !== undefined && row.observed[0] !== row.suggestion;
   return (
-    <tr data-record={rec.id} {...(status ? { 'data-status': status } : {})}>
+    <tr data-record={rec.id} {...(status ? { 'data-status': status } : {})} {...(anchor ? { id: anchor, tabIndex: -1 } : {})}>
       <th scope="row">
         <span className="mg-record-name">{t.names[rec.id]}</span>
         <span className="mg-hint">
           {rec.type} · {rec.required ? t.required : t.optional}
         </span>
       </th>
-      <td>
-        <code>{host}</code> <CopyButton lang={lang} label={`${t.host}: ${host}`} text={host} compact />
+      <td data-label={t.host}>
+        <span className="mg-cell-copy">
+          <DnsName name={host} /> <CopyButton lang={lang} label={`${t.host}: ${host}`} text={host} compact />
+        </span>
       </td>
-      <td>
+      <td data-label={t.value}>
         <ul className="mg-values">
           {rec.values.map((v) => (
             <li key={`${v.priority ?? ''}${v.value}`}>
@@ -101,17 +123,17 @@ function RecordRow(props: {
               {needsConsoleValue(rec) ? (
                 <span className="mg-hint">{t.consoleValue}</span>
               ) : (
-                <>
-                  <code className="mg-value">{v.value}</code>{' '}
+                <span className="mg-cell-copy">
+                  {rec.type === 'TXT' ? <code className="mg-value">{v.value}</code> : <DnsName name={v.value} />}{' '}
                   <CopyButton lang={lang} label={`${t.value}: ${rec.type} ${host}`} text={v.value} compact />
-                </>
+                </span>
               )}
             </li>
           ))}
         </ul>
         {merged ? <p className="mg-hint">{t.merged}</p> : null}
       </td>
-      <td>
+      <td data-label={t.result}>
         {row === undefined ? (
           <span className="mg-hint">{t.notChecked}</span>
         ) : row.status === 'pending' ? (

@@ -31,9 +31,8 @@ export interface ConsoleConventions {
   readonly style: 'relative' | 'fqdn';
   /** What to type for the apex in a `relative` console. */
   readonly apex: string;
-  /** Page slug of the guide (zh root; English under en/). */
+  /** Page slug of the guide (zh root; English under en/). Its mistakes to avoid are text: ../messages/ (hostPitfalls). */
   readonly guide: string;
-  readonly pitfalls: readonly Bilingual[];
 }
 
 export interface DnsHost {
@@ -55,20 +54,6 @@ export const DNS_HOSTS: readonly DnsHost[] = [
       style: 'relative',
       apex: '@',
       guide: 'dns/hosts/aliyun',
-      pitfalls: [
-        {
-          zh: '主机记录只填前缀（如 mail、_dmarc），根域名填 @；控制台会自动补上域名，填完整域名会变成 _dmarc.example.com.example.com。',
-          en: 'Type only the prefix in the Host field (mail, _dmarc) and @ for the domain itself; the console adds the domain, so typing the full name creates _dmarc.example.com.example.com.',
-        },
-        {
-          zh: '解析线路选“默认”。只设了“境内”等线路时，境外的解析器查不到这条记录。',
-          en: 'Use the “Default” resolution line. A record on a regional line only (such as mainland China) is invisible to resolvers elsewhere.',
-        },
-        {
-          zh: '默认 TTL 为 600 秒：修改后最多约 10 分钟各地才能看到新值。',
-          en: 'The default TTL is 600 seconds: after a change, resolvers may keep the old answer for up to about 10 minutes.',
-        },
-      ],
     },
   },
   {
@@ -80,20 +65,6 @@ export const DNS_HOSTS: readonly DnsHost[] = [
       style: 'relative',
       apex: '@',
       guide: 'dns/hosts/dnspod',
-      pitfalls: [
-        {
-          zh: '主机记录只填前缀，根域名填 @，不要填写完整域名。',
-          en: 'Type only the prefix in the Host field and @ for the domain itself, never the full domain name.',
-        },
-        {
-          zh: '线路类型选“默认”。只有“境内”线路的记录，境外用户查不到。',
-          en: 'Set the line to “Default”. A record on the mainland line only is not seen by users abroad.',
-        },
-        {
-          zh: '如果之前用的是腾讯企业邮，删除旧的 MX（mxbiz1/mxbiz2.qq.com）和旧的 SPF，不要与新记录并存。',
-          en: 'If the domain used Tencent Exmail before, delete the old MX (mxbiz1/mxbiz2.qq.com) and the old SPF record rather than keeping them beside the new ones.',
-        },
-      ],
     },
   },
   {
@@ -105,20 +76,6 @@ export const DNS_HOSTS: readonly DnsHost[] = [
       style: 'relative',
       apex: '@',
       guide: 'dns/hosts/cloudflare',
-      pitfalls: [
-        {
-          zh: 'mail、imap、smtp、pop3 这些 CNAME 必须设为“仅 DNS”（灰色云朵），不能开启代理（橙色云朵）：代理只转发网页流量，邮件客户端会连不上。',
-          en: 'Set the mail, imap, smtp and pop3 CNAMEs to “DNS only” (grey cloud), not proxied (orange cloud): the proxy carries web traffic only, so mail clients cannot connect.',
-        },
-        {
-          zh: 'Cloudflare 会把根域名（@）上的 CNAME “拉平”（CNAME flattening），对外显示为 A 记录；但根域名还要放 MX 和 TXT 记录，按 DNS 规则根域名不应放 CNAME。',
-          en: 'Cloudflare flattens a CNAME at the apex (@) into address records, but a CNAME there still conflicts with the MX and TXT records the apex needs: do not put a CNAME at @.',
-        },
-        {
-          zh: '名称栏填前缀或 @；Cloudflare 会显示完整名称，这是正常的。',
-          en: 'Type the prefix or @ in the Name field; Cloudflare then shows the full name, which is expected.',
-        },
-      ],
     },
   },
   {
@@ -130,16 +87,6 @@ export const DNS_HOSTS: readonly DnsHost[] = [
       style: 'relative',
       apex: '@',
       guide: 'dns/hosts/godaddy',
-      pitfalls: [
-        {
-          zh: '“名称”栏填前缀，根域名填 @；GoDaddy 会自动补上域名。',
-          en: 'Type the prefix in the Name field and @ for the domain itself; GoDaddy adds the domain.',
-        },
-        {
-          zh: '如果开启了 GoDaddy 自带的邮箱或转发，它可能自动加回自己的 MX 记录，添加新记录后要删除它们。',
-          en: 'If GoDaddy’s own email or forwarding was switched on, it may have added its own MX records: delete them once the new ones are in place.',
-        },
-      ],
     },
   },
   // Amazon Route 53 (ns-123.awsdns-45.com / .net / .org / .co.uk).
@@ -159,16 +106,6 @@ export const DNS_HOSTS: readonly DnsHost[] = [
       style: 'fqdn',
       apex: '@',
       guide: 'dns/hosts/other',
-      pitfalls: [
-        {
-          zh: '这里给出的是带结尾点的完整名称（如 mail.example.com.）。如果你的控制台会自动补上域名，只填前缀，根域名填 @ 或留空。',
-          en: 'Names are given in full with a trailing dot (mail.example.com.). If your console adds the domain itself, type only the prefix, and @ or nothing for the domain itself.',
-        },
-        {
-          zh: '同一个名称上不能既有 CNAME 又有其他记录；根域名上不能放 CNAME。',
-          en: 'A name with a CNAME can hold no other record, and the domain itself cannot have a CNAME.',
-        },
-      ],
     },
   },
 ];

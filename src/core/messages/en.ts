@@ -241,6 +241,31 @@ export const en: Messages = {
           };
     },
   },
+  hostPitfalls: {
+    aliyun: [
+      'Type only the prefix in the Host field (mail, _dmarc) and @ for the domain itself; the console adds the domain, so typing the full name creates _dmarc.example.com.example.com.',
+      'Use the “Default” resolution line. A record on a regional line only (such as mainland China) is invisible to resolvers elsewhere.',
+      'The default TTL is 600 seconds: after a change, resolvers may keep the old answer for up to about 10 minutes.',
+    ],
+    dnspod: [
+      'Type only the prefix in the Host field and @ for the domain itself, never the full domain name.',
+      'Set the line to “Default”. A record on the mainland line only is not seen by users abroad.',
+      'If the domain used Tencent Exmail before, delete the old MX (mxbiz1/mxbiz2.qq.com) and the old SPF record rather than keeping them beside the new ones.',
+    ],
+    cloudflare: [
+      'Set the mail, imap, smtp and pop3 CNAMEs to “DNS only” (grey cloud), not proxied (orange cloud): the proxy carries web traffic only, so mail clients cannot connect.',
+      'Cloudflare flattens a CNAME at the apex (@) into address records, but a CNAME there still conflicts with the MX and TXT records the apex needs: do not put a CNAME at @.',
+      'Type the prefix or @ in the Name field; Cloudflare then shows the full name, which is expected.',
+    ],
+    godaddy: [
+      'Type the prefix in the Name field and @ for the domain itself; GoDaddy adds the domain.',
+      'If GoDaddy’s own email or forwarding was switched on, it may have added its own MX records: delete them once the new ones are in place.',
+    ],
+    other: [
+      'Names are given in full with a trailing dot (mail.example.com.). If your console adds the domain itself, type only the prefix, and @ or nothing for the domain itself.',
+      'A name with a CNAME can hold no other record, and the domain itself cannot have a CNAME.',
+    ],
+  },
   domainErrors: {
     empty: () => 'Enter a domain name, for example example.com.',
     'ip-address': (v, d) =>

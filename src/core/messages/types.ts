@@ -4,6 +4,7 @@
  * type error), record names, parser reasons and domain-input errors. One file per language; a translator reads one file.
  */
 import type { DomainErrorCode } from '../domain';
+import type { HostId } from '../hosts/index';
 import type { FindingOf, ProblemCode, SpfBrokenReason } from '../findings/index';
 import type { DkimErrorCode } from '../records/dkim';
 import type { DmarcErrorCode } from '../records/dmarc';
@@ -30,6 +31,8 @@ export interface Messages {
   readonly dkimReasons: { readonly [C in DkimErrorCode | 'multiple' | 'not-dkim']: string };
   /** A domain the reader typed that cannot be used: `value` as typed, `detail` the offending part. */
   readonly domainErrors: { readonly [C in DomainErrorCode]: (value: string, detail: string) => string };
+  /** What to watch for when adding records at each DNS host whose console the guide describes. */
+  readonly hostPitfalls: { readonly [H in HostId]: readonly string[] };
   /** 600 → "10 分钟" / "10 minutes". */
   readonly duration: (seconds: number) => string;
 }

@@ -224,6 +224,31 @@ export const zh: Messages = {
         : { text: `这条记录的 TTL 是 ${d}：修改后，解析服务器最多在 ${d} 内仍返回旧值。`, fix: `修改后最多等 ${d} 再检查。` };
     },
   },
+  hostPitfalls: {
+    aliyun: [
+      '主机记录只填前缀（如 mail、_dmarc），根域名填 @；控制台会自动补上域名，填完整域名会变成 _dmarc.example.com.example.com。',
+      '解析线路选“默认”。只设了“境内”等线路时，境外的解析器查不到这条记录。',
+      '默认 TTL 为 600 秒：修改后最多约 10 分钟各地才能看到新值。',
+    ],
+    dnspod: [
+      '主机记录只填前缀，根域名填 @，不要填写完整域名。',
+      '线路类型选“默认”。只有“境内”线路的记录，境外用户查不到。',
+      '如果之前用的是腾讯企业邮，删除旧的 MX（mxbiz1/mxbiz2.qq.com）和旧的 SPF，不要与新记录并存。',
+    ],
+    cloudflare: [
+      'mail、imap、smtp、pop3 这些 CNAME 必须设为“仅 DNS”（灰色云朵），不能开启代理（橙色云朵）：代理只转发网页流量，邮件客户端会连不上。',
+      'Cloudflare 会把根域名（@）上的 CNAME “拉平”（CNAME flattening），对外显示为 A 记录；但根域名还要放 MX 和 TXT 记录，按 DNS 规则根域名不应放 CNAME。',
+      '名称栏填前缀或 @；Cloudflare 会显示完整名称，这是正常的。',
+    ],
+    godaddy: [
+      '“名称”栏填前缀，根域名填 @；GoDaddy 会自动补上域名。',
+      '如果开启了 GoDaddy 自带的邮箱或转发，它可能自动加回自己的 MX 记录，添加新记录后要删除它们。',
+    ],
+    other: [
+      '这里给出的是带结尾点的完整名称（如 mail.example.com.）。如果你的控制台会自动补上域名，只填前缀，根域名填 @ 或留空。',
+      '同一个名称上不能既有 CNAME 又有其他记录；根域名上不能放 CNAME。',
+    ],
+  },
   domainErrors: {
     empty: () => '请输入域名，例如 example.com。',
     'ip-address': (v, d) => `“${d || v}”是 IP 地址，不是域名。请输入邮箱所用的域名，例如 example.com。`,

@@ -4,7 +4,7 @@
  * reader copies into DNS. Each returns the first part that cannot be used (for
  * the message), or undefined when the input is usable or empty. Never throws.
  */
-import { parseEmailAddress } from '../export/mobileconfig';
+import { parseEmailAddress } from '../email';
 import { normaliseDkimInput, parseDkim } from './dkim';
 import { parseSpf, senderTerm } from './spf';
 

@@ -50,7 +50,7 @@ describe('the checker state', () => {
         { type: 'start', run: 2, ids },
         { type: 'row', run: 1, row: result('mx', 'ok') },
         { type: 'abort', run: 1 },
-        { type: 'finish', run: 1, results: [result('mx', 'ok'), result('spf', 'ok')], at: 5 },
+        { type: 'finish', run: 1, results: [result('mx', 'ok'), result('spf', 'ok')], at: 5, answeredBy: ['alidns'] },
       ],
       loaded,
     );
@@ -60,11 +60,12 @@ describe('the checker state', () => {
 
   it('finishes with the results, the time, and no changes on the first check', () => {
     const s = reduce(
-      [{ type: 'start', run: 1, ids }, { type: 'finish', run: 1, results: [result('mx', 'ok'), result('spf', 'fail')], at: 1000 }],
+      [{ type: 'start', run: 1, ids }, { type: 'finish', run: 1, results: [result('mx', 'ok'), result('spf', 'fail')], at: 1000, answeredBy: ['alidns'] }],
       loaded,
     );
     expect(s.phase).toBe('done');
     expect(s.checkedAt).toBe(1000);
+    expect(s.answeredBy).toEqual(['alidns']);
     expect(s.changes).toEqual([]);
     expect(countStatuses(s.rows)).toEqual({ ok: 1, warn: 0, fail: 1, error: 0 });
     expect(allPassed(s)).toBe(false);
@@ -74,9 +75,9 @@ describe('the checker state', () => {
     const s = reduce(
       [
         { type: 'start', run: 1, ids },
-        { type: 'finish', run: 1, results: [result('mx', 'ok'), result('spf', 'fail')], at: 1 },
+        { type: 'finish', run: 1, results: [result('mx', 'ok'), result('spf', 'fail')], at: 1, answeredBy: ['alidns'] },
         { type: 'start', run: 2, ids },
-        { type: 'finish', run: 2, results: [result('mx', 'ok'), result('spf', 'ok')], at: 2 },
+        { type: 'finish', run: 2, results: [result('mx', 'ok'), result('spf', 'ok')], at: 2, answeredBy: ['alidns'] },
       ],
       loaded,
     );
@@ -91,7 +92,7 @@ describe('the checker state', () => {
   });
 
   it('forgets the results when the domain or the provider changes, but not for other fields', () => {
-    const done = reduce([{ type: 'start', run: 1, ids }, { type: 'finish', run: 1, results: [result('mx', 'ok')], at: 1 }], loaded);
+    const done = reduce([{ type: 'start', run: 1, ids }, { type: 'finish', run: 1, results: [result('mx', 'ok')], at: 1, answeredBy: ['alidns'] }], loaded);
     expect(reduce([{ type: 'edit', patch: { domain: 'other.example' } }], done).rows.size).toBe(0);
     expect(reduce([{ type: 'edit', patch: { provider: 'aliyun-intl' } }], done).phase).toBe('idle');
     // Another spelling of the same domain keeps them.

@@ -1,3 +1,4 @@
+import { HOST_IDS } from '~/core/hosts/index';
 import { describe, expect, it } from 'vitest';
 import { DOMAIN_ERROR_CODES, normaliseDomain } from '~/core/domain';
 import { finding, findingGuide, PROBLEM_CODES, type Finding, type FindingOf, type FindingParams, type ProblemCode } from '~/core/findings/index';
@@ -196,6 +197,7 @@ describe('the language tables', () => {
     dmarcReasons: [...DMARC_ERROR_CODES, 'multiple'],
     dkimReasons: [...DKIM_ERROR_CODES, 'multiple', 'not-dkim'],
     domainErrors: DOMAIN_ERROR_CODES,
+    hostPitfalls: HOST_IDS,
   };
 
   it.each(LANGS)('%s has exactly these tables', (lang) => {

@@ -1,0 +1,51 @@
+// 检查工具的界面文字（简体中文）。结果说明来自 ~/core 的 messages/zh.ts；记录表的用词来自 ../../ui/strings/zh.ts。
+import type { CheckerStrings } from './types';
+
+export const zh = {
+  domainLabel: '你的域名',
+  domainHint: '例如 example.com，也可以粘贴网址或邮箱地址',
+  providerLabel: '邮箱服务',
+  hostLabel: 'DNS 服务商（决定“主机记录”的写法）',
+  options: '更多选项：DKIM 公钥、DMARC 策略、其他发信服务',
+  dkimLabel: 'DKIM 公钥（从邮箱管理后台复制）',
+  dkimHint: '粘贴后台给出的整段记录值；不填时 DKIM 行只提示去后台获取。',
+  dmarcPolicyLabel: 'DMARC 策略',
+  dmarcRuaLabel: 'DMARC 汇总报告发送到（可选）',
+  dmarcRuaHint: '一个邮箱地址，例如 dmarc@example.com',
+  extraSpfLabel: '其他发信服务的 SPF include（可选，空格分隔）',
+  extraSpfHint: '例如 spf1.dm.aliyun.com（阿里云邮件推送）',
+  dkimInvalid: '这不像 DKIM 公钥：请确认粘贴的是后台给出的整段记录值（v=DKIM1; k=rsa; p=…），没有缺字或多出的内容。',
+  ruaInvalid: (v: string) => `“${v}”不是邮箱地址。在改正之前，DMARC 记录里不写汇总报告地址。`,
+  spfInvalid: (v: string) =>
+    `“${v}”既不是域名，也不是指明发信方的 SPF 项（如 include:、ip4:）。在改正之前，SPF 记录里不加入它。`,
+  check: '检查记录',
+  checking: '正在检查…',
+  stop: '停止',
+  copyLink: '复制给客服/同事的链接',
+  linkCopied: '链接已复制',
+  exportZone: '下载 BIND 区域文件片段',
+  exportCsv: '下载 CSV',
+  showZone: '查看区域文件片段',
+  pitfalls: '在这家服务商添加记录时注意：',
+  detectedHost: (name: string) => `根据域名的 NS 记录，DNS 托管在：${name}。`,
+  detectedOther: '根据域名的 NS 记录，DNS 不在上面列出的服务商，“主机记录”按完整名称给出。',
+  watch: '持续检查直到全部正确',
+  watchNotify: '全部正确时发送浏览器通知',
+  watching: (time: string) => `正在持续检查，下次检查：${time}。`,
+  watchStop: '停止持续检查',
+  watchDone: '全部记录已正确，持续检查已结束。',
+  changed: (name: string, from: string, to: string) => `${name}：${from} → ${to}`,
+  hostGuide: '查看在该服务商添加记录的步骤',
+  cannotCheck:
+    '浏览器只能查询 DNS。SMTP/IMAP 端口是否连通、证书、发信 IP 的反向解析（PTR）以及 DNSSEC 验证无法在这里检查，请用邮箱后台或其他工具确认。',
+  policies: {
+    none: 'none：只收报告，不处理（起步时用）',
+    quarantine: 'quarantine：可疑邮件进垃圾箱（推荐）',
+    reject: 'reject：直接拒收伪造邮件（确认无误后再用）',
+  },
+  policyHelp: {
+    none: '收件方照常投递未通过验证的邮件，只把报告发给你。适合刚开始配置时先观察：确认所有正常发信渠道（企业邮箱、营销系统、业务系统）都能通过 SPF 或 DKIM 后，再改成 quarantine 或 reject。它不能阻止别人冒用你的域名。',
+    quarantine: '未通过验证的邮件会被收件方放进垃圾邮件箱或隔离区。能挡住大部分冒用你域名的邮件；如果有正常的发信渠道没有配置好，它发出的邮件也会进垃圾箱，所以请先确认所有发信渠道。',
+    reject: '未通过验证的邮件直接被收件方拒收并退回。保护最强，但任何没配置好的正常发信渠道发出的邮件都会被退回；建议先用 none 或 quarantine 运行一段时间，看过报告再改成 reject。',
+  },
+} satisfies CheckerStrings;
