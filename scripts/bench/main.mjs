@@ -82,7 +82,8 @@ const toRun = chosen.filter((f) => !(opts.skipBuild && f.needs === 'build'));
 let exitCode = 0;
 const started = performance.now();
 try {
-  if (!toRun.some((f) => f.needs === 'build') && !existsSync(join(DIST, 'index.html'))) {
+  // Only figures that load pages need dist/ (a figure with needs 'none' runs without a build).
+  if (toRun.some((f) => f.needs === 'site') && !toRun.some((f) => f.needs === 'build') && !existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/ has no build: run without --skip-build (or npm run build) first');
   }
   if (!toRun.length) console.error(`--only ${opts.only} with --skip-build: nothing to do`);

@@ -86,6 +86,10 @@ test.describe('tools with results on screen', () => {
     { name: 'checker after a finished check (en)', path: () => toolUrl('/en/tools/checker/', { domain: 'foreign.test' }), done: '[data-record="mx"]:not([data-status="pending"])' },
     // The nested tree with counters over the limit.
     { name: 'SPF inspector with a tree', path: () => toolUrl('/en/tools/spf/', { domain: 'spf-over.test' }), done: '.mg-spf-result' },
+    // The IP test: a fail explained by exp=, its trail three includes deep and the lookups table (zh);
+    // a temporary error with its reason (en).
+    { name: 'SPF IP test with its trail (zh)', path: () => toolUrl('/tools/spf/', { domain: 'spf-tree.test', ip: '203.0.113.99' }), done: '[data-spf-result="fail"]' },
+    { name: 'SPF IP test with an error (en)', path: () => toolUrl('/en/tools/spf/', { domain: 'broken.test', ip: '2001:db8::1' }), done: '[data-spf-result="temperror"]' },
     // A dig-like answer.
     { name: 'lookup with an answer', path: () => toolUrl('/tools/lookup/', { name: 'complete.test', type: 'MX' }), done: '[data-rcode]' },
     // Resolvers that disagree, and unreachable ones.

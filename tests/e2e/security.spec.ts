@@ -71,6 +71,17 @@ test.describe('DNS text with markup is shown literally and runs nothing', () => 
     await expectInert(page, w);
   });
 
+  test('SPF tool IP test', async ({ page }) => {
+    const w = await watch(page);
+    await page.goto(toolUrl('/en/tools/spf/', { domain: 'xss.test', ip: '192.0.2.25' }));
+    // The markup is not a term SPF knows: a syntax error, quoted in the reason and shown in the trail's record.
+    const result = page.locator('[data-spf-result="permerror"]');
+    await expect(result).toBeVisible({ timeout: 15_000 });
+    await expect(result.locator('[data-spf-problem="syntax"]')).toContainText('<script>');
+    await expect(result.locator('[data-spf-trail-record="xss.test"]')).toContainText(SCRIPT);
+    await expectInert(page, w);
+  });
+
   for (const [name, text] of [
     ['xss.test', SCRIPT],
     ['_dmarc.xss.test', 'onerror'],

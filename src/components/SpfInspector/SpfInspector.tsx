@@ -1,107 +1,81 @@
-// SPF inspector: the include/redirect tree as nested lists (native <details>,
-// so it expands by keyboard), the lookup count against 10 and void lookups
-// against 2 (RFC 7208 §4.6.4), loops, syntax errors pointed at the term, the
-// address ranges each branch authorises, and a verdict with the fix.
-// Markup contract: data-spf-lookups (total count) and data-status (verdict).
+// SPF tool. The expansion: the include/redirect tree as nested lists (native
+// <details>, so it expands by keyboard), the lookup count against 10 and void
+// lookups against 2 (RFC 7208 §4.6.4), loops, syntax errors pointed at the
+// term, the address ranges each branch authorises, and a verdict with the fix.
+// The IP test: would mail from this IP pass SPF — the result in words, what it
+// means for delivery, the exp= explanation, and the trail (each term evaluated
+// in each record, includes nested, the terms and void lookups counted, every
+// DNS lookup used).
+// Markup contract: data-spf-lookups (total count) and data-status (verdict) on
+// the expansion; data-spf-result on the IP test (architecture §3: `pending`
+// until the RFC result word is known). DNS text is rendered as text only.
 import { useId, type FormEvent, type ReactElement } from 'react';
 import {
   domainErrorMessage,
+  spfDecidingPath,
+  SPF_DNS_TERM_LIMIT,
   SPF_LOOKUP_LIMIT,
   SPF_VOID_LIMIT,
+  SPF_VOID_LOOKUP_LIMIT,
+  truncateForDisplay,
   type Lang,
+  type Messages,
+  type SpfEvaluation,
+  type SpfLookup,
   type SpfNode,
+  type SpfResult,
   type SpfTermInfo,
+  type SpfTrailRecord,
+  type SpfTrailTerm,
 } from '~/core';
 import { FindingList } from '../ui/FindingList';
 import { messages } from '../ui/messages';
 import { ResolverPicker } from '../ui/ResolverPicker';
-import { StatusBadge } from '../ui/StatusBadge';
+import { StatusBadge, type BadgeStatus } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
 import { useResolvers } from '../ui/useResolvers';
-import { useSpfInspector } from './useSpfInspector';
+import { heloErrorText, ipErrorText, lookupData, lookupOutcomeText, problemText, senderErrorText } from './describe';
+import type { SpfTest } from './form';
+import { strings } from './strings';
+import { useSpfInspector, type SpfTestState } from './useSpfInspector';
 import '../ui/widget.css';
 import './SpfInspector.css';
-
-const text = {
-  zh: {
-    domain: '要检查 SPF 的域名',
-    hint: '例如 example.com，或第三方平台的域名（如 shopify.com）',
-    run: '展开 SPF',
-    running: '正在展开…',
-    lookups: 'DNS 查询次数',
-    voids: '空查询次数',
-    limit: (n: number) => `上限 ${n}`,
-    tree: 'SPF 展开树',
-    noRecord: '没有 SPF 记录',
-    authorised: '授权的地址段',
-    lookupCost: '计 1 次查询',
-    void: '空查询（名称不存在或没有记录）',
-    loop: '循环引用，未继续展开',
-    truncated: '嵌套太深或查询太多，已停止展开：计数是下限',
-    syntaxAt: (term: string) => `语法错误：${term}`,
-    none: '没有发现问题。',
-    summary: (d: string, n: number, v: number, ms: number) =>
-      `${d}：共 ${n} 次 DNS 查询，${v} 次空查询，用时 ${ms} 毫秒。`,
-    statuses: {
-      'no-record': '没有 SPF 记录',
-      multiple: '有多条 SPF 记录',
-      nxdomain: '域名不存在',
-      error: '查询失败',
-      depth: '嵌套过深',
-      truncated: '已截断',
-      macro: '含宏，无法静态展开',
-      loop: '循环',
-      ok: '',
-    },
-  },
-  en: {
-    domain: 'Domain whose SPF to inspect',
-    hint: 'e.g. example.com, or a platform’s domain such as shopify.com',
-    run: 'Expand SPF',
-    running: 'Expanding…',
-    lookups: 'DNS lookups',
-    voids: 'Void lookups',
-    limit: (n: number) => `limit ${n}`,
-    tree: 'SPF tree',
-    noRecord: 'No SPF record',
-    authorised: 'Authorised ranges',
-    lookupCost: 'costs 1 lookup',
-    void: 'void lookup (name does not exist or has no records)',
-    loop: 'loop: not followed again',
-    truncated: 'Nesting or question budget reached: counts are lower bounds',
-    syntaxAt: (term: string) => `Syntax error: ${term}`,
-    none: 'No problems found.',
-    summary: (d: string, n: number, v: number, ms: number) => `${d}: ${n} DNS lookups, ${v} void lookups, in ${ms} ms.`,
-    statuses: {
-      'no-record': 'no SPF record',
-      multiple: 'several SPF records',
-      nxdomain: 'domain does not exist',
-      error: 'lookup failed',
-      depth: 'nested too deep',
-      truncated: 'truncated',
-      macro: 'uses macros: not expanded',
-      loop: 'loop',
-      ok: '',
-    },
-  },
-} as const;
 
 export interface SpfInspectorProps {
   lang: Lang;
   base: string;
 }
 
+/** How each result is badged: colour, symbol and word together. */
+const BADGE: Record<SpfResult, BadgeStatus> = {
+  pass: 'ok',
+  fail: 'fail',
+  permerror: 'fail',
+  softfail: 'warn',
+  neutral: 'warn',
+  none: 'warn',
+  temperror: 'error',
+};
+
+/** Record text from DNS, shown whole up to this many characters. */
+const RECORD_MAX = 2000;
+const TERM_MAX = 200;
+
 export default function SpfInspector({ lang, base }: SpfInspectorProps) {
-  const t = text[lang];
+  const t = strings[lang];
   const id = useId();
   const resolverState = useResolvers(lang);
   const s = useSpfInspector(resolverState.resolvers, resolverState.ready);
-  const error = s.domain && !s.domain.ok ? domainErrorMessage(s.domain.error, messages[lang]) : '';
+  const { errors } = s.checked;
+  const domainError = errors.domain ? domainErrorMessage(errors.domain, messages[lang]) : '';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     s.run();
   };
   const done = s.state.kind === 'done' ? s.state : undefined;
+  const wantsTest = s.form.ip.trim() !== '';
+  // The domain the MAIL FROM hint names: the one typed, as typed.
+  const hintDomain = truncateForDisplay(s.form.domain.trim(), 60);
 
   return (
     <div className="mg-widget mg-spf" data-widget="spf-inspector">
@@ -110,16 +84,52 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
           id={`${id}-domain`}
           label={t.domain}
           hint={t.hint}
-          error={error}
+          error={domainError}
           autoCapitalize="off"
           maxLength={2048}
-          value={s.input}
-          onValue={s.setInput}
+          value={s.form.domain}
+          onValue={s.setField('domain')}
         />
+        <fieldset className="mg-fieldset mg-spf-test-fields">
+          <legend>{t.testLegend}</legend>
+          <p className="mg-hint">{t.testIntro}</p>
+          <TextField
+            id={`${id}-ip`}
+            label={t.ip}
+            hint={t.ipHint}
+            error={errors.ip ? ipErrorText(errors.ip, lang) : ''}
+            autoCapitalize="off"
+            maxLength={100}
+            value={s.form.ip}
+            onValue={s.setField('ip')}
+          />
+          <div className="mg-row">
+            <TextField
+              id={`${id}-sender`}
+              label={t.sender}
+              hint={t.senderHint(hintDomain)}
+              error={errors.sender ? senderErrorText(errors.sender, lang, messages[lang]) : ''}
+              autoCapitalize="off"
+              maxLength={2048}
+              value={s.form.sender}
+              onValue={s.setField('sender')}
+            />
+            <TextField
+              id={`${id}-helo`}
+              label={t.helo}
+              hint={t.heloHint}
+              error={errors.helo ? heloErrorText(errors.helo, lang, messages[lang]) : ''}
+              autoCapitalize="off"
+              maxLength={2048}
+              value={s.form.helo}
+              onValue={s.setField('helo')}
+            />
+          </div>
+        </fieldset>
         <ResolverPicker lang={lang} state={resolverState} />
         <div className="mg-actions">
-          <button type="submit" className="mg-primary" disabled={!s.domain?.ok || s.state.kind === 'running'}>
-            {s.state.kind === 'running' ? t.running : t.run}
+          <button type="submit" className="mg-primary" disabled={!s.checked.run || s.running}>
+            {s.running ? t.running : wantsTest ? t.runTest : t.run}
           </button>
         </div>
       </form>
@@ -127,6 +137,13 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
       <div aria-live="polite" className="mg-status" role="status">
         {done ? t.summary(done.domain, done.expansion.lookupCount, done.expansion.voidCount, done.ms) : ''}
       </div>
+      <div aria-live="polite" className="mg-status" role="status">
+        {s.testState.kind === 'done'
+          ? t.testAnnounce(s.testState.test.ip, s.testState.evaluation.domain, t.results[s.testState.evaluation.result].title)
+          : ''}
+      </div>
+
+      {s.testState.kind === 'idle' ? null : <TestView state={s.testState} lang={lang} messages={messages[lang]} />}
 
       {s.state.kind === 'running' ? (
         <div data-status="pending" data-spf-lookups="">
@@ -176,6 +193,225 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
   );
 }
 
+// ─── the IP test ───
+
+function IdentityLine({ test, lang }: { test: SpfTest; lang: Lang }) {
+  const t = strings[lang];
+  return <p>{t.identity[test.identity](test.domain, truncateForDisplay(test.mailFrom, 120))}</p>;
+}
+
+function TestView({ state, lang, messages }: { state: Exclude<SpfTestState, { kind: 'idle' }>; lang: Lang; messages: Messages | undefined }) {
+  const t = strings[lang];
+  const id = useId();
+  const { test } = state;
+  const title = (
+    <p id={`${id}-title`} className="mg-spf-tree-title">
+      {t.testTitle(test.ip)}
+    </p>
+  );
+  if (state.kind !== 'done') {
+    return (
+      <section className="mg-spf-test" data-spf-result={state.kind === 'running' ? 'pending' : undefined} aria-labelledby={`${id}-title`}>
+        {title}
+        <IdentityLine test={test} lang={lang} />
+        {state.kind === 'running' ? (
+          <p>
+            <StatusBadge lang={lang} status="pending" /> {t.testing(test.ip, truncateForDisplay(test.mailFrom, 120))}
+          </p>
+        ) : (
+          <p className="mg-error">{t.testFailed}</p>
+        )}
+      </section>
+    );
+  }
+  const { evaluation } = state;
+  const { result, trail } = evaluation;
+  const words = t.results[result];
+  return (
+    <section
+      className="mg-spf-test"
+      data-spf-result={result}
+      data-spf-dns-terms={trail.dnsTerms}
+      data-spf-void-lookups={trail.voidLookups}
+      aria-labelledby={`${id}-title`}
+    >
+      {title}
+      <IdentityLine test={test} lang={lang} />
+      <p className="mg-spf-verdict">
+        <StatusBadge lang={lang} status={BADGE[result]} label={words.title} />
+      </p>
+      <p>{words.meaning(test.ip, evaluation.domain)}</p>
+      {evaluation.explanation !== undefined ? (
+        <div className="mg-spf-explanation">
+          <p>{t.explanation}</p>
+          <blockquote>
+            <p data-spf-explanation="">{truncateForDisplay(evaluation.explanation, 1000)}</p>
+          </blockquote>
+        </div>
+      ) : null}
+      <Decision evaluation={evaluation} lang={lang} messages={messages} />
+      <div className="mg-spf-counters">
+        <Counter label={t.dnsTerms} value={trail.dnsTerms} limit={SPF_DNS_TERM_LIMIT} limitText={t.limit(SPF_DNS_TERM_LIMIT)} />
+        <Counter label={t.voidLookups} value={trail.voidLookups} limit={SPF_VOID_LOOKUP_LIMIT} limitText={t.limit(SPF_VOID_LOOKUP_LIMIT)} />
+      </div>
+      {trail.root ? (
+        <>
+          <p id={`${id}-trail`} className="mg-spf-tree-title">
+            {t.trail}
+          </p>
+          <p className="mg-hint">{t.trailHint}</p>
+          <ul className="mg-spf-tree" aria-labelledby={`${id}-trail`}>
+            <TrailRecordView record={trail.root} lookups={trail.lookups} lang={lang} />
+          </ul>
+        </>
+      ) : null}
+      {trail.lookups.length > 0 ? <LookupTable lookups={trail.lookups} sent={trail.queriesSent} lang={lang} /> : null}
+    </section>
+  );
+}
+
+/** Which term decided, through which includes; or why there was no result. */
+function Decision({ evaluation, lang, messages }: { evaluation: SpfEvaluation; lang: Lang; messages: Messages | undefined }) {
+  const t = strings[lang];
+  const { trail } = evaluation;
+  const path = spfDecidingPath(trail.root);
+  const last = path[path.length - 1];
+  const lines: ReactElement[] = [];
+  if (last && (last.term.outcome === 'match' || !trail.problem)) {
+    lines.push(
+      <p key="decided">
+        {t.decidedBy(truncateForDisplay(last.term.term, TERM_MAX), truncateForDisplay(last.record.domain, TERM_MAX))}
+        {path.length > 1 ? (
+          <>
+            {' '}
+            {t.reachedVia}
+            {path.map((step, i) => (
+              <span key={i}>
+                {i > 0 ? ' → ' : ''}
+                <code>{truncateForDisplay(step.term.term, TERM_MAX)}</code>
+              </span>
+            ))}
+          </>
+        ) : null}
+      </p>,
+    );
+  } else if (evaluation.result === 'neutral' && !trail.problem) {
+    lines.push(<p key="nomatch">{t.noMatch}</p>);
+  }
+  if (trail.problem) {
+    lines.push(
+      <p key="why" data-spf-problem={trail.problem.code}>
+        {t.why}
+        {problemText(trail.problem, trail.lookups, lang, messages)}
+      </p>,
+    );
+  }
+  return <>{lines}</>;
+}
+
+function TrailRecordView({ record, lookups, lang }: { record: SpfTrailRecord; lookups: readonly SpfLookup[]; lang: Lang }) {
+  const t = strings[lang];
+  return (
+    <li data-spf-trail-record={record.domain} data-spf-record-result={record.result}>
+      <details open>
+        <summary>
+          <code>{truncateForDisplay(record.domain, TERM_MAX)}</code>{' '}
+          <span className="mg-hint">
+            ({t.via[record.via]} · {t.recordResult(record.result)})
+          </span>
+        </summary>
+        {record.record !== undefined ? (
+          <p>
+            <code className="mg-value">{truncateForDisplay(record.record, RECORD_MAX)}</code>
+          </p>
+        ) : (
+          <p className="mg-hint">{t.noRecordHere[record.result === 'temperror' || record.result === 'permerror' ? record.result : 'none']}</p>
+        )}
+        {record.terms.length > 0 ? (
+          <ul>
+            {record.terms.map((term, i) => (
+              <TrailTermView key={i} term={term} lookups={lookups} lang={lang} />
+            ))}
+          </ul>
+        ) : null}
+      </details>
+    </li>
+  );
+}
+
+function TrailTermView({ term, lookups, lang }: { term: SpfTrailTerm; lookups: readonly SpfLookup[]; lang: Lang }) {
+  const t = strings[lang];
+  const notes: string[] = [];
+  if (term.target !== undefined && !term.term.includes(term.target)) notes.push(`→ ${truncateForDisplay(term.target, TERM_MAX)}`);
+  if (term.dnsTerm !== undefined) notes.push(t.dnsTermCount(term.dnsTerm, SPF_DNS_TERM_LIMIT));
+  if (term.voidLookup !== undefined) notes.push(t.voidCount(term.voidLookup, SPF_VOID_LOOKUP_LIMIT));
+  for (const index of term.lookups) {
+    const l = lookups[index];
+    if (l) notes.push(`${truncateForDisplay(l.name, TERM_MAX)} ${l.type}: ${lookupOutcomeText(l, lang)}`);
+  }
+  const outcomeClass = term.outcome === 'match' ? 'mg-spf-match' : term.outcome === 'no-match' ? '' : 'mg-spf-flag';
+  return (
+    <li data-spf-trail-term={term.term} data-spf-term-outcome={term.outcome}>
+      <code>{truncateForDisplay(term.term, TERM_MAX)}</code>{' '}
+      <span className={outcomeClass || undefined}>{t.termOutcomes[term.outcome]}</span>
+      {notes.length > 0 ? <span className="mg-hint"> · {notes.join(' · ')}</span> : null}
+      {term.child ? (
+        <ul>
+          <TrailRecordView record={term.child} lookups={lookups} lang={lang} />
+        </ul>
+      ) : null}
+    </li>
+  );
+}
+
+function LookupTable({ lookups, sent, lang }: { lookups: readonly SpfLookup[]; sent: number; lang: Lang }) {
+  const t = strings[lang];
+  return (
+    <table className="mg-spf-lookups">
+      <caption>{t.lookupsCaption(lookups.length, sent)}</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="mg-spf-col-n">
+            #
+          </th>
+          <th scope="col">{t.cols.name}</th>
+          <th scope="col">{t.cols.purpose}</th>
+          <th scope="col">{t.cols.outcome}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {lookups.map((l, i) => {
+          const { items, more } = lookupData(l);
+          return (
+            <tr key={i} data-spf-lookup={`${l.name} ${l.type}`} data-outcome={l.outcome}>
+              <td>{i + 1}</td>
+              <td>
+                <code>{truncateForDisplay(l.name, TERM_MAX)}</code> {l.type}
+              </td>
+              <td>{t.purposes[l.purpose]}</td>
+              <td>
+                {lookupOutcomeText(l, lang)}
+                {items.length > 0 ? (
+                  <ul className="mg-values">
+                    {items.map((d, k) => (
+                      <li key={k}>
+                        <code>{d}</code>
+                      </li>
+                    ))}
+                    {more > 0 ? <li className="mg-hint">{t.more(more)}</li> : null}
+                  </ul>
+                ) : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+
+// ─── the expansion ───
+
 function Counter(props: { label: string; value: number; limit: number; limitText: string }) {
   const over = props.value > props.limit;
   return (
@@ -186,7 +422,7 @@ function Counter(props: { label: string; value: number; limit: number; limitText
 }
 
 function NodeView({ node, lang, open = false }: { node: SpfNode; lang: Lang; open?: boolean }) {
-  const t = text[lang];
+  const t = strings[lang];
   const status = node.status === 'ok' ? '' : t.statuses[node.status];
   const ranges = [...node.ip4, ...node.ip6];
   return (
@@ -225,7 +461,7 @@ function NodeView({ node, lang, open = false }: { node: SpfNode; lang: Lang; ope
 }
 
 function TermView({ term, lang }: { term: SpfTermInfo; lang: Lang }) {
-  const t = text[lang];
+  const t = strings[lang];
   if (term.child) return <NodeView node={term.child} lang={lang} />;
   if (term.lookups === 0 && !term.void) return null;
   return (

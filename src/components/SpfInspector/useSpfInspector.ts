@@ -1,16 +1,22 @@
-// State of the SPF inspector: one domain, one expansion at a time, run at once
-// when the page address names a domain. Expansion and verdict come from ~/core.
+// State of the SPF tool: the form (domain, and the optional IP test: IP,
+// MAIL FROM, HELO), and one run at a time through the shared useToolRun (run
+// at once when the page address names a domain or a MAIL FROM to test). A run
+// expands the domain (expandSpf + spfVerdict, the same expansion as the
+// checker's SPF row) and, when an IP is given, evaluates it (evaluateSpf), both
+// over one run of the DoH client, so a question both ask goes out once.
 import { useState } from 'react';
 import {
+  evaluateSpf,
   expandSpf,
-  normaliseDomain,
+  isDohError,
   spfVerdict,
-  type DomainResult,
   type Resolver,
+  type SpfEvaluation,
   type SpfExpansion,
   type SpfVerdict,
 } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
+import { checkForm, emptyForm, formFrom, paramsFor, type SpfForm, type SpfRun, type SpfTest } from './form';
 
 export type SpfState =
   | { readonly kind: 'idle' }
@@ -23,35 +29,61 @@ export type SpfState =
       readonly ms: number;
     };
 
-export function useSpfInspector(resolvers: readonly Resolver[], resolversReady: boolean) {
-  const [input, setInput] = useState('');
-  const [state, setState] = useState<SpfState>({ kind: 'idle' });
-  const domain: DomainResult | undefined = input.trim() ? normaliseDomain(input) : undefined;
+/** The IP test: absent until one is asked for; `failed` only if the evaluation threw (it should not). */
+export type SpfTestState =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'running'; readonly test: SpfTest }
+  | { readonly kind: 'done'; readonly test: SpfTest; readonly evaluation: SpfEvaluation; readonly ms: number }
+  | { readonly kind: 'failed'; readonly test: SpfTest };
 
-  const tool = useToolRun<string>({
+export function useSpfInspector(resolvers: readonly Resolver[], resolversReady: boolean) {
+  const [form, setForm] = useState<SpfForm>(emptyForm);
+  const [state, setState] = useState<SpfState>({ kind: 'idle' });
+  const [testState, setTestState] = useState<SpfTestState>({ kind: 'idle' });
+  const checked = checkForm(form);
+
+  const tool = useToolRun<SpfRun>({
     resolvers,
     resolversReady,
+    // Opened with ?domain= (and ?ip=, ?sender=, ?helo=): fill the form, and run at once when it can.
     fromUrl: (params) => {
-      const given = params.domain ?? '';
-      setInput(given);
-      return normaliseDomain(given).ok ? given : undefined;
+      const given = formFrom(params);
+      setForm(given);
+      return checkForm(given).run;
     },
-    task: async (typed, { signal, client }) => {
-      const d = normaliseDomain(typed);
-      if (!d.ok) return;
-      setState({ kind: 'running', domain: d.ascii });
-      const started = performance.now();
-      const expansion = await expandSpf(d.ascii, client.newRun(signal), { signal });
-      if (signal.aborted) return;
-      setState({ kind: 'done', domain: d.ascii, expansion, verdict: spfVerdict(expansion), ms: Math.round(performance.now() - started) });
+    task: async (run, { signal, client }) => {
+      // One run of the client: the expansion and the evaluation share their answers.
+      const query = client.newRun(signal);
+      setState({ kind: 'running', domain: run.domain });
+      setTestState(run.test ? { kind: 'running', test: run.test } : { kind: 'idle' });
+      const expand = async (): Promise<void> => {
+        const started = performance.now();
+        const expansion = await expandSpf(run.domain, query, { signal });
+        if (signal.aborted) return;
+        setState({ kind: 'done', domain: run.domain, expansion, verdict: spfVerdict(expansion), ms: Math.round(performance.now() - started) });
+      };
+      const evaluate = async (test: SpfTest): Promise<void> => {
+        const started = performance.now();
+        try {
+          const evaluation = await evaluateSpf({ ip: test.ip, sender: test.sender, helo: test.helo, query, signal });
+          if (!signal.aborted) setTestState({ kind: 'done', test, evaluation, ms: Math.round(performance.now() - started) });
+        } catch (err) {
+          if (signal.aborted || (isDohError(err) && err.code === 'aborted')) return;
+          setTestState({ kind: 'failed', test });
+        }
+      };
+      await Promise.all([expand(), run.test ? evaluate(run.test) : Promise.resolve()]);
     },
   });
 
+  const setField = (field: keyof SpfForm) => (value: string) => setForm((f) => ({ ...f, [field]: value }));
+
+  /** A run the visitor asked for: also written into the address, so the link reproduces it. */
   const run = (): void => {
-    if (!domain?.ok) return;
-    tool.url.setParams({ domain: input.trim() });
-    tool.start(input);
+    if (!checked.run) return;
+    tool.url.setParams(paramsFor(form));
+    tool.start(checked.run);
   };
 
-  return { input, setInput, domain, state, run };
+  return { form, setField, checked, state, testState, run, running: tool.running };
 }

@@ -3,7 +3,7 @@
  * read from location.search, written back with history.replaceState (no new
  * history entry), with an event so every widget on the page sees a change.
  */
-export const URL_PARAMS = ['domain', 'provider', 'resolver', 'name', 'type', 'host', 'dmarc', 'rua', 'spf'] as const;
+export const URL_PARAMS = ['domain', 'provider', 'resolver', 'name', 'type', 'host', 'dmarc', 'rua', 'spf', 'ip', 'sender', 'helo'] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 export type UrlState = Partial<Record<UrlParam, string>>;
 export type UrlPatch = Partial<Record<UrlParam, string | undefined>>;

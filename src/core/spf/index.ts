@@ -25,3 +25,5 @@ export type {
   SpfTrailTerm,
 } from './types';
 export { MACRO_ERROR_CODES, type MacroErrorCode } from './macro';
+export { spfDecidingPath, type SpfTrailStep } from './trail';
+export { parseClientAddress, type ClientAddress } from './address';
