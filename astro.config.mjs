@@ -7,31 +7,43 @@ import { postBuild } from './src/integrations/postbuild.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
 
 /**
- * The widgets' shared code in two chunks instead of a dozen small ones: small
+ * The widgets' shared code in a few chunks instead of a dozen small ones: small
  * chunks compress badly (gzip starts afresh in each) and cost a request each.
- * `tools`: what every tool page runs (DNS names and the DoH client, the shared
- * widget pieces). `records`: what the record checks add (parsers, the checks,
- * findings, provider and DNS-host data) — the checker, the SPF tool and the
+ * `dns`: the core every tool runs (DNS names, domain input, the DoH client).
+ * `records`: what the record checks add (parsers, the checks, findings,
+ * provider and DNS-host data) — the checker, the SPF tool and the
  * troubleshooting pages load it, the lookup and propagation tools do not.
- * `zh`, `en`: every text table of one language (core messages, widget words),
- * so a page loads its language in one chunk (preloaded on pages of that
- * language, src/integrations/preload.mjs) and never the other.
+ * `ui`: the shared widget pieces. `zh`, `en`: the widgets' words in one
+ * language, so a page loads its language in one chunk (preloaded on pages of
+ * that language, src/integrations/preload.mjs) and never the other.
+ * `messages-zh`, `messages-en`: the core's findings and other messages, loaded
+ * when there is something to say (src/components/ui/messages.ts).
  * Everything else (one widget's own code) keeps its own chunk.
+ *
+ * Order is load-bearing: the tables are awaited at the top level of the
+ * modules that load them (src/components/ui/i18n.ts), so a table's chunk must
+ * not import a chunk that waits for it. The tables import only core modules
+ * (`dns`, `records`), which never wait for anything; the `ui` pieces, which do,
+ * are a group of their own, and the language groups come last so that what the
+ * tables import is already placed in the groups above.
  */
 const CHUNK_GROUPS = [
   {
-    name: 'tools',
-    test: /[\\/]src[\\/](?:core[\\/](?:lang|names|types|domain)\.ts|core[\\/]doh[\\/](?:client|codec|run|errors|ip|resolvers|types|index)\.ts|components[\\/]ui[\\/](?:useToolRun|useResolvers|resolverChoice|useUrlState|urlParams|i18n|strings|links|clock|CopyButton|CopyReport|report|StatusBadge|ResolverPicker|TextField|Summary)\.tsx?)$/,
+    name: 'dns',
+    test: /[\\/]src[\\/]core[\\/](?:(?:lang|names|types|domain)\.ts|doh[\\/](?:client|codec|run|errors|ip|resolvers|types|index)\.ts)$/,
   },
   {
     name: 'records',
     test: /[\\/]src[\\/]core[\\/](?:check[\\/]|records[\\/]|findings[\\/]|hosts[\\/]|providers[\\/]|spf[\\/]macro\.ts|expected\.ts|email\.ts|messages[\\/](?:index|format|types)\.ts)/,
   },
-  // Last, so that what the tables import is already in the groups above.
-  ...['zh', 'en'].map((lang) => ({
-    name: lang,
-    test: new RegExp(`[\\\\/]src[\\\\/](?:core[\\\\/]messages|components[\\\\/][\\w-]+[\\\\/]strings)[\\\\/]${lang}\\.ts$`),
-  })),
+  {
+    name: 'ui',
+    test: /[\\/]src[\\/]components[\\/]ui[\\/](?:useToolRun|useResolvers|resolverChoice|useUrlState|urlParams|i18n|strings|messages|links|clock|CopyButton|CopyReport|report|StatusBadge|ResolverPicker|TextField|Summary|FindingList|RecordTable)\.tsx?$/,
+  },
+  ...['zh', 'en'].flatMap((lang) => [
+    { name: lang, test: new RegExp(`[\\\\/]src[\\\\/]components[\\\\/][\\w-]+[\\\\/]strings[\\\\/]${lang}\\.ts$`) },
+    { name: `messages-${lang}`, test: new RegExp(`[\\\\/]src[\\\\/]core[\\\\/]messages[\\\\/]${lang}\\.ts$`) },
+  ]),
 ];
 
 // SITE and BASE let the static build be deployed anywhere:

@@ -12,11 +12,11 @@
  * `<link rel="modulepreload">` for the page's module scripts and islands
  * (component-url, renderer-url) and every chunk they import statically.
  * Dynamic imports are left alone — that code loads later by design — with one
- * exception: the text tables of the page's language. Widgets load their words
- * per language (src/components/ui/i18n.ts: a dynamic import of a chunk named
- * after the language, `zh.…js` / `en.…js`, awaited when the widget's code
- * runs), so on a page in that language the table is part of what the page
- * needs at once: it is preloaded with its imports, and the other language is not.
+ * exception: the widgets' words in the page's language. Widgets load their
+ * words per language (src/components/ui/i18n.ts: a dynamic import of a chunk
+ * named after the language, `zh.…js` / `en.…js`, awaited when the widget's
+ * code runs), so on a page in that language they are part of what the page
+ * needs at once: they are preloaded, and the other language is not.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -66,6 +66,15 @@ const MODULE_SCRIPT = /<script\b(?=[^>]*\btype\s*=\s*["']?module\b)([^>]*?)\bsrc
 const ISLAND_URL = /\b(?:component-url|renderer-url)\s*=\s*["']([^"']+)["']/gi;
 
 /**
+ * A specifier resolved against the chunk that imports it, as a site path.
+ * @param {string} spec
+ * @param {string} from
+ */
+function resolve(spec, from) {
+  return new URL(spec, new URL(from, 'http://site.invalid')).pathname;
+}
+
+/**
  * The page with modulepreload links, at the end of <head>, for its module
  * scripts and islands and the chunks they import. `load(url)` returns a site
  * URL's JS text (or undefined when not ours).
@@ -89,14 +98,29 @@ export async function addModulePreloads(html, load) {
   const seen = new Set(roots);
   const queue = [...roots];
   const lang = pageLang(html);
-  /** @param {string} spec */
-  const languageTable = (spec) => lang !== '' && (spec.split('/').pop() ?? '').startsWith(`${lang}.`);
+  /** @param {string} url */
+  const isLanguageChunk = (url) => lang !== '' && (url.split('/').pop() ?? '').startsWith(`${lang}.`);
+  /**
+   * The widgets' words in the page's language: a dynamic import of a chunk
+   * named after the language whose own imports are text of that language too.
+   * (The core's messages are reached the same way but import their own chunk,
+   * `messages-<lang>.…`, and load when there is something to say.)
+   * @param {string} url
+   */
+  const isPageWords = async (url) => {
+    if (!isLanguageChunk(url)) return false;
+    const code = await load(url);
+    if (code === undefined) return false;
+    return staticImports(code).every((spec) => isLanguageChunk(resolve(spec, url)));
+  };
   while (queue.length) {
     const url = /** @type {string} */ (queue.shift());
     const code = await load(url);
     if (code === undefined) continue;
-    for (const spec of [...staticImports(code), ...dynamicImports(code).filter(languageTable)]) {
-      const next = new URL(spec, new URL(url, 'http://site.invalid')).pathname;
+    const words = [];
+    for (const spec of dynamicImports(code)) if (await isPageWords(resolve(spec, url))) words.push(spec);
+    for (const spec of [...staticImports(code), ...words]) {
+      const next = resolve(spec, url);
       if (seen.has(next)) continue;
       seen.add(next);
       queue.push(next);

@@ -3,13 +3,16 @@
 // (architecture §3): one row per expected record with data-record /
 // data-status, one element per finding with data-problem (ui/RecordTable).
 import { hostField, type Lang, type RecordId } from '~/core';
+import { CopyReport } from '../ui/CopyReport';
 import { RecordTable } from '../ui/RecordTable';
 import { uiStrings } from '../ui/strings';
 import { useResolvers } from '../ui/useResolvers';
 import { CheckerExports } from './CheckerExports';
 import { CheckerFields } from './CheckerFields';
-import { CheckerStatus } from './CheckerStatus';
+import { CheckerStatus, rowAnchor } from './CheckerStatus';
 import { HostPitfalls } from './HostPitfalls';
+import { checkerReport } from './report';
+import { countStatuses } from './state';
 import { strings } from './strings';
 import { useChecker } from './useChecker';
 import '../ui/widget.css';
@@ -43,10 +46,30 @@ export default function Checker({ lang, base, records }: CheckerProps) {
         stop={c.stop}
         startWatching={(notify) => void c.startWatching(notify)}
       />
+      <div className="mg-results">
       <CheckerStatus lang={lang} base={base} state={state} allPassed={c.allPassed} />
       {ascii && c.published.length > 0 ? (
         <>
+          <div className="mg-actions">
+            <CopyReport
+              lang={lang}
+              disabled={state.phase !== 'done'}
+              report={() =>
+                checkerReport({
+                  lang,
+                  title: `${strings[lang].reportTitle} ${c.domain?.ok ? c.domain.unicode : ascii}`,
+                  ascii,
+                  host: c.form.host,
+                  records: c.published,
+                  state,
+                  resolvers: resolvers.resolvers,
+                  verdict: uiStrings[lang].summary.verdict(countStatuses(state.rows), state.rows.size),
+                })
+              }
+            />
+          </div>
           <RecordTable
+            rowId={rowAnchor}
             lang={lang}
             base={base}
             caption={uiStrings[lang].table.caption(c.domain?.ok ? c.domain.unicode : ascii)}
@@ -60,6 +83,7 @@ export default function Checker({ lang, base, records }: CheckerProps) {
           <p className="mg-hint">{strings[lang].cannotCheck}</p>
         </>
       ) : null}
+      </div>
     </div>
   );
 }

@@ -19,7 +19,7 @@ import { CopyButton } from '../ui/CopyButton';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { TextField } from '../ui/TextField';
 import type { ResolverState } from '../ui/useResolvers';
-import { messages } from '../ui/messages';
+import { useMessages } from '../ui/useMessages';
 import type { CheckerForm } from './form';
 import { strings } from './strings';
 
@@ -43,7 +43,8 @@ export function CheckerFields(props: CheckerFieldsProps) {
   const t = strings[lang];
   const ids = useId();
   const [notifyWanted, setNotifyWanted] = useState(false);
-  const domainError = domain && !domain.ok ? domainErrorMessage(domain.error, messages[lang]) : '';
+  const messages = useMessages(lang, domain?.ok === false);
+  const domainError = domain && !domain.ok && messages ? domainErrorMessage(domain.error, messages) : '';
   // The optional fields go into records the reader copies: say what cannot be used (it is left out).
   const dkimProblem = dkimInputProblem(form.dkimKey);
   const ruaProblem = ruaInputProblem(form.dmarcRua);

@@ -4,7 +4,7 @@
 import { consoleOf, describeFinding, type Lang, type RecordCheck } from '~/core';
 import { clockTime } from '../ui/clock';
 import { guideHref } from '../ui/links';
-import { messages } from '../ui/messages';
+import { useMessages } from '../ui/useMessages';
 import { uiStrings } from '../ui/strings';
 import { Summary, type SummaryProblem } from '../ui/Summary';
 import { countStatuses, resultsOf, type CheckerState } from './state';
@@ -18,10 +18,11 @@ export function CheckerStatus({ lang, base, state, allPassed }: { lang: Lang; ba
   const statusName = uiStrings[lang].status;
   const names = uiStrings[lang].table.names;
   const { changes, watch, detected } = state;
+  const messages = useMessages(lang, state.phase === 'done');
   const problems: SummaryProblem[] = resultsOf(state.rows).flatMap((row: RecordCheck) => {
     if (row.status === 'ok') return [];
     const first = row.findings.find((f) => f.code !== 'ttl');
-    const text = first ? describeFinding(first, messages[lang]).text : '';
+    const text = first && messages ? describeFinding(first, messages).text : '';
     return [{ anchor: rowAnchor(row.id), label: names[row.id], status: row.status, text }];
   });
   const extra = [

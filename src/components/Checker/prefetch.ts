@@ -16,6 +16,7 @@ import {
   type RecordId,
   type Resolver,
 } from '~/core';
+import { requestMessages } from '../ui/messages';
 import { pageResolvers } from '../ui/resolverChoice';
 import { parseUrlState } from '../ui/urlParams';
 import { domainOf, expectedFor, formFrom } from './form';
@@ -44,6 +45,8 @@ function startEarly(): void {
   const form = formFrom(parseUrlState(window.location.search));
   const domain = domainOf(form);
   if (!domain?.ok) return;
+  // The check will have findings to word: fetch the page language's messages alongside the DNS questions.
+  requestMessages(lang).catch(() => undefined);
   const provider = getProviderOrDefault(form.provider);
   const resolvers = pageResolvers(lang);
   const query = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers }).newRun();

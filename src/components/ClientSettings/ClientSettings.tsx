@@ -5,10 +5,10 @@
 // Markup hooks for tests: each server row carries data-protocol (imap, pop3,
 // smtp); the download form carries data-profile.
 import { useId, type SubmitEvent } from 'react';
-import { domainErrorMessage, PROVIDERS, truncateForDisplay, type ClientEndpoint, type Lang } from '~/core';
+import { domainErrorMessage, PROVIDERS, truncateForDisplay, type ClientEndpoint, type Lang, type Messages } from '~/core';
 import type { EmailResult, MobileconfigError } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
-import { messages } from '../ui/messages';
+import { useMessages } from '../ui/useMessages';
 import { strings, type Protocol } from './strings';
 import { useClientSettings } from './useClientSettings';
 import '../ui/widget.css';
@@ -24,11 +24,13 @@ export interface ClientSettingsProps {
 
 const PROTOCOLS: readonly Protocol[] = ['imap', 'pop3', 'smtp'];
 
-function emailErrorText(check: EmailResult | undefined, lang: Lang): string | undefined {
+function emailErrorText(check: EmailResult | undefined, lang: Lang, messages: Messages | undefined): string | undefined {
   if (!check || check.ok) return undefined;
   const message = strings[lang].errors[check.reason];
   const detail = check.domainError
-    ? domainErrorMessage(check.domainError, messages[lang])
+    ? messages
+      ? domainErrorMessage(check.domainError, messages)
+      : ''
     : truncateForDisplay(check.detail ?? '');
   return message(truncateForDisplay(check.input.trim()), detail);
 }
@@ -79,7 +81,8 @@ export default function ClientSettings({ lang, base }: ClientSettingsProps) {
   const t = strings[lang];
   const ids = useId();
   const c = useClientSettings(lang);
-  const emailError = emailErrorText(c.emailCheck, lang);
+  const messages = useMessages(lang, c.emailCheck?.ok === false);
+  const emailError = emailErrorText(c.emailCheck, lang, messages);
   const buildError = buildErrorText(c.buildError, lang);
 
   const onSubmit = (e: SubmitEvent<HTMLFormElement>) => {

@@ -29,7 +29,7 @@ import {
   type SpfTrailTerm,
 } from '~/core';
 import { FindingList } from '../ui/FindingList';
-import { messages } from '../ui/messages';
+import { useMessages } from '../ui/useMessages';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge, type BadgeStatus } from '../ui/StatusBadge';
 import { TextField } from '../ui/TextField';
@@ -67,7 +67,8 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
   const resolverState = useResolvers(lang);
   const s = useSpfInspector(resolverState.resolvers, resolverState.ready);
   const { errors } = s.checked;
-  const domainError = errors.domain ? domainErrorMessage(errors.domain, messages[lang]) : '';
+  const messages = useMessages(lang, errors.domain !== undefined || errors.sender !== undefined || errors.helo !== undefined || s.testState.kind !== 'idle');
+  const domainError = errors.domain && messages ? domainErrorMessage(errors.domain, messages) : '';
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     s.run();
@@ -108,7 +109,7 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
               id={`${id}-sender`}
               label={t.sender}
               hint={t.senderHint(hintDomain)}
-              error={errors.sender ? senderErrorText(errors.sender, lang, messages[lang]) : ''}
+              error={errors.sender ? senderErrorText(errors.sender, lang, messages) : ''}
               autoCapitalize="off"
               maxLength={2048}
               value={s.form.sender}
@@ -118,7 +119,7 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
               id={`${id}-helo`}
               label={t.helo}
               hint={t.heloHint}
-              error={errors.helo ? heloErrorText(errors.helo, lang, messages[lang]) : ''}
+              error={errors.helo ? heloErrorText(errors.helo, lang, messages) : ''}
               autoCapitalize="off"
               maxLength={2048}
               value={s.form.helo}
@@ -143,7 +144,7 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
           : ''}
       </div>
 
-      {s.testState.kind === 'idle' ? null : <TestView state={s.testState} lang={lang} messages={messages[lang]} />}
+      {s.testState.kind === 'idle' ? null : <TestView state={s.testState} lang={lang} messages={messages} />}
 
       {s.state.kind === 'running' ? (
         <div data-status="pending" data-spf-lookups="">

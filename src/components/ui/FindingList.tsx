@@ -2,19 +2,24 @@
 // severity for styling): what is wrong, what to change, and the guide page.
 import { describeFinding, type Finding, type Lang } from '~/core';
 import { guideHref } from './links';
-import { messages } from './messages';
+import { useMessages } from './useMessages';
 import { uiStrings } from './strings';
 
 export function FindingList({ findings, lang, base }: { findings: readonly Finding[]; lang: Lang; base: string }) {
+  const messages = useMessages(lang, findings.length > 0);
   if (findings.length === 0) return null;
   return (
     <ul className="mg-findings">
       {findings.map((f, i) => {
-        const d = describeFinding(f, messages[lang]);
+        const d = messages ? describeFinding(f, messages) : undefined;
         return (
           <li key={`${f.code}-${i}`} data-problem={f.code} data-severity={f.severity}>
-            <span>{d.text}</span> {d.fix ? <span>{d.fix}</span> : null}{' '}
-            <a href={guideHref(base, lang, d.guide)}>{uiStrings[lang].readMore}</a>
+            {d ? (
+              <>
+                <span>{d.text}</span> {d.fix ? <span>{d.fix}</span> : null}{' '}
+                <a href={guideHref(base, lang, d.guide)}>{uiStrings[lang].readMore}</a>
+              </>
+            ) : null}
           </li>
         );
       })}

@@ -8,6 +8,7 @@ import { CopyButton } from './CopyButton';
 import { FindingList } from './FindingList';
 import { StatusBadge } from './StatusBadge';
 import { uiStrings } from './strings';
+import './record-table.css';
 
 export type RowState = { readonly status: 'pending' } | RecordCheck;
 

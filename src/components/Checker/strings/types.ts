@@ -17,6 +17,8 @@ export interface CheckerStrings {
   readonly dkimInvalid: string;
   readonly ruaInvalid: (value: string) => string;
   readonly spfInvalid: (value: string) => string;
+  /** Before the domain, at the top of the copied report. */
+  readonly reportTitle: string;
   readonly check: string;
   readonly checking: string;
   readonly stop: string;

@@ -41,13 +41,14 @@ export const en: UiStrings = {
     running: (left: number, total: number) => `Checking: ${left} of ${total} records still to come.`,
     aborted: 'Check stopped.',
     verdict: (n: { ok: number; warn: number; fail: number; error: number }, total: number) =>
-      n.fail > 0
-        ? `${n.fail} of ${total} records have a problem to fix${n.warn > 0 ? `; ${n.warn} more should change` : ''}${n.error > 0 ? `; ${n.error} could not be checked` : ''}.`
+      `Checked ${total} ${total === 1 ? 'record' : 'records'}: ` +
+      (n.fail > 0
+        ? `${n.fail} ${n.fail === 1 ? 'has' : 'have'} a problem to fix${n.warn > 0 ? `; ${n.warn} more should change` : ''}${n.error > 0 ? `; ${n.error} could not be checked` : ''}.`
         : n.warn > 0
-          ? `Nothing must be fixed; ${n.warn} ${n.warn === 1 ? 'record' : 'records'} should change${n.error > 0 ? `; ${n.error} could not be checked` : ''}.`
+          ? `nothing must be fixed; ${n.warn} should change${n.error > 0 ? `; ${n.error} could not be checked` : ''}.`
           : n.error > 0
-            ? `${n.error} ${n.error === 1 ? 'record' : 'records'} could not be checked (the resolver gave no answer); the other ${n.ok} are OK.`
-            : `All ${total} records are OK.`,
+            ? `${n.error} could not be checked (the resolver gave no answer); the other ${n.ok} are OK.`
+            : 'all OK.'),
   },
   table: {
     caption: (d: string) => `DNS records ${d} needs`,

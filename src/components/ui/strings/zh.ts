@@ -42,13 +42,14 @@ export const zh = {
     running: (left: number, total: number) => `正在检查：${total} 条记录中还有 ${left} 条没有结果。`,
     aborted: '检查已停止。',
     verdict: (n: { ok: number; warn: number; fail: number; error: number }, total: number) =>
-      n.fail > 0
-        ? `${total} 条记录中有 ${n.fail} 条有问题，需要修改${n.warn > 0 ? `；另有 ${n.warn} 条建议修改` : ''}${n.error > 0 ? `；${n.error} 条无法检查` : ''}。`
+      `已检查 ${total} 条记录：` +
+      (n.fail > 0
+        ? `${n.fail} 条有问题，需要修改${n.warn > 0 ? `；另有 ${n.warn} 条建议修改` : ''}${n.error > 0 ? `；${n.error} 条无法检查` : ''}。`
         : n.warn > 0
-          ? `没有必须修改的问题，${n.warn} 条记录建议修改${n.error > 0 ? `；${n.error} 条无法检查` : ''}。`
+          ? `没有必须修改的问题，${n.warn} 条建议修改${n.error > 0 ? `；${n.error} 条无法检查` : ''}。`
           : n.error > 0
-            ? `${n.error} 条记录无法检查（解析服务器没有答复），其余 ${n.ok} 条正常。`
-            : `全部 ${total} 条记录正常。`,
+            ? `${n.error} 条无法检查（解析服务器没有答复），其余 ${n.ok} 条正常。`
+            : '全部正常。'),
   },
   table: {
     caption: (d: string) => `${d} 需要的 DNS 记录`,
