@@ -78,14 +78,16 @@ const dmarcEffect = (p: { readonly reason: string; readonly effect?: 'p-none' | 
   return ' Receivers ignore that part and use the default.';
 };
 
-const REMOVED: Record<'pct' | 'rf' | 'ri', { readonly what: string; readonly fix: (value: string) => string }> = {
+/** What each removed tag did, and what to know now (RFC 9989 Appendix C.5.2, A.6). */
+const REMOVED: Record<'pct' | 'rf' | 'ri', { readonly what: string; readonly note: string; readonly fix: (value: string) => string }> = {
   pct: {
-    what: 'pct (apply the policy to a percentage of mail); partial rollouts by percentage are gone',
+    what: 'the share of failing mail the policy applies to',
+    note: ' Partial rollouts by percentage are gone.',
     fix: (v) =>
       `Delete pct=${v}. To publish a policy without applying it yet, use t=y instead of pct=0; otherwise tighten one step at a time — p=none → p=quarantine → p=reject — while reading the reports.`,
   },
-  rf: { what: 'rf (the failure report format); failure reports have one format now (RFC 9991)', fix: (v) => `Delete rf=${v}.` },
-  ri: { what: 'ri (how often aggregate reports are sent); the record no longer sets it (RFC 9990)', fix: (v) => `Delete ri=${v}.` },
+  rf: { what: 'the format of failure reports', note: ' Failure reports have one format now (RFC 9991).', fix: (v) => `Delete rf=${v}.` },
+  ri: { what: 'how often aggregate reports are sent', note: '', fix: (v) => `Delete ri=${v}.` },
 };
 
 export const en: Messages = {
@@ -258,7 +260,7 @@ export const en: Messages = {
       const { tag, value } = f.params;
       const r = REMOVED[tag];
       return {
-        text: `The DMARC record still has ${tag}=${short(value, 40)}. RFC 9989 removed ${r.what}; receivers ignore it.`,
+        text: `The DMARC record still has ${tag}=${short(value, 40)}. RFC 9989 removed ${tag} (${r.what}), so receivers ignore it.${r.note}`,
         fix: r.fix(short(value, 40)),
       };
     },
@@ -268,7 +270,7 @@ export const en: Messages = {
         return { text: 'The DMARC record says t=y (testing), which has no effect on a policy of none.', fix: 'Remove t=y, or keep it for when you move to quarantine.' };
       }
       return {
-        text: `The DMARC record says t=y (testing): the ${policy} policy is not being applied — receivers treat failing mail as ${applied} instead${chosen ? ', as you chose' : ''}.`,
+        text: `The DMARC record says t=y (testing): the ${policy} policy is not being applied — receivers apply the ${applied} policy to failing mail instead${chosen ? ', as you chose' : ''}.`,
         fix: 'Once the reports show that every legitimate sender passes, remove t=y so that the policy applies.',
       };
     },

@@ -79,13 +79,15 @@ const dmarcEffect = (p: { readonly reason: string; readonly effect?: 'p-none' | 
   return '收件方会忽略这一项，按默认值处理。';
 };
 
-const REMOVED: Record<'pct' | 'rf' | 'ri', { readonly what: string; readonly fix: (value: string) => string }> = {
+/** 每个已删除标签原来的作用，以及现在要知道的（RFC 9989 附录 C.5.2、A.6）。 */
+const REMOVED: Record<'pct' | 'rf' | 'ri', { readonly what: string; readonly note: string; readonly fix: (value: string) => string }> = {
   pct: {
-    what: 'pct（按百分比对部分邮件执行策略），“按比例逐步执行”这种做法已经没有了',
+    what: '策略只对一定比例的未通过邮件执行',
+    note: '按百分比逐步执行的做法已经没有了。',
     fix: (v) => `删除 pct=${v}。想先发布策略但暂不执行，用 t=y 代替 pct=0；否则边看报告边逐级收紧：p=none → p=quarantine → p=reject。`,
   },
-  rf: { what: 'rf（失败报告的格式），失败报告现在只有一种格式（RFC 9991）', fix: (v) => `删除 rf=${v}。` },
-  ri: { what: 'ri（汇总报告的发送间隔），记录里不再设置它（RFC 9990）', fix: (v) => `删除 ri=${v}。` },
+  rf: { what: '失败报告的格式', note: '失败报告现在只有一种格式（RFC 9991）。', fix: (v) => `删除 rf=${v}。` },
+  ri: { what: '汇总报告的发送间隔', note: '', fix: (v) => `删除 ri=${v}。` },
 };
 
 export const zh: Messages = {
@@ -246,7 +248,7 @@ export const zh: Messages = {
       const { tag, value } = f.params;
       const r = REMOVED[tag];
       return {
-        text: `DMARC 记录里还有 ${tag}=${short(value, 40)}。RFC 9989 删除了 ${r.what}；收件方会忽略它。`,
+        text: `DMARC 记录里还有 ${tag}=${short(value, 40)}。RFC 9989 已删除 ${tag}（${r.what}），收件方会忽略它。${r.note}`,
         fix: r.fix(short(value, 40)),
       };
     },
@@ -271,7 +273,7 @@ export const zh: Messages = {
     'dmarc-covered': (f) => {
       const { found, source, tag, policy, chosen } = f.params;
       const domain = mailDomain(f.name);
-      const where = source === 'psd' ? `公共后缀的记录 ${short(found)}（psd=y）` : `组织域名的记录 ${short(found)}`;
+      const where = source === 'psd' ? `公共后缀的记录 ${short(found)}（psd=y）` : `组织域名的记录 ${short(found)} `;
       if (policy === undefined) {
         return {
           text: `${domain} 没有自己的 DMARC 记录，而${where}既没有有效的 p= 也没有 rua= 地址，所以收件方对 ${domain} 不做 DMARC 处理。`,
