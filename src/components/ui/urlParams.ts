@@ -3,7 +3,8 @@
  * read from location.search, written back with history.replaceState (no new
  * history entry), with an event so every widget on the page sees a change.
  */
-export const URL_PARAMS = ['domain', 'provider', 'resolver', 'name', 'type', 'host', 'dmarc', 'rua', 'spf'] as const;
+// `dmarc` (p), `sp`, `np`, `t` (y: testing) and `rua` are the checker's DMARC choices.
+export const URL_PARAMS = ['domain', 'provider', 'resolver', 'name', 'type', 'host', 'dmarc', 'sp', 'np', 't', 'rua', 'spf'] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 export type UrlState = Partial<Record<UrlParam, string>>;
 export type UrlPatch = Partial<Record<UrlParam, string | undefined>>;
