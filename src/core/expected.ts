@@ -12,7 +12,7 @@ import { recogniseSpfInclude } from './providers/index';
 import { addSpfTerm, isSpfRecord, mergeSpf, parseSpf, senderTerm } from './records/spf';
 import { buildDmarc, type DmarcChoice } from './records/dmarc';
 import { normaliseDkimInput, parseDkim } from './records/dkim';
-import type { ExpectedRecord, ExpectedValue, RecordCheck } from './types';
+import type { DmarcExpected, ExpectedRecord, ExpectedValue, RecordCheck } from './types';
 
 /** Shown in place of the DKIM key until one is pasted: clearly not a key. */
 export const DKIM_PLACEHOLDER = 'v=DKIM1; k=rsa; p=<public key from the admin console>';
@@ -141,7 +141,7 @@ export function buildExpectedRecords(args: ExpectedArgs): ExpectedRecord[] {
     name: `_dmarc.${domain}`,
     values: [{ value: buildDmarc(args.dmarc) }],
     required: true,
-    policy: args.dmarc.policy,
+    ...dmarcChoices(args.dmarc),
   });
 
   for (const c of provider.cnames) {
@@ -156,6 +156,22 @@ export function buildExpectedRecords(args: ExpectedArgs): ExpectedRecord[] {
     });
   }
   return records;
+}
+
+/**
+ * The reader's DMARC choices as the record carries them: sp and np only when
+ * they change what applies (as buildDmarc writes them), so the checker
+ * compares the same policy the generated record states.
+ */
+function dmarcChoices(choice: DmarcChoice): Pick<DmarcExpected, 'policy' | 'sp' | 'np' | 'testing'> {
+  const sp = choice.sp !== undefined && choice.sp !== choice.policy ? choice.sp : undefined;
+  const np = choice.np !== undefined && choice.np !== (sp ?? choice.policy) ? choice.np : undefined;
+  return {
+    policy: choice.policy,
+    ...(sp === undefined ? {} : { sp }),
+    ...(np === undefined ? {} : { np }),
+    testing: choice.testing === true,
+  };
 }
 
 /** Whether the DKIM row still shows the placeholder (the key comes from the admin console). */

@@ -122,8 +122,18 @@ export {
   parseDmarc,
   isDmarcRecord,
   buildDmarc,
+  policyFor,
+  testingPolicy,
+  weakerPolicy,
   DMARC_ERROR_CODES,
+  DMARC_TAGS,
+  DMARC_REMOVED_TAGS,
   type DmarcRecord,
+  type DmarcTags,
+  type DmarcDisposition,
+  type DmarcPolicySet,
+  type DmarcRemovedTag,
+  type DmarcScope,
   type DmarcError,
   type DmarcErrorCode,
   type DmarcChoice,
@@ -183,6 +193,10 @@ export {
 // DMARC aggregate report reader (page side; the reading runs in the worker
 // src/core/reports/worker.ts and is not part of this barrel).
 export * from './reports/index';
+
+// DMARC per RFC 9989: the DNS tree walk (policy discovery, organisational
+// domain) and the steps the message analyser takes (MESSAGE_DMARC_STEPS).
+export * from './dmarc/index';
 
 // Message analyser (/tools/message/): parse, hops, receiver's verdicts, DKIM in the browser, bounces.
 export * from './message/index';

@@ -76,8 +76,14 @@ export interface DmarcExpected extends ExpectedBase {
   readonly kind: 'dmarc';
   readonly id: 'dmarc';
   readonly type: 'TXT';
-  /** The policy the reader chose. */
+  /** p: the policy the reader chose for the domain. */
   readonly policy: DmarcPolicy;
+  /** sp: the policy chosen for existing subdomains; absent = the same as p (RFC 9989 §4.7). */
+  readonly sp?: DmarcPolicy;
+  /** np: the policy chosen for subdomains that do not exist; absent = sp, else p (RFC 9989 §4.7). */
+  readonly np?: DmarcPolicy;
+  /** t=y chosen: the reader is testing the policy (receivers apply it one level lower). */
+  readonly testing: boolean;
 }
 
 export interface CnameExpected extends ExpectedBase {

@@ -5,7 +5,7 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { stack, toolUrl } from './stack';
 
-type Expect = Record<string, { status: string; problems?: string[] }>;
+type Expect = Record<string, { status: string; problems?: string[]; absent?: string[] }>;
 
 async function openChecker(page: Page, domain: string, extra: Record<string, string> = {}, resolver?: string) {
   await page.goto(toolUrl('/tools/checker/', { domain, ...extra }, resolver ?? stack.resolver));
@@ -22,6 +22,9 @@ async function expectRows(page: Page, rows: Expect) {
     await expect(row, `row ${id}`).toHaveAttribute('data-status', want.status, { timeout: 15_000 });
     for (const code of want.problems ?? []) {
       await expect(row.locator(`[data-problem="${code}"]`).first(), `row ${id} problem ${code}`).toBeVisible();
+    }
+    for (const code of want.absent ?? []) {
+      await expect(row.locator(`[data-problem="${code}"]`), `row ${id} without ${code}`).toHaveCount(0);
     }
   }
 }
@@ -103,6 +106,44 @@ const cases: { name: string; domain: string; rows: Expect }[] = [
       dmarc: { status: 'warn', problems: ['weak-policy'] },
       dkim: { status: 'warn', problems: ['dkim-weak-key'] },
     },
+  },
+  // DMARC per RFC 9989: t=y publishes the policy without applying it.
+  {
+    name: 'a DMARC record in testing mode (t=y) warns that its policy is not applied',
+    domain: 'testing.test',
+    rows: { ...allOk, dmarc: { status: 'warn', problems: ['dmarc-testing'], absent: ['dmarc-syntax'] } },
+  },
+  // pct was removed by RFC 9989: accepted, flagged, never a syntax error.
+  {
+    name: 'a DMARC record with pct warns that pct was removed',
+    domain: 'pct.test',
+    rows: { ...allOk, dmarc: { status: 'warn', problems: ['dmarc-removed-tag'], absent: ['dmarc-syntax'] } },
+  },
+  // No p= but a report address: receivers treat it as p=none (a weak policy, not a broken record).
+  {
+    name: 'a DMARC record without p is a weak policy, not a syntax error',
+    domain: 'nop.test',
+    rows: { ...allOk, dmarc: { status: 'warn', problems: ['weak-policy'], absent: ['dmarc-syntax'] } },
+  },
+  // DKIM keys per RFC 8463: an Ed25519 key (32 raw bytes) is as valid as an RSA one.
+  { name: 'an Ed25519 DKIM key is valid', domain: 'ed25519.test', rows: allOk },
+  // An empty p= is a revoked key (RFC 6376 §3.6.1).
+  {
+    name: 'a revoked DKIM key fails',
+    domain: 'revoked.test',
+    rows: { ...allOk, dkim: { status: 'fail', problems: ['dkim-revoked'], absent: ['missing'] } },
+  },
+  // A mail subdomain without a _dmarc record of its own is covered by its organisational domain's (tree walk).
+  {
+    name: 'a subdomain without its own DMARC record is covered by its organisational domain',
+    domain: 'cn.covered.test',
+    rows: { ...allOk, dmarc: { status: 'ok', problems: ['dmarc-covered'], absent: ['missing'] } },
+  },
+  // … and a warning when the sp= that applies to it is weaker than the chosen policy.
+  {
+    name: 'a subdomain covered by a weaker sp warns',
+    domain: 'cn.loose.test',
+    rows: { dmarc: { status: 'warn', problems: ['dmarc-covered'], absent: ['missing'] } },
   },
   // SPF trees: over the lookup limit, a loop, too many void lookups.
   {
@@ -193,6 +234,31 @@ test('the foreign provider is named in the finding, in both languages', async ({
   // Each finding links the guide page about it, in the page's language.
   const href = await page.locator('[data-record="mx"] [data-problem="foreign-mx"] a').first().getAttribute('href');
   expect(href).toMatch(/^\/en\//);
+});
+
+test('the covered DMARC row says where it found the record, in both languages', async ({ page }) => {
+  await openChecker(page, 'cn.covered.test');
+  const covered = page.locator('[data-record="dmarc"] [data-problem="dmarc-covered"]');
+  await expect(covered).toContainText('_dmarc.covered.test', { timeout: 15_000 });
+  await expect(covered).toContainText('组织域名');
+  await page.goto(toolUrl('/en/tools/checker/', { domain: 'cn.covered.test' }, stack.resolver));
+  await expect(covered).toContainText('_dmarc.covered.test', { timeout: 15_000 });
+  await expect(covered).toContainText('organisational domain');
+});
+
+test('the testing warning names t=y', async ({ page }) => {
+  await openChecker(page, 'testing.test');
+  await expect(page.locator('[data-record="dmarc"] [data-problem="dmarc-testing"]')).toContainText('t=y', { timeout: 15_000 });
+});
+
+test('a support link that chose testing (t=y) accepts a record in testing mode', async ({ page }) => {
+  // The link carries the choice; the row compares with it and stays ok.
+  await openChecker(page, 'testing.test', { t: 'y' });
+  await expectRows(page, { dmarc: { status: 'ok', problems: ['dmarc-testing'] } });
+  // The generated value has t=y and never pct.
+  const value = (await page.locator('[data-record="dmarc"] code.mg-value').first().textContent()) ?? '';
+  expect(value).toMatch(/^v=DMARC1; p=quarantine; t=y/);
+  expect(value).not.toContain('pct');
 });
 
 test('DNS text with markup is shown literally and runs nothing', async ({ page }) => {

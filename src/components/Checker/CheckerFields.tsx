@@ -1,6 +1,6 @@
 // The checker's form: domain, mail service, DNS host, the optional fields that
-// go into the records (DKIM key, DMARC policy and report address, other
-// senders), the resolver picker, and the run / watch buttons.
+// go into the records (DKIM key; DMARC policy p, sp, np, testing t=y and report
+// address; other senders), the resolver picker, and the run / watch buttons.
 import { useId, useState, type FormEvent } from 'react';
 import {
   dkimInputProblem,
@@ -11,6 +11,7 @@ import {
   PROVIDERS,
   ruaInputProblem,
   spfSenderProblem,
+  testingPolicy,
   truncateForDisplay,
   type DomainResult,
   type Lang,
@@ -147,6 +148,7 @@ export function CheckerFields(props: CheckerFieldsProps) {
             </select>
             <p id={`${ids}-dmarc-hint`} className="mg-hint">
               {t.policyHelp[form.dmarcPolicy]}
+              {form.dmarcTesting ? ` ${t.testingNote(form.dmarcPolicy, testingPolicy(form.dmarcPolicy))}` : ''}
             </p>
           </div>
           <TextField
@@ -159,6 +161,60 @@ export function CheckerFields(props: CheckerFieldsProps) {
             value={form.dmarcRua}
             onValue={(dmarcRua) => update({ dmarcRua })}
           />
+        </div>
+        <div className="mg-row">
+          <div className="mg-field">
+            <label htmlFor={`${ids}-sp`}>{t.dmarcSpLabel}</label>
+            <select
+              id={`${ids}-sp`}
+              value={form.dmarcSp}
+              aria-describedby={`${ids}-sp-hint`}
+              onChange={(e) => update({ dmarcSp: e.target.value as CheckerForm['dmarcSp'] })}
+            >
+              <option value="">{t.sameAsP}</option>
+              {DMARC_POLICIES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+            <p id={`${ids}-sp-hint`} className="mg-hint">
+              {t.spHint}
+            </p>
+          </div>
+          <div className="mg-field">
+            <label htmlFor={`${ids}-np`}>{t.dmarcNpLabel}</label>
+            <select
+              id={`${ids}-np`}
+              value={form.dmarcNp}
+              aria-describedby={`${ids}-np-hint`}
+              onChange={(e) => update({ dmarcNp: e.target.value as CheckerForm['dmarcNp'] })}
+            >
+              <option value="">{t.sameAsSp}</option>
+              {DMARC_POLICIES.map((p) => (
+                <option key={p} value={p}>
+                  {p}
+                </option>
+              ))}
+            </select>
+            <p id={`${ids}-np-hint`} className="mg-hint">
+              {t.npHint}
+            </p>
+          </div>
+        </div>
+        <div className="mg-field">
+          <label className="mg-inline">
+            <input
+              type="checkbox"
+              checked={form.dmarcTesting}
+              aria-describedby={`${ids}-testing-hint`}
+              onChange={(e) => update({ dmarcTesting: e.target.checked })}
+            />{' '}
+            {t.testingLabel}
+          </label>
+          <p id={`${ids}-testing-hint`} className="mg-hint">
+            {t.testingHint}
+          </p>
         </div>
         <TextField
           id={`${ids}-spf`}

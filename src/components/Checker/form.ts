@@ -28,21 +28,32 @@ export interface CheckerForm {
   readonly host: HostId;
   readonly dkimKey: string;
   readonly dmarcPolicy: DmarcPolicy;
+  /** sp: '' = the same as p. */
+  readonly dmarcSp: DmarcPolicy | '';
+  /** np: '' = the same as sp (or p). */
+  readonly dmarcNp: DmarcPolicy | '';
+  /** t=y: testing. */
+  readonly dmarcTesting: boolean;
   readonly dmarcRua: string;
   readonly extraSpf: string;
 }
 
 export const DEFAULT_POLICY: DmarcPolicy = 'quarantine';
 
+const policyOf = (value: string | undefined): DmarcPolicy | undefined =>
+  (DMARC_POLICIES as readonly string[]).includes(value ?? '') ? (value as DmarcPolicy) : undefined;
+
 /** The form as given by the page address. */
 export function formFrom(params: UrlState): CheckerForm {
-  const policy = params.dmarc ?? '';
   return {
     domain: params.domain ?? '',
     provider: getProviderOrDefault(params.provider).id,
     host: isHostId(params.host) ? params.host : DEFAULT_HOST_ID,
     dkimKey: '',
-    dmarcPolicy: (DMARC_POLICIES as readonly string[]).includes(policy) ? (policy as DmarcPolicy) : DEFAULT_POLICY,
+    dmarcPolicy: policyOf(params.dmarc) ?? DEFAULT_POLICY,
+    dmarcSp: policyOf(params.sp) ?? '',
+    dmarcNp: policyOf(params.np) ?? '',
+    dmarcTesting: params.t === 'y',
     dmarcRua: params.rua ?? '',
     extraSpf: params.spf ?? '',
   };
@@ -55,6 +66,9 @@ export function paramsFor(form: CheckerForm): UrlPatch {
     provider: form.provider === DEFAULT_PROVIDER_ID ? undefined : form.provider,
     host: form.host === DEFAULT_HOST_ID ? undefined : form.host,
     dmarc: form.dmarcPolicy === DEFAULT_POLICY ? undefined : form.dmarcPolicy,
+    sp: form.dmarcSp || undefined,
+    np: form.dmarcNp || undefined,
+    t: form.dmarcTesting ? 'y' : undefined,
     rua: form.dmarcRua.trim() || undefined,
     spf: form.extraSpf.trim() || undefined,
   };
@@ -81,6 +95,9 @@ export function expectedFor(
     dkimKey: form.dkimKey.trim() || undefined,
     dmarc: {
       policy: form.dmarcPolicy,
+      sp: form.dmarcSp || undefined,
+      np: form.dmarcNp || undefined,
+      testing: form.dmarcTesting,
       rua: ruaInputProblem(form.dmarcRua) === undefined ? form.dmarcRua.trim() || undefined : undefined,
     },
     extraSpf: form.extraSpf.split(/[\s,]+/).filter((item) => item !== '' && spfSenderProblem(item) === undefined),

@@ -3,7 +3,8 @@
  * read from location.search, written back with history.replaceState (no new
  * history entry), with an event so every widget on the page sees a change.
  */
-export const URL_PARAMS = ['domain', 'provider', 'resolver', 'name', 'type', 'host', 'dmarc', 'rua', 'spf', 'ip', 'sender', 'helo'] as const;
+// `dmarc` (p), `sp`, `np`, `t` (y: testing) and `rua` are the checker's DMARC choices; `ip`, `sender`, `helo` the SPF tool's test.
+export const URL_PARAMS = ['domain', 'provider', 'resolver', 'name', 'type', 'host', 'dmarc', 'sp', 'np', 't', 'rua', 'spf', 'ip', 'sender', 'helo'] as const;
 export type UrlParam = (typeof URL_PARAMS)[number];
 export type UrlState = Partial<Record<UrlParam, string>>;
 export type UrlPatch = Partial<Record<UrlParam, string | undefined>>;

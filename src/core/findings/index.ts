@@ -13,9 +13,9 @@
  * escaped by the view, shortened by the messages.
  */
 import type { DkimErrorCode } from '../records/dkim';
-import type { DmarcErrorCode } from '../records/dmarc';
+import type { DmarcErrorCode, DmarcRemovedTag, DmarcScope } from '../records/dmarc';
 import type { SpfErrorCode } from '../records/spf';
-import type { RecordId, Severity } from '../types';
+import type { DmarcPolicy, RecordId, Severity } from '../types';
 
 /** Why an include/redirect target does not give one SPF record. */
 export type SpfBrokenReason = 'no-record' | 'multiple' | 'nxdomain';
@@ -38,7 +38,13 @@ export interface FindingParams {
     | { readonly kind: 'value'; readonly observed: string; readonly expected: string }
     | { readonly kind: 'cname'; readonly observed: string; readonly expected: string }
     | { readonly kind: 'address'; readonly observed: string; readonly expected: string }
-    | { readonly kind: 'dmarc-policy'; readonly observed: string; readonly expected: string };
+    /**
+     * A DMARC policy other than the chosen one, as `tag=value` each. `scope`:
+     * the policy for existing subdomains (sp) or for names that do not exist
+     * (np) rather than for the domain itself; `observed` then names the tag it
+     * comes from (sp, or p when the record has no sp).
+     */
+    | { readonly kind: 'dmarc-policy'; readonly observed: string; readonly expected: string; readonly scope?: 'sp' | 'np' };
   /** More than one SPF record at the name (RFC 7208 §3.2: a permanent error). */
   readonly 'multiple-spf': { readonly count: number };
   /** SPF evaluation needs more than 10 DNS-querying terms (RFC 7208 §4.6.4). */
@@ -73,15 +79,60 @@ export interface FindingParams {
   readonly nxdomain: { readonly domain: string };
   /** The resolver could not answer; we do not know (never means missing). */
   readonly 'resolver-error': { readonly name: string; readonly type: string; readonly code: string };
-  /** SPF ending in `~all`/`?all`/`+all`/nothing; DMARC `p=none`. */
-  readonly 'weak-policy': { readonly spf: SpfWeakEnding } | { readonly dmarc: 'none'; readonly chosen: boolean };
+  /**
+   * SPF ending in `~all`/`?all`/`+all`/nothing; DMARC `p=none`. `noPolicy`: the
+   * DMARC record has no p= at all (RFC 9989 §4.10.1): with a valid rua
+   * receivers act as if it said p=none; without one they apply no DMARC
+   * processing at all.
+   */
+  readonly 'weak-policy':
+    | { readonly spf: SpfWeakEnding }
+    | { readonly dmarc: 'none'; readonly chosen: boolean; readonly noPolicy?: 'with-rua' | 'without-rua' };
+  /**
+   * A DMARC record that does not follow RFC 9989 §4.8. `effect` for a wrong
+   * p, sp or np (§4.10.1): receivers act as if the record said p=none (it has
+   * a valid rua), or apply no DMARC processing (it has none). Other errors:
+   * the tag is ignored and its default used (§4.8).
+   */
   readonly 'dmarc-syntax':
-    | { readonly reason: DmarcErrorCode; readonly tag?: string; readonly value?: string }
+    | { readonly reason: DmarcErrorCode; readonly tag?: string; readonly value?: string; readonly effect?: 'p-none' | 'no-processing' }
     | { readonly reason: 'multiple'; readonly count: number };
+  /** A tag RFC 9989 removed (pct, rf, ri): receivers ignore it; the text says what replaces it. */
+  readonly 'dmarc-removed-tag': { readonly tag: DmarcRemovedTag; readonly value: string };
+  /**
+   * t=y (RFC 9989 §4.7): the policy is not being applied as written — receivers
+   * apply `applied`, one level below `policy` (t has no effect on none).
+   * `chosen`: the reader chose testing.
+   */
+  readonly 'dmarc-testing': { readonly policy: DmarcPolicy; readonly applied: DmarcPolicy; readonly chosen: boolean };
+  /** Tags RFC 9989 does not define: ignored by receivers (§4.7). Information. */
+  readonly 'dmarc-unknown-tag': { readonly tags: readonly string[] };
+  /** A report URI with the obsolete `!size` suffix (§4.8 obs-dmarc-uri): reporters ignore the size. Information. */
+  readonly 'dmarc-report-size': { readonly uri: string };
+  /**
+   * No record of the domain's own, but the RFC 9989 tree walk (§4.10.1) found
+   * the record that covers it at `found` (`_dmarc.<policyDomain>`), its
+   * organisational domain's or its public suffix's (`source`). `tag` and
+   * `policy`: the policy that applies to the domain (sp, or np when it does
+   * not exist, else p); `policy` absent when that record makes receivers apply
+   * no DMARC processing. `chosen`: the policy the reader chose.
+   */
+  readonly 'dmarc-covered': {
+    readonly found: string;
+    readonly policyDomain: string;
+    readonly source: 'organisational' | 'psd';
+    readonly tag: DmarcScope;
+    readonly policy?: DmarcPolicy;
+    readonly chosen: DmarcPolicy;
+  };
   readonly 'dkim-syntax':
     | { readonly reason: DkimErrorCode; readonly tag?: string }
     | { readonly reason: 'multiple'; readonly count: number }
     | { readonly reason: 'not-dkim' };
+  /** The key record's p= is empty: the key is revoked (RFC 6376 §3.6.1); every signature with this selector fails. */
+  readonly 'dkim-revoked': { readonly selector: string };
+  /** t=y in the key record: the domain is testing DKIM (RFC 6376 §3.6.1); receivers treat failures leniently. Information. */
+  readonly 'dkim-testing': { readonly selector: string };
   /** RSA key under 2048 bits (under 1024: fail). */
   readonly 'dkim-weak-key': { readonly bits: number };
   /** The key in DNS differs from the key pasted from the console (both shortened for display). */
@@ -112,7 +163,14 @@ export const PROBLEM_CODES = [
   'resolver-error',
   'weak-policy',
   'dmarc-syntax',
+  'dmarc-removed-tag',
+  'dmarc-testing',
+  'dmarc-unknown-tag',
+  'dmarc-report-size',
+  'dmarc-covered',
   'dkim-syntax',
+  'dkim-revoked',
+  'dkim-testing',
   'dkim-weak-key',
   'dkim-key-mismatch',
   'ttl',

@@ -4,6 +4,7 @@
  */
 import { providerName } from '../providers/index';
 import { durationParts, hostList, isChineseTld, short } from './format';
+import { weakerPolicy } from '../records/dmarc';
 import type { Messages } from './types';
 
 const duration = (seconds: number): string => {
@@ -37,15 +38,14 @@ const spfReasons: Messages['spfReasons'] = {
 };
 
 const dmarcReasons: Messages['dmarcReasons'] = {
-  'no-version': 'the record must start with v=DMARC1',
-  'missing-policy': 'the p= policy is missing',
+  'no-version': 'the record must start with v=DMARC1, written exactly so (DMARC1 in capitals)',
   'invalid-policy': 'the policy must be none, quarantine or reject',
-  'invalid-pct': 'pct must be a whole number from 0 to 100',
+  'invalid-testing': 't takes y (testing) or n',
+  'invalid-psd': 'psd takes y, n or u',
   'invalid-alignment': 'adkim/aspf must be r or s',
-  'invalid-fo': 'fo takes 0, 1, d, s separated by colons',
+  'invalid-fo': 'fo takes 0 or 1 (not both), d and s, separated by colons, each once',
   'invalid-uri': 'report addresses are written as mailto:address',
-  'invalid-interval': 'ri must be a number of seconds',
-  'duplicate-tag': 'a tag appears twice',
+  'duplicate-tag': 'a tag appears twice, which makes the whole record invalid',
   'malformed-tag': 'a part is not of the form tag=value',
   multiple: 'there are several DMARC records at the name, so receivers ignore them all',
 };
@@ -57,11 +57,37 @@ const dkimReasons: Messages['dkimReasons'] = {
   'invalid-base64': 'the public key is not valid base64 (characters may have been lost or added when copying)',
   'invalid-key': 'the public key is incomplete or damaged',
   'unknown-key-type': 'k= must be rsa or ed25519',
-  'invalid-hash': 'h= lists no usable hash algorithm',
+  'invalid-hash': 'h= lists no usable hash algorithm (sha256; sha1 is no longer accepted)',
+  'invalid-service': 's= lists neither email nor *, so the key may not be used for mail',
+  'ed25519-length': 'an Ed25519 key must be exactly 32 bytes (RFC 8463)',
+  'ed25519-spki': 'the Ed25519 key is published in SubjectPublicKeyInfo form, but RFC 8463 asks for its 32 raw bytes and many receivers reject it',
   'duplicate-tag': 'a tag appears twice',
   'malformed-tag': 'a part is not of the form tag=value',
   multiple: 'there are several DKIM records for the selector',
   'not-dkim': 'there is a TXT record at this name, but it is not a DKIM key',
+};
+
+/** The mail domain a `_dmarc.` name is for. */
+const mailDomain = (name: string): string => short(name.replace(/^_dmarc\./, ''));
+
+/** What a DMARC syntax error does, by its effect (RFC 9989 §4.10.1) or, for other tags, §4.8. */
+const dmarcEffect = (p: { readonly reason: string; readonly effect?: 'p-none' | 'no-processing' }): string => {
+  if (p.effect === 'p-none') return ' Because of it, receivers treat the whole record as p=none.';
+  if (p.effect === 'no-processing') return ' Because of it, and with no valid rua= address, receivers ignore the record: the domain has no DMARC protection.';
+  if (p.reason === 'duplicate-tag' || p.reason === 'no-version') return '';
+  return ' Receivers ignore that part and use the default.';
+};
+
+/** What each removed tag did, and what to know now (RFC 9989 Appendix C.5.2, A.6). */
+const REMOVED: Record<'pct' | 'rf' | 'ri', { readonly what: string; readonly note: string; readonly fix: (value: string) => string }> = {
+  pct: {
+    what: 'the share of failing mail the policy applies to',
+    note: ' Partial rollouts by percentage are gone.',
+    fix: (v) =>
+      `Delete pct=${v}. To publish a policy without applying it yet, use t=y instead of pct=0; otherwise tighten one step at a time — p=none → p=quarantine → p=reject — while reading the reports.`,
+  },
+  rf: { what: 'the format of failure reports', note: ' Failure reports have one format now (RFC 9991).', fix: (v) => `Delete rf=${v}.` },
+  ri: { what: 'how often aggregate reports are sent', note: '', fix: (v) => `Delete ri=${v}.` },
 };
 
 export const en: Messages = {
@@ -105,11 +131,13 @@ export const en: Messages = {
             text: `${name} answers with an address (${observed}) instead of a CNAME to ${expected}.`,
             fix: `Replace the A record at this name with a CNAME to ${expected}. If your DNS is at Cloudflare, set the record to “DNS only” (grey cloud).`,
           };
-        case 'dmarc-policy':
+        case 'dmarc-policy': {
+          const scope = p.scope === 'sp' ? 'For existing subdomains, the' : p.scope === 'np' ? 'For subdomains that do not exist, the' : 'The';
           return {
-            text: `The policy at ${name} is ${observed}, while you chose ${expected}.`,
-            fix: `Unless this is on purpose, change p= to ${expected.replace(/^p=/, '')}.`,
+            text: `${scope} policy at ${name} is ${observed}, while you chose ${expected}.`,
+            fix: p.scope ? `Unless this is on purpose, set ${expected} in the record.` : `Unless this is on purpose, change p= to ${expected.replace(/^p=/, '')}.`,
           };
+        }
         case 'mx-partial':
           return {
             text: `The MX set has only ${observed}; ${short(p.missing, 120)} is missing.`,
@@ -185,6 +213,18 @@ export const en: Messages = {
     'weak-policy': (f) => {
       const p = f.params;
       if ('dmarc' in p) {
+        if (p.noPolicy === 'with-rua') {
+          return {
+            text: 'The DMARC record has no p= policy: receivers treat it as p=none (RFC 9989), so they only send reports and do not stop mail that pretends to come from your domain.',
+            fix: 'Add the policy right after v=DMARC1, e.g. v=DMARC1; p=quarantine; rua=…',
+          };
+        }
+        if (p.noPolicy === 'without-rua') {
+          return {
+            text: 'The DMARC record has neither a p= policy nor a valid rua= report address: receivers apply no DMARC to your domain at all (RFC 9989), as if there were no record — not even p=none.',
+            fix: 'Add the policy right after v=DMARC1 and an address for reports, e.g. v=DMARC1; p=quarantine; rua=mailto:dmarc@your-domain.',
+          };
+        }
         return {
           text: 'The DMARC policy is p=none: receivers only send reports and do not stop mail that pretends to come from your domain.',
           fix: 'Once every legitimate sender passes SPF or DKIM, change it to p=quarantine or p=reject.',
@@ -212,13 +252,69 @@ export const en: Messages = {
       const p = f.params;
       const at = 'tag' in p && p.tag ? `${short(p.tag, 20)}=${short(p.value, 60)}` : 'value' in p ? short(p.value, 60) : '';
       return {
-        text: `The DMARC record at ${short(f.name)} has an error${at ? ` (${at})` : ''}: ${dmarcReasons[p.reason]}.`,
+        text: `The DMARC record at ${short(f.name)} has an error${at ? ` (${at})` : ''}: ${dmarcReasons[p.reason]}.${p.reason === 'multiple' ? '' : dmarcEffect(p)}`,
         fix: 'Rewrite it in the form v=DMARC1; p=quarantine; rua=mailto:address.',
+      };
+    },
+    'dmarc-removed-tag': (f) => {
+      const { tag, value } = f.params;
+      const r = REMOVED[tag];
+      return {
+        text: `The DMARC record still has ${tag}=${short(value, 40)}. RFC 9989 removed ${tag} (${r.what}), so receivers ignore it.${r.note}`,
+        fix: r.fix(short(value, 40)),
+      };
+    },
+    'dmarc-testing': (f) => {
+      const { policy, applied, chosen } = f.params;
+      if (policy === 'none') {
+        return { text: 'The DMARC record says t=y (testing), which has no effect on a policy of none.', fix: 'Remove t=y, or keep it for when you move to quarantine.' };
+      }
+      return {
+        text: `The DMARC record says t=y (testing): the ${policy} policy is not being applied — receivers apply the ${applied} policy to failing mail instead${chosen ? ', as you chose' : ''}.`,
+        fix: 'Once the reports show that every legitimate sender passes, remove t=y so that the policy applies.',
+      };
+    },
+    'dmarc-unknown-tag': (f) => ({
+      text: `The DMARC record has tags that DMARC does not define (${short(f.params.tags.join('; '), 100)}); receivers ignore them.`,
+      fix: 'Check them for a typo (such as pc=, rfu=); otherwise they can be removed.',
+    }),
+    'dmarc-report-size': (f) => ({
+      text: `The report address ${short(f.params.uri, 100)} ends in a size limit (!…), an old syntax: reporters ignore the limit now.`,
+      fix: 'Remove the ! and the size after the address.',
+    }),
+    'dmarc-covered': (f) => {
+      const { found, source, tag, policy, chosen } = f.params;
+      const domain = mailDomain(f.name);
+      const where = source === 'psd' ? `the public suffix's record at ${short(found)} (psd=y)` : `the record of its organisational domain at ${short(found)}`;
+      if (policy === undefined) {
+        return {
+          text: `${domain} has no DMARC record of its own, and ${where} has neither a valid p= nor a rua= address, so receivers apply no DMARC to ${domain}.`,
+          fix: `Add a record at ${short(f.name)}, e.g. v=DMARC1; p=${chosen}.`,
+        };
+      }
+      const applies = tag === 'np' ? `np=${policy} applies to it (it does not exist)` : tag === 'sp' ? `sp=${policy} applies to it` : `its p=${policy} applies to it (the record has no sp=)`;
+      if (weakerPolicy(policy, chosen)) {
+        return {
+          text: `${domain} has no DMARC record of its own; it is covered by ${where}, and ${applies} — weaker than the ${chosen} you chose.`,
+          fix: `Add a record at ${short(f.name)} with p=${chosen}, or set sp=${chosen} in the record at ${short(found)}.`,
+        };
+      }
+      return {
+        text: `${domain} has no DMARC record of its own; it is covered by ${where}, and ${applies}.`,
+        fix: `Nothing to do. Add a record at ${short(f.name)} only if ${domain} needs a policy of its own.`,
       };
     },
     'dkim-syntax': (f) => ({
       text: `The DKIM record at ${short(f.name)} has an error: ${dkimReasons[f.params.reason]}.`,
       fix: 'Copy the whole DKIM value again from the mail admin console (no characters missing or added) and replace the record.',
+    }),
+    'dkim-revoked': (f) => ({
+      text: `The DKIM key at ${short(f.name)} is revoked: its p= is empty. Receivers fail every signature made with the selector ${short(f.params.selector, 40)}.`,
+      fix: 'If your mail is still signed with this selector, copy the current value from the mail admin console (switch DKIM on again there if needed) and replace the record. If you retired the selector on purpose, make sure mail is signed with another one.',
+    }),
+    'dkim-testing': (f) => ({
+      text: `The DKIM key for the selector ${short(f.params.selector, 40)} says t=y: the domain is testing DKIM, and receivers treat failing signatures leniently, like unsigned mail.`,
+      fix: 'Once signing works, remove t=y from the record.',
     }),
     'dkim-weak-key': (f) => ({
       text: `The DKIM key is only ${f.params.bits} bits. ${f.params.bits < 1024 ? 'Most receivers ignore keys under 1024 bits.' : '1024 bits still works, but 2048 bits is safer.'}`,

@@ -4,6 +4,7 @@
  */
 import { providerName } from '../providers/index';
 import { durationParts, hostList, isChineseTld, short } from './format';
+import { weakerPolicy } from '../records/dmarc';
 import type { Messages } from './types';
 
 const UNIT = { second: '秒', minute: '分钟', hour: '小时', day: '天' } as const;
@@ -38,15 +39,14 @@ const spfReasons: Messages['spfReasons'] = {
 };
 
 const dmarcReasons: Messages['dmarcReasons'] = {
-  'no-version': '记录必须以 v=DMARC1 开头',
-  'missing-policy': '缺少 p= 策略',
+  'no-version': '记录必须以 v=DMARC1 开头，且要一字不差（DMARC1 为大写）',
   'invalid-policy': '策略只能是 none、quarantine 或 reject',
-  'invalid-pct': 'pct 必须是 0 到 100 的整数',
+  'invalid-testing': 't 只能是 y（测试）或 n',
+  'invalid-psd': 'psd 只能是 y、n 或 u',
   'invalid-alignment': 'adkim/aspf 只能是 r 或 s',
-  'invalid-fo': 'fo 只能是 0、1、d、s（用冒号分隔）',
+  'invalid-fo': 'fo 只能是 0 或 1（二选一）以及 d、s，用冒号分隔，每项只写一次',
   'invalid-uri': '报告地址应写成 mailto:地址',
-  'invalid-interval': 'ri 必须是秒数',
-  'duplicate-tag': '同一个标签出现了两次',
+  'duplicate-tag': '同一个标签出现了两次，整条记录因此无效',
   'malformed-tag': '有一段不是“标签=值”的形式',
   multiple: '同一名称下有多条 DMARC 记录，收件方会全部忽略',
 };
@@ -58,11 +58,36 @@ const dkimReasons: Messages['dkimReasons'] = {
   'invalid-base64': '公钥不是有效的 Base64（可能复制时多了或少了字符）',
   'invalid-key': '公钥内容不完整或已损坏',
   'unknown-key-type': 'k= 只能是 rsa 或 ed25519',
-  'invalid-hash': 'h= 中没有可用的哈希算法',
+  'invalid-hash': 'h= 中没有可用的哈希算法（应为 sha256；sha1 已不再被接受）',
+  'invalid-service': 's= 中既没有 email 也没有 *，这个密钥不能用于邮件',
+  'ed25519-length': 'Ed25519 公钥必须正好是 32 字节（RFC 8463）',
+  'ed25519-spki': 'Ed25519 公钥写成了 SubjectPublicKeyInfo 格式；RFC 8463 要求只写 32 字节的原始公钥，很多收件方会拒绝这种写法',
   'duplicate-tag': '同一个标签出现了两次',
   'malformed-tag': '有一段不是“标签=值”的形式',
   multiple: '同一选择器下有多条 DKIM 记录',
   'not-dkim': '这个名称下有 TXT 记录，但内容不是 DKIM 公钥',
+};
+
+/** `_dmarc.` 名称对应的邮件域名。 */
+const mailDomain = (name: string): string => short(name.replace(/^_dmarc\./, ''));
+
+/** DMARC 语法错误的后果：p、sp、np 写错时见 RFC 9989 §4.10.1，其他标签见 §4.8。 */
+const dmarcEffect = (p: { readonly reason: string; readonly effect?: 'p-none' | 'no-processing' }): string => {
+  if (p.effect === 'p-none') return '因此收件方会把整条记录当作 p=none 处理。';
+  if (p.effect === 'no-processing') return '因此，加上记录里没有有效的 rua= 地址，收件方会忽略这条记录：域名没有任何 DMARC 保护。';
+  if (p.reason === 'duplicate-tag' || p.reason === 'no-version') return '';
+  return '收件方会忽略这一项，按默认值处理。';
+};
+
+/** 每个已删除标签原来的作用，以及现在要知道的（RFC 9989 附录 C.5.2、A.6）。 */
+const REMOVED: Record<'pct' | 'rf' | 'ri', { readonly what: string; readonly note: string; readonly fix: (value: string) => string }> = {
+  pct: {
+    what: '策略只对一定比例的未通过邮件执行',
+    note: '按百分比逐步执行的做法已经没有了。',
+    fix: (v) => `删除 pct=${v}。想先发布策略但暂不执行，用 t=y 代替 pct=0；否则边看报告边逐级收紧：p=none → p=quarantine → p=reject。`,
+  },
+  rf: { what: '失败报告的格式', note: '失败报告现在只有一种格式（RFC 9991）。', fix: (v) => `删除 rf=${v}。` },
+  ri: { what: '汇总报告的发送间隔', note: '', fix: (v) => `删除 ri=${v}。` },
 };
 
 export const zh: Messages = {
@@ -103,11 +128,13 @@ export const zh: Messages = {
             text: `${name} 返回的是 IP 地址（${observed}），不是指向 ${expected} 的 CNAME。`,
             fix: `删除这个名称下的 A 记录，改为 CNAME 记录，值为 ${expected}。如果 DNS 在 Cloudflare，把这条记录设为“仅 DNS”（灰色云朵）。`,
           };
-        case 'dmarc-policy':
+        case 'dmarc-policy': {
+          const scope = p.scope === 'sp' ? '对已存在的子域名，' : p.scope === 'np' ? '对不存在的子域名，' : '';
           return {
-            text: `${name} 的策略是 ${observed}，而你选择的是 ${expected}。`,
-            fix: `如果这不是有意的，把 p= 改为 ${expected.replace(/^p=/, '')}。`,
+            text: `${scope}${name} 的策略是 ${observed}，而你选择的是 ${expected}。`,
+            fix: p.scope ? `如果这不是有意的，在记录里写上 ${expected}。` : `如果这不是有意的，把 p= 改为 ${expected.replace(/^p=/, '')}。`,
           };
+        }
         case 'mx-partial':
           return {
             text: `MX 只有 ${observed}，缺少 ${short(p.missing, 120)}。`,
@@ -180,6 +207,18 @@ export const zh: Messages = {
     'weak-policy': (f) => {
       const p = f.params;
       if ('dmarc' in p) {
+        if (p.noPolicy === 'with-rua') {
+          return {
+            text: 'DMARC 记录里没有 p= 策略：收件方按 p=none 处理（RFC 9989），只发报告，不会拦截冒用你域名的邮件。',
+            fix: '在 v=DMARC1 后面加上策略，例如 v=DMARC1; p=quarantine; rua=…',
+          };
+        }
+        if (p.noPolicy === 'without-rua') {
+          return {
+            text: 'DMARC 记录里既没有 p= 策略，也没有有效的 rua= 报告地址：收件方对你的域名完全不做 DMARC 处理（RFC 9989），和没有这条记录一样，连 p=none 都不算。',
+            fix: '在 v=DMARC1 后面加上策略和报告地址，例如 v=DMARC1; p=quarantine; rua=mailto:dmarc@你的域名。',
+          };
+        }
         return {
           text: 'DMARC 策略是 p=none：收件方只发报告，不会拦截冒用你域名的邮件。',
           fix: '确认所有正常发信渠道都通过 SPF 或 DKIM 后，改为 p=quarantine 或 p=reject。',
@@ -201,13 +240,69 @@ export const zh: Messages = {
       const p = f.params;
       const at = 'tag' in p && p.tag ? `${short(p.tag, 20)}=${short(p.value, 60)}` : 'value' in p ? short(p.value, 60) : '';
       return {
-        text: `${short(f.name)} 的 DMARC 记录有误${at ? `（${at}）` : ''}：${dmarcReasons[p.reason]}。`,
+        text: `${short(f.name)} 的 DMARC 记录有误${at ? `（${at}）` : ''}：${dmarcReasons[p.reason]}。${p.reason === 'multiple' ? '' : dmarcEffect(p)}`,
         fix: '按 v=DMARC1; p=quarantine; rua=mailto:地址 的格式重写这条记录。',
+      };
+    },
+    'dmarc-removed-tag': (f) => {
+      const { tag, value } = f.params;
+      const r = REMOVED[tag];
+      return {
+        text: `DMARC 记录里还有 ${tag}=${short(value, 40)}。RFC 9989 已删除 ${tag}（${r.what}），收件方会忽略它。${r.note}`,
+        fix: r.fix(short(value, 40)),
+      };
+    },
+    'dmarc-testing': (f) => {
+      const { policy, applied, chosen } = f.params;
+      if (policy === 'none') {
+        return { text: 'DMARC 记录里写了 t=y（测试），但策略是 none 时 t=y 不起作用。', fix: '可以删掉 t=y，或留到改为 quarantine 时再用。' };
+      }
+      return {
+        text: `DMARC 记录里写了 t=y（测试）：${policy} 策略没有按写的执行，收件方对未通过的邮件改按 ${applied} 处理${chosen ? '（这是你选择的）' : ''}。`,
+        fix: '报告显示所有正常发信渠道都能通过后，删除 t=y，让策略生效。',
+      };
+    },
+    'dmarc-unknown-tag': (f) => ({
+      text: `DMARC 记录里有 DMARC 未定义的标签（${short(f.params.tags.join('; '), 100)}），收件方会忽略它们。`,
+      fix: '检查是不是拼写错误（例如 pc=、rfu=）；不是的话可以删掉。',
+    }),
+    'dmarc-report-size': (f) => ({
+      text: `报告地址 ${short(f.params.uri, 100)} 末尾带有大小限制（!…），这是旧写法，发送报告的一方现在会忽略它。`,
+      fix: '去掉地址后面的 ! 和大小。',
+    }),
+    'dmarc-covered': (f) => {
+      const { found, source, tag, policy, chosen } = f.params;
+      const domain = mailDomain(f.name);
+      const where = source === 'psd' ? `公共后缀的记录 ${short(found)}（psd=y）` : `组织域名的记录 ${short(found)} `;
+      if (policy === undefined) {
+        return {
+          text: `${domain} 没有自己的 DMARC 记录，而${where}既没有有效的 p= 也没有 rua= 地址，所以收件方对 ${domain} 不做 DMARC 处理。`,
+          fix: `在 ${short(f.name)} 添加记录，例如 v=DMARC1; p=${chosen}。`,
+        };
+      }
+      const applies = tag === 'np' ? `对它适用 np=${policy}（它不存在）` : tag === 'sp' ? `对它适用 sp=${policy}` : `对它适用 p=${policy}（该记录没有 sp=）`;
+      if (weakerPolicy(policy, chosen)) {
+        return {
+          text: `${domain} 没有自己的 DMARC 记录，由${where}覆盖，${applies}，比你选择的 ${chosen} 弱。`,
+          fix: `在 ${short(f.name)} 添加 p=${chosen} 的记录，或在 ${short(found)} 的记录里写上 sp=${chosen}。`,
+        };
+      }
+      return {
+        text: `${domain} 没有自己的 DMARC 记录，由${where}覆盖，${applies}。`,
+        fix: `无需修改。只有 ${domain} 需要单独的策略时，才在 ${short(f.name)} 添加记录。`,
       };
     },
     'dkim-syntax': (f) => ({
       text: `${short(f.name)} 的 DKIM 记录有误：${dkimReasons[f.params.reason]}。`,
       fix: '从邮箱管理后台重新复制完整的 DKIM 记录值（不要漏掉或多出字符），覆盖现有记录。',
+    }),
+    'dkim-revoked': (f) => ({
+      text: `${short(f.name)} 的 DKIM 公钥已作废：p= 为空。用选择器 ${short(f.params.selector, 40)} 签名的邮件，收件方都会判定 DKIM 失败。`,
+      fix: '如果邮件仍用这个选择器签名，从邮箱管理后台复制当前的记录值（必要时在后台重新开启 DKIM）替换这条记录；如果是有意停用这个选择器，确认邮件已改用其他选择器签名。',
+    }),
+    'dkim-testing': (f) => ({
+      text: `选择器 ${short(f.params.selector, 40)} 的 DKIM 公钥写了 t=y：表示域名在测试 DKIM，收件方会宽松对待签名失败，把它当作未签名的邮件。`,
+      fix: '签名正常后，从记录里删除 t=y。',
     }),
     'dkim-weak-key': (f) => ({
       text: `DKIM 公钥只有 ${f.params.bits} 位。${f.params.bits < 1024 ? '低于 1024 位的密钥会被大多数收件方忽略。' : '1024 位仍可使用，但 2048 位更安全。'}`,

@@ -93,20 +93,41 @@ function rsaPublicKeyBits(buf: Uint8Array, offset: number, end: number): number 
 
 export type RsaKeyInfo = { readonly ok: true; readonly bits: number } | { readonly ok: false; readonly reason: 'base64' | 'der' | 'not-rsa' };
 
+/** An RSA public key read from base64: its modulus size and its SubjectPublicKeyInfo DER (a PKCS#1 key wrapped). */
+export type RsaPublicKey =
+  | { readonly ok: true; readonly bits: number; readonly spki: Uint8Array; readonly format: 'spki' | 'pkcs1' }
+  | { readonly ok: false; readonly reason: 'base64' | 'der' | 'not-rsa' };
+
+function derLength(n: number): number[] {
+  if (n < 0x80) return [n];
+  const bytes: number[] = [];
+  for (let v = n; v > 0; v = Math.floor(v / 256)) bytes.unshift(v & 0xff);
+  return [0x80 | bytes.length, ...bytes];
+}
+
+/** PKCS#1 RSAPublicKey bytes wrapped into SubjectPublicKeyInfo (what WebCrypto imports as `spki`). */
+function wrapPkcs1(pkcs1: Uint8Array): Uint8Array {
+  const algId = [TAG_SEQUENCE, 0x0d, 0x06, 0x09, ...RSA_OID, 0x05, 0x00];
+  const bitString = [TAG_BIT_STRING, ...derLength(pkcs1.length + 1), 0x00, ...pkcs1];
+  const body = [...algId, ...bitString];
+  return new Uint8Array([TAG_SEQUENCE, ...derLength(body.length), ...body]);
+}
+
 /**
- * Size of an RSA key given as base64 SubjectPublicKeyInfo (what DKIM publishes),
- * or as a bare PKCS#1 RSAPublicKey (which some consoles show).
+ * An RSA key given as base64 SubjectPublicKeyInfo (what DKIM publishes, RFC
+ * 6376 §3.6.1), or as a bare PKCS#1 RSAPublicKey (which some consoles show):
+ * its modulus size and its SPKI bytes. The whole input must be the key.
  */
-export function rsaKeyBits(base64: string): RsaKeyInfo {
+export function rsaPublicKey(base64: string): RsaPublicKey {
   const buf = decodeBase64(base64);
   if (!buf || buf.length === 0) return { ok: false, reason: 'base64' };
   const top = readDer(buf, 0);
-  if (!top || top.tag !== TAG_SEQUENCE) return { ok: false, reason: 'der' };
+  if (!top || top.tag !== TAG_SEQUENCE || top.start + top.length !== buf.length) return { ok: false, reason: 'der' };
   const kids = derChildren(buf, top);
   if (!kids || kids.length !== 2) return { ok: false, reason: 'der' };
   const [a, b] = kids as [DerNode, DerNode];
   // PKCS#1: SEQUENCE { INTEGER, INTEGER }
-  if (a.tag === TAG_INTEGER && b.tag === TAG_INTEGER) return { ok: true, bits: integerBits(buf, a) };
+  if (a.tag === TAG_INTEGER && b.tag === TAG_INTEGER) return { ok: true, bits: integerBits(buf, a), spki: wrapPkcs1(buf), format: 'pkcs1' };
   // SPKI: SEQUENCE { SEQUENCE { OID, params }, BIT STRING }
   if (a.tag !== TAG_SEQUENCE || b.tag !== TAG_BIT_STRING) return { ok: false, reason: 'der' };
   const alg = derChildren(buf, a);
@@ -117,5 +138,11 @@ export function rsaKeyBits(base64: string): RsaKeyInfo {
   // BIT STRING: first content byte is the count of unused bits.
   if (b.length < 1) return { ok: false, reason: 'der' };
   const bits = rsaPublicKeyBits(buf, b.start + 1, b.start + b.length);
-  return bits === undefined ? { ok: false, reason: 'der' } : { ok: true, bits };
+  return bits === undefined ? { ok: false, reason: 'der' } : { ok: true, bits, spki: buf, format: 'spki' };
+}
+
+/** Size of an RSA key given as base64 SubjectPublicKeyInfo or PKCS#1 (see rsaPublicKey). */
+export function rsaKeyBits(base64: string): RsaKeyInfo {
+  const key = rsaPublicKey(base64);
+  return key.ok ? { ok: true, bits: key.bits } : key;
 }

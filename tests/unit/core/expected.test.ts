@@ -64,6 +64,7 @@ describe('buildExpectedRecords', () => {
         values: [{ value: 'v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com' }],
         required: true,
         policy: 'quarantine',
+        testing: false,
       },
       ...(['mail', 'imap', 'smtp', 'pop3'] as const).map((id) => ({
         kind: 'cname',
@@ -232,6 +233,20 @@ describe('the DMARC record', () => {
     const dmarc = build({ dmarc: { policy, rua: 'r@example.com' } }).find((r): r is DmarcExpected => r.kind === 'dmarc');
     expect(dmarc?.policy).toBe(policy);
     expect(parseDmarc(dmarc?.values[0]?.value ?? '').tags).toMatchObject({ p: policy, rua: ['mailto:r@example.com'] });
+  });
+
+  it.each([
+    // sp and np as chosen, and written
+    { choice: { policy: 'none', sp: 'quarantine', np: 'reject', testing: true }, carries: { policy: 'none', sp: 'quarantine', np: 'reject', testing: true }, value: 'v=DMARC1; p=none; sp=quarantine; np=reject; t=y' },
+    // a choice that changes nothing is neither carried nor written
+    { choice: { policy: 'reject', sp: 'reject', np: 'reject' }, carries: { policy: 'reject', testing: false }, value: 'v=DMARC1; p=reject' },
+    // np equal to sp is left to sp
+    { choice: { policy: 'none', sp: 'reject', np: 'reject' }, carries: { policy: 'none', sp: 'reject', testing: false }, value: 'v=DMARC1; p=none; sp=reject' },
+  ] as const)('carries the choices $carries as data, and writes $value', ({ choice, carries, value }) => {
+    const dmarc = build({ dmarc: choice }).find((r): r is DmarcExpected => r.kind === 'dmarc');
+    const { policy, sp, np, testing } = dmarc ?? {};
+    expect(Object.fromEntries(Object.entries({ policy, sp, np, testing }).filter(([, v]) => v !== undefined))).toEqual(carries);
+    expect(dmarc?.values[0]?.value).toBe(value);
   });
 });
 

@@ -84,7 +84,7 @@ export async function checkRow<R extends ExpectedRecord>(
   if (!found) throw new Error(`no expected ${id} record`);
   const rec = edit(found as R);
   const dns = fakeDns(zoneWith(patch));
-  const ctx = contextFor(newRun(dns.query));
+  const ctx = contextFor(newRun(dns.query), args.domain ?? D);
   const own = await ctx.ask(rec.name, rec.type);
   if (!own.ok) throw new Error(`the row's own question failed (${own.code}): checkDomain handles that, not the kind`);
   return { row: await kind.check(rec, own.resp, ctx), dns };

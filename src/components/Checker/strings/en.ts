@@ -13,6 +13,16 @@ export const en = {
   dmarcPolicyLabel: 'DMARC policy',
   dmarcRuaLabel: 'Send DMARC aggregate reports to (optional)',
   dmarcRuaHint: 'An email address, e.g. dmarc@example.com',
+  dmarcSpLabel: 'Policy for subdomains (sp)',
+  sameAsP: 'The same as above (no sp)',
+  spHint: 'For subdomains such as cn.example.com that have no _dmarc record of their own. Usually the same as above.',
+  dmarcNpLabel: 'Policy for subdomains that do not exist (np)',
+  sameAsSp: 'The same as for subdomains (no np)',
+  npHint: 'Forgers often send from made-up subdomains that do not exist, such as invoice.example.com. No real mail comes from them, so reject is safe.',
+  testingLabel: 'Testing mode (t=y): publish the policy, do not apply it yet',
+  testingNote: (policy: string, applied: string) =>
+    policy === applied ? 'Testing mode has no effect on none.' : `Testing mode is ticked: for now receivers handle failing mail as ${applied}, not ${policy}.`,
+  testingHint: 'Receivers apply the policy one level lower than written: quarantine as none, reject as quarantine; reports still arrive. Untick it once the reports show that your real mail passes.',
   extraSpfLabel: 'SPF includes of other senders (optional, space-separated)',
   extraSpfHint: 'e.g. spf1.dm.aliyun.com (Alibaba Cloud DirectMail)',
   dkimInvalid:

@@ -12,6 +12,15 @@ export interface CheckerStrings {
   readonly dmarcPolicyLabel: string;
   readonly dmarcRuaLabel: string;
   readonly dmarcRuaHint: string;
+  readonly dmarcSpLabel: string;
+  readonly sameAsP: string;
+  readonly spHint: string;
+  readonly dmarcNpLabel: string;
+  readonly sameAsSp: string;
+  readonly npHint: string;
+  readonly testingLabel: string;
+  readonly testingNote: (policy: string, applied: string) => string;
+  readonly testingHint: string;
   readonly extraSpfLabel: string;
   readonly extraSpfHint: string;
   readonly dkimInvalid: string;

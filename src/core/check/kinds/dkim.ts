@@ -1,7 +1,9 @@
 /**
- * The DKIM row: one key record at the selector that parses (RFC 6376 §3.6.1),
- * an RSA key of at least 1024 bits (2048 recommended), and — when the reader
- * pasted the key from the admin console — the same key as in DNS.
+ * The DKIM row: one key record at the selector that parses (RFC 6376 §3.6.1):
+ * an RSA key of at least 1024 bits (2048 recommended) or an Ed25519 key of 32
+ * raw bytes (RFC 8463 §4.2), not revoked (empty p=), usable for mail (s=) with
+ * a usable hash (h=); testing mode (t=y) noted; and — when the reader pasted
+ * the key from the admin console — the same key as in DNS.
  */
 import { isDkimRecord, parseDkim } from '../../records/dkim';
 import type { DkimExpected } from '../../types';
@@ -41,7 +43,12 @@ export const dkim: KindCheck<DkimExpected> = {
     row.ttl = minTtl(keys);
     if (keys.length > 1) row.add('dkim-syntax', 'fail', { reason: 'multiple', count: keys.length });
     const parsed = parseDkim(keys[0]?.text ?? '');
-    for (const e of parsed.errors) row.add('dkim-syntax', 'fail', { reason: e.code, ...(e.tag ? { tag: e.tag } : {}) });
+    for (const e of parsed.errors) {
+      // An empty p= is not a typo: the key was withdrawn, and every signature with this selector fails.
+      if (e.code === 'revoked') row.add('dkim-revoked', 'fail', { selector: rec.selector });
+      else row.add('dkim-syntax', 'fail', { reason: e.code, ...(e.tag ? { tag: e.tag } : {}) });
+    }
+    if (parsed.testing) row.add('dkim-testing', 'info', { selector: rec.selector });
     if (parsed.keyBits !== undefined && parsed.tags.k === 'rsa') {
       if (parsed.keyBits < 1024) row.add('dkim-weak-key', 'fail', { bits: parsed.keyBits });
       else if (parsed.keyBits < 2048) row.add('dkim-weak-key', 'warn', { bits: parsed.keyBits });

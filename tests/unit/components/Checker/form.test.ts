@@ -6,12 +6,15 @@ const cn = getProvider('aliyun-cn') as ProviderProfile;
 
 describe('the checker form and the page address', () => {
   it('reads every parameter it knows', () => {
-    expect(formFrom({ domain: 'example.com', provider: 'aliyun-intl', host: 'cloudflare', dmarc: 'reject', rua: 'd@example.com', spf: 'mailgun.org' })).toEqual({
+    expect(formFrom({ domain: 'example.com', provider: 'aliyun-intl', host: 'cloudflare', dmarc: 'reject', sp: 'quarantine', np: 'reject', t: 'y', rua: 'd@example.com', spf: 'mailgun.org' })).toEqual({
       domain: 'example.com',
       provider: 'aliyun-intl',
       host: 'cloudflare',
       dkimKey: '',
       dmarcPolicy: 'reject',
+      dmarcSp: 'quarantine',
+      dmarcNp: 'reject',
+      dmarcTesting: true,
       dmarcRua: 'd@example.com',
       extraSpf: 'mailgun.org',
     });
@@ -21,17 +24,20 @@ describe('the checker form and the page address', () => {
     { what: 'an unknown provider', params: { provider: 'nope' }, key: 'provider', value: 'aliyun-cn' },
     { what: 'an unknown DNS host', params: { host: 'nope' }, key: 'host', value: 'aliyun' },
     { what: 'an unknown policy', params: { dmarc: 'maybe' }, key: 'dmarcPolicy', value: 'quarantine' },
+    { what: 'an unknown subdomain policy', params: { sp: 'maybe' }, key: 'dmarcSp', value: '' },
+    { what: 'an unknown policy for names that do not exist', params: { np: 'drop' }, key: 'dmarcNp', value: '' },
+    { what: 'a testing flag other than y', params: { t: 'yes' }, key: 'dmarcTesting', value: false },
   ] as const)('falls back to the default for $what', ({ params, key, value }) => {
     expect(formFrom(params)[key]).toBe(value);
   });
 
   it('writes back only what differs from the defaults, and never the DKIM key', () => {
     const form = { ...formFrom({ domain: ' example.com ' }), dkimKey: 'p=MIIB' };
-    expect(paramsFor(form)).toEqual({ domain: 'example.com', provider: undefined, host: undefined, dmarc: undefined, rua: undefined, spf: undefined });
+    expect(paramsFor(form)).toEqual({ domain: 'example.com', provider: undefined, host: undefined, dmarc: undefined, sp: undefined, np: undefined, t: undefined, rua: undefined, spf: undefined });
   });
 
   it('round-trips through the address', () => {
-    const form = formFrom({ domain: 'example.com', host: 'dnspod', dmarc: 'none', rua: 'r@example.com', spf: 'ip4:192.0.2.1' });
+    const form = formFrom({ domain: 'example.com', host: 'dnspod', dmarc: 'none', sp: 'quarantine', np: 'reject', t: 'y', rua: 'r@example.com', spf: 'ip4:192.0.2.1' });
     const params = Object.fromEntries(Object.entries(paramsFor(form)).filter(([, v]) => v !== undefined));
     expect(formFrom(params)).toEqual(form);
   });
@@ -45,6 +51,13 @@ describe('the records the form asks for', () => {
     const dmarc = records.find((r) => r.kind === 'dmarc');
     expect(spf?.values[0]?.value).toBe('v=spf1 include:spf.qiye.aliyun.com include:mailgun.org ip4:192.0.2.1 -all');
     expect(dmarc?.values[0]?.value).toBe('v=DMARC1; p=quarantine');
+  });
+
+  it('carries the DMARC choices as data and writes them, never pct', () => {
+    const form = { ...formFrom({ domain: 'example.com', dmarc: 'reject', sp: 'quarantine', np: 'reject', t: 'y' }), dmarcRua: 'd@example.com' };
+    const dmarc = expectedFor(form, 'example.com', cn).find((r) => r.kind === 'dmarc');
+    expect(dmarc).toMatchObject({ policy: 'reject', sp: 'quarantine', np: 'reject', testing: true });
+    expect(dmarc?.values[0]?.value).toBe('v=DMARC1; p=reject; sp=quarantine; np=reject; t=y; rua=mailto:d@example.com');
   });
 
   it('keeps only the rows asked for', () => {

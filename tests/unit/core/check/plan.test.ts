@@ -26,6 +26,8 @@ describe('planCheck', () => {
       'TXT default._domainkey.example.com.example.com',
       'TXT _dmarc.example.com',
       'TXT _dmarc.example.com.example.com',
+      // DMARC: the first question of the RFC 9989 tree walk (a public suffix may publish a policy, psd=y).
+      'TXT _dmarc.com',
       'CNAME mail.example.com',
       'CNAME mail.example.com.example.com',
       // The optional client CNAMEs are not worth a probe each.
@@ -44,7 +46,7 @@ describe('planCheck', () => {
 
   it('asks only for the rows it is given, plus the domain itself', () => {
     const dmarcOnly = all().filter((r) => r.id === 'dmarc');
-    expect(asked(planCheck(dmarcOnly, D))).toEqual(['TXT example.com', 'TXT _dmarc.example.com', 'TXT _dmarc.example.com.example.com']);
+    expect(asked(planCheck(dmarcOnly, D))).toEqual(['TXT example.com', 'TXT _dmarc.example.com', 'TXT _dmarc.example.com.example.com', 'TXT _dmarc.com']);
   });
 
   it('names the doubled name in normal form', () => {

@@ -51,7 +51,17 @@ const SAMPLES: { readonly [C in ProblemCode]: { readonly finding: FindingOf<C>; 
   'resolver-error': { finding: f('resolver-error', 'mx', { name: 'example.com', type: 'MX', code: 'SERVFAIL' }, 'error'), names: 'SERVFAIL' },
   'weak-policy': { finding: f('weak-policy', 'spf', { spf: '~all' }, 'warn'), names: '~all' },
   'dmarc-syntax': { finding: f('dmarc-syntax', 'dmarc', { reason: 'invalid-policy', tag: 'p', value: 'block' }), names: 'p=block' },
-  'dkim-syntax': { finding: f('dkim-syntax', 'dkim', { reason: 'revoked', tag: 'p' }), names: 'default._domainkey.example.com' },
+  'dmarc-removed-tag': { finding: f('dmarc-removed-tag', 'dmarc', { tag: 'pct', value: '50' }, 'warn'), names: 'pct=50' },
+  'dmarc-testing': { finding: f('dmarc-testing', 'dmarc', { policy: 'quarantine', applied: 'none', chosen: false }, 'warn'), names: 't=y' },
+  'dmarc-unknown-tag': { finding: f('dmarc-unknown-tag', 'dmarc', { tags: ['foo=bar'] }, 'info'), names: 'foo=bar' },
+  'dmarc-report-size': { finding: f('dmarc-report-size', 'dmarc', { uri: 'mailto:d@example.com!10m' }, 'info'), names: 'mailto:d@example.com!10m' },
+  'dmarc-covered': {
+    finding: f('dmarc-covered', 'dmarc', { found: '_dmarc.example.com', policyDomain: 'example.com', source: 'organisational', tag: 'sp', policy: 'quarantine', chosen: 'quarantine' }, 'info'),
+    names: '_dmarc.example.com',
+  },
+  'dkim-syntax': { finding: f('dkim-syntax', 'dkim', { reason: 'invalid-key', tag: 'p' }), names: 'default._domainkey.example.com' },
+  'dkim-revoked': { finding: f('dkim-revoked', 'dkim', { selector: 'default' }), names: 'default._domainkey.example.com' },
+  'dkim-testing': { finding: f('dkim-testing', 'dkim', { selector: 'default' }, 'info'), names: 't=y' },
   'dkim-weak-key': { finding: f('dkim-weak-key', 'dkim', { bits: 1024 }, 'warn'), names: '1024' },
   'dkim-key-mismatch': { finding: f('dkim-key-mismatch', 'dkim', { expected: 'MIIBIjANBgkq…IDAQAB', observed: 'MIGfMA0GCSqG…IDAQAB' }), names: 'MIGfMA0GCSqG…IDAQAB' },
   ttl: { finding: f('ttl', 'mail', { seconds: 600, negative: false }, 'info'), names: '10' },
@@ -103,6 +113,47 @@ const VARIANTS: { readonly note: string; readonly finding: Finding; readonly nam
   { note: 'DMARC p=none, chosen', finding: f('weak-policy', 'dmarc', { dmarc: 'none', chosen: true }, 'info'), names: 'p=none' },
   { note: 'a DMARC record without v=', finding: f('dmarc-syntax', 'dmarc', { reason: 'no-version', value: 'p=quarantine' }), names: 'p=quarantine' },
   { note: 'several DMARC records', finding: f('dmarc-syntax', 'dmarc', { reason: 'multiple', count: 2 }), names: '_dmarc.example.com' },
+  { note: 'a weaker DMARC policy for subdomains', finding: f('wrong-value', 'dmarc', { kind: 'dmarc-policy', observed: 'sp=none', expected: 'sp=quarantine', scope: 'sp' }, 'warn'), names: 'sp=quarantine' },
+  { note: 'a weaker DMARC policy for names that do not exist', finding: f('wrong-value', 'dmarc', { kind: 'dmarc-policy', observed: 'p=quarantine', expected: 'np=reject', scope: 'np' }, 'warn'), names: 'np=reject' },
+  { note: 'a DMARC record without p, with rua', finding: f('weak-policy', 'dmarc', { dmarc: 'none', chosen: false, noPolicy: 'with-rua' }, 'warn'), names: 'p=none' },
+  { note: 'a DMARC record without p or rua', finding: f('weak-policy', 'dmarc', { dmarc: 'none', chosen: false, noPolicy: 'without-rua' }, 'warn'), names: 'rua=' },
+  { note: 'a wrong DMARC policy that makes the record p=none', finding: f('dmarc-syntax', 'dmarc', { reason: 'invalid-policy', tag: 'sp', value: 'drop', effect: 'p-none' }), names: 'p=none' },
+  { note: 'a wrong DMARC policy that disables DMARC', finding: f('dmarc-syntax', 'dmarc', { reason: 'invalid-policy', tag: 'p', value: 'block', effect: 'no-processing' }), names: 'rua=' },
+  { note: 'a DMARC tag receivers ignore', finding: f('dmarc-syntax', 'dmarc', { reason: 'invalid-alignment', tag: 'adkim', value: 'strict' }, 'warn'), names: 'adkim=strict' },
+  ...(['pct', 'rf', 'ri'] as const).map((tag) => ({ note: `the removed tag ${tag}`, finding: f('dmarc-removed-tag', 'dmarc', { tag, value: '1' }, 'warn') as Finding, names: `${tag}=1` })),
+  { note: 't=y on p=none', finding: f('dmarc-testing', 'dmarc', { policy: 'none', applied: 'none', chosen: false }, 'info'), names: 't=y' },
+  { note: 't=y chosen', finding: f('dmarc-testing', 'dmarc', { policy: 'reject', applied: 'quarantine', chosen: true }, 'info'), names: 'quarantine' },
+  {
+    note: 'a subdomain covered by a weaker sp',
+    finding: f('dmarc-covered', 'dmarc', { found: '_dmarc.example.com', policyDomain: 'example.com', source: 'organisational', tag: 'sp', policy: 'none', chosen: 'reject' }, 'warn'),
+    names: 'sp=reject',
+  },
+  {
+    note: 'a subdomain covered by p (no sp)',
+    finding: f('dmarc-covered', 'dmarc', { found: '_dmarc.example.com', policyDomain: 'example.com', source: 'organisational', tag: 'p', policy: 'reject', chosen: 'quarantine' }, 'info'),
+    names: 'p=reject',
+  },
+  {
+    note: 'a name that does not exist covered by np',
+    finding: f('dmarc-covered', 'dmarc', { found: '_dmarc.example.com', policyDomain: 'example.com', source: 'organisational', tag: 'np', policy: 'reject', chosen: 'quarantine' }, 'info'),
+    names: 'np=reject',
+  },
+  {
+    note: 'a domain covered by a public suffix’s record',
+    finding: f('dmarc-covered', 'dmarc', { found: '_dmarc.com', policyDomain: 'com', source: 'psd', tag: 'p', policy: 'reject', chosen: 'quarantine' }, 'info'),
+    names: 'psd=y',
+  },
+  {
+    note: 'a covering record that gives no DMARC',
+    finding: f('dmarc-covered', 'dmarc', { found: '_dmarc.example.com', policyDomain: 'example.com', source: 'organisational', tag: 'sp', chosen: 'quarantine' }, 'warn'),
+    names: '_dmarc.example.com',
+  },
+  { note: 'a revoked DKIM key', finding: f('dkim-revoked', 'dkim', { selector: 'default' }), names: 'p=' },
+  ...(['invalid-hash', 'invalid-service', 'ed25519-length', 'ed25519-spki'] as const).map((reason) => ({
+    note: `a DKIM key with ${reason}`,
+    finding: f('dkim-syntax', 'dkim', { reason, tag: 'p' }) as Finding,
+    names: 'default._domainkey.example.com',
+  })),
   { note: 'several DKIM records', finding: f('dkim-syntax', 'dkim', { reason: 'multiple', count: 2 }), names: 'default._domainkey.example.com' },
   { note: 'a TXT record that is not a DKIM key', finding: f('dkim-syntax', 'dkim', { reason: 'not-dkim' }), names: 'default._domainkey.example.com' },
   { note: 'a key under 1024 bits', finding: f('dkim-weak-key', 'dkim', { bits: 512 }), names: '512' },
@@ -135,6 +186,35 @@ describe('describeFinding specifics', () => {
     const nx = f('nxdomain', 'mx', { domain });
     expect(describeFinding(nx, zh).fix.includes('实名认证')).toBe(says);
     expect(describeFinding(nx, en).fix.includes('real-name verification')).toBe(says);
+  });
+
+  it.each(LANGS)('says what replaces pct (t=y instead of pct=0, no partial rollouts), in %s', (lang) => {
+    const d = describeFinding(f('dmarc-removed-tag', 'dmarc', { tag: 'pct', value: '0' }, 'warn'), MESSAGES[lang]);
+    expect(d.fix).toContain('t=y');
+    expect(d.fix).toContain('pct=0');
+    expect(d.fix).toContain('p=none → p=quarantine → p=reject');
+  });
+
+  it('says t=y means the policy is not being applied', () => {
+    const t = f('dmarc-testing', 'dmarc', { policy: 'reject', applied: 'quarantine', chosen: false }, 'warn');
+    expect(describeFinding(t, en).text).toMatch(/t=y.*not being applied/);
+    expect(describeFinding(t, zh).text).toMatch(/t=y.*没有按写的执行/);
+  });
+
+  it('tells a record without p that has rua from one that has none', () => {
+    const withRua = f('weak-policy', 'dmarc', { dmarc: 'none', chosen: false, noPolicy: 'with-rua' }, 'warn');
+    const withoutRua = f('weak-policy', 'dmarc', { dmarc: 'none', chosen: false, noPolicy: 'without-rua' }, 'warn');
+    expect(describeFinding(withRua, en).text).toContain('treat it as p=none');
+    expect(describeFinding(withoutRua, en).text).toContain('no DMARC to your domain at all');
+    expect(describeFinding(withRua, zh).text).toContain('按 p=none 处理');
+    expect(describeFinding(withoutRua, zh).text).toContain('完全不做 DMARC 处理');
+  });
+
+  it('names the domain a covering record is for and where it was found', () => {
+    const c = f('dmarc-covered', 'dmarc', { found: '_dmarc.example.com', policyDomain: 'example.com', source: 'organisational', tag: 'sp', policy: 'reject', chosen: 'quarantine' }, 'info');
+    const at = { ...c, name: '_dmarc.cn.example.com' };
+    expect(describeFinding(at, en).text).toMatch(/^cn\.example\.com has no DMARC record of its own; it is covered by .*_dmarc\.example\.com.*sp=reject/);
+    expect(describeFinding(at, zh).text).toMatch(/^cn\.example\.com 没有自己的 DMARC 记录，由组织域名的记录 _dmarc\.example\.com 覆盖/);
   });
 
   it('says a resolver error does not mean the record is missing', () => {

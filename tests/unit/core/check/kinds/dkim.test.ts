@@ -3,10 +3,12 @@ import { dkim } from '~/core/check/kinds/dkim';
 import type { ExpectedArgs } from '~/core/expected';
 import type { DkimExpected } from '~/core/types';
 import { SOA_MINIMUM } from '../../../support/fake-dns';
-import { ED25519_RAW, RSA_1024_SPKI, RSA_2048_OTHER, RSA_2048_SPKI, RSA_512_SPKI } from '../../../support/keys';
+import { ED25519_RAW, RSA_1024_SPKI, RSA_2048_OTHER, RSA_2048_PKCS1, RSA_2048_SPKI, RSA_512_SPKI } from '../../../support/keys';
 import { checkRow, D, dkimTxt, expectedFor, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
 
 const AT = `default._domainkey.${D}`;
+/** The Ed25519 key wrapped in SubjectPublicKeyInfo, as some tools print it. */
+const ED25519_SPKI = Buffer.concat([Buffer.from('302a300506032b6570032100', 'hex'), Buffer.from(ED25519_RAW, 'base64')]).toString('base64');
 /** How the finding shortens a key: its first 12 and last 8 characters. */
 const short = (key: string): string => `${key.slice(0, 12)}…${key.slice(-8)}`;
 
@@ -41,6 +43,21 @@ const rows: Row[] = [
     status: 'ok',
     findings: [],
   },
+  {
+    note: 'h= and s= that allow sha256 and email are ok',
+    patch: { [AT]: { TXT: [`v=DKIM1; h=sha1:sha256; s=email:tlsrpt; p=${RSA_2048_SPKI}`] } },
+    status: 'ok',
+    findings: [],
+  },
+  { note: 't=s (strict identity) is ok, nothing to say', patch: { [AT]: { TXT: [`v=DKIM1; t=s; p=${RSA_2048_SPKI}`] } }, status: 'ok', findings: [] },
+  {
+    note: 't=y (testing) is noted as information',
+    patch: { [AT]: { TXT: [`v=DKIM1; t=y:s; p=${RSA_2048_SPKI}`] } },
+    status: 'ok',
+    findings: [['dkim-testing', 'info']],
+    params: [{ code: 'dkim-testing', params: { selector: 'default' } }],
+  },
+  { note: 'a bare PKCS#1 RSA key of 2048 bits is ok', patch: { [AT]: { TXT: [`v=DKIM1; p=${RSA_2048_PKCS1}`] } }, status: 'ok', findings: [] },
   // --- missing or at the wrong name
   {
     note: 'no DKIM record is missing, with the negative-caching time',
@@ -81,8 +98,56 @@ const rows: Row[] = [
     note: 'an empty p= is a revoked key',
     patch: { [AT]: { TXT: ['v=DKIM1; k=rsa; p='] } },
     status: 'fail',
+    findings: [['dkim-revoked', 'fail'], ['ttl', 'info']],
+    params: [{ code: 'dkim-revoked', params: { selector: 'default' } }],
+  },
+  {
+    note: 'a revoked Ed25519 key is revoked too',
+    patch: { [AT]: { TXT: ['v=DKIM1; k=ed25519; p='] } },
+    status: 'fail',
+    findings: [['dkim-revoked', 'fail'], ['ttl', 'info']],
+  },
+  {
+    note: 'an Ed25519 key that is not 32 bytes fails',
+    patch: { [AT]: { TXT: [`v=DKIM1; k=ed25519; p=${ED25519_RAW.slice(0, 24)}`] } },
+    status: 'fail',
     findings: [['dkim-syntax', 'fail'], ['ttl', 'info']],
-    params: [{ code: 'dkim-syntax', params: { reason: 'revoked', tag: 'p' } }],
+    params: [{ code: 'dkim-syntax', params: { reason: 'ed25519-length', tag: 'p' } }],
+  },
+  {
+    note: 'an Ed25519 key published as SubjectPublicKeyInfo fails (RFC 8463 asks for the raw bytes)',
+    patch: { [AT]: { TXT: [`v=DKIM1; k=ed25519; p=${ED25519_SPKI}`] } },
+    status: 'fail',
+    findings: [['dkim-syntax', 'fail'], ['ttl', 'info']],
+    params: [{ code: 'dkim-syntax', params: { reason: 'ed25519-spki', tag: 'p' } }],
+  },
+  {
+    note: 'an RSA key given for k=ed25519 fails',
+    patch: { [AT]: { TXT: [`v=DKIM1; k=ed25519; p=${RSA_2048_SPKI}`] } },
+    status: 'fail',
+    findings: [['dkim-syntax', 'fail'], ['ttl', 'info']],
+    params: [{ code: 'dkim-syntax', params: { reason: 'ed25519-length', tag: 'p' } }],
+  },
+  {
+    note: 'h= with only sha1 lists no usable hash',
+    patch: { [AT]: { TXT: [`v=DKIM1; h=sha1; p=${RSA_2048_SPKI}`] } },
+    status: 'fail',
+    findings: [['dkim-syntax', 'fail'], ['ttl', 'info']],
+    params: [{ code: 'dkim-syntax', params: { reason: 'invalid-hash', tag: 'h' } }],
+  },
+  {
+    note: 's= without email or * is a key not for mail',
+    patch: { [AT]: { TXT: [`v=DKIM1; s=tlsrpt; p=${RSA_2048_SPKI}`] } },
+    status: 'fail',
+    findings: [['dkim-syntax', 'fail'], ['ttl', 'info']],
+    params: [{ code: 'dkim-syntax', params: { reason: 'invalid-service', tag: 's' } }],
+  },
+  {
+    note: 'an unknown key type fails',
+    patch: { [AT]: { TXT: [`v=DKIM1; k=dsa; p=${RSA_2048_SPKI}`] } },
+    status: 'fail',
+    findings: [['dkim-syntax', 'fail'], ['ttl', 'info']],
+    params: [{ code: 'dkim-syntax', params: { reason: 'unknown-key-type', tag: 'k' } }],
   },
   {
     note: 'two key records at the selector are one too many',
