@@ -9,10 +9,13 @@ import { chunkUrl } from './src/integrations/chunk-url.mjs';
 /**
  * The widgets' shared code in a few chunks instead of a dozen small ones: small
  * chunks compress badly (gzip starts afresh in each) and cost a request each.
- * `dns`: the core every tool runs (DNS names, domain input, the DoH client).
+ * `dns`: the core every tool runs (DNS names, domain input, the DoH client,
+ * the loader of the messages and what describes a finding).
  * `records`: what the record checks add (parsers, the checks, findings,
  * provider and DNS-host data) — the checker, the SPF tool and the
  * troubleshooting pages load it, the lookup and propagation tools do not.
+ * `check`: the checks themselves, which the checker loads when a check runs
+ * (Checker/prefetch.ts), and the SPF tool with its page.
  * `ui`: the shared widget pieces. `zh`, `en`: the widgets' words in one
  * language, so a page loads its language in one chunk (preloaded on pages of
  * that language, src/integrations/preload.mjs) and never the other.
@@ -30,15 +33,19 @@ import { chunkUrl } from './src/integrations/chunk-url.mjs';
 const CHUNK_GROUPS = [
   {
     name: 'dns',
-    test: /[\\/]src[\\/]core[\\/](?:(?:lang|names|types|domain)\.ts|doh[\\/](?:client|codec|run|errors|ip|resolvers|types|index)\.ts)$/,
+    test: /[\\/]src[\\/]core[\\/](?:(?:lang|names|types|domain)\.ts|doh[\\/](?:client|codec|run|errors|ip|resolvers|types|index)\.ts|messages[\\/](?:index|format|types)\.ts|findings[\\/][\w-]+\.ts)$/,
   },
   {
     name: 'records',
-    test: /[\\/]src[\\/]core[\\/](?:check[\\/]|records[\\/]|findings[\\/]|hosts[\\/]|providers[\\/]|spf[\\/]macro\.ts|expected\.ts|email\.ts|messages[\\/](?:index|format|types)\.ts)/,
+    test: /[\\/]src[\\/]core[\\/](?:check[\\/](?:plan|questions|kind|watch)\.ts|dmarc[\\/]names\.ts|records[\\/]|hosts[\\/]|providers[\\/]|spf[\\/]macro\.ts|expected\.ts|email\.ts)/,
+  },
+  {
+    name: 'check',
+    test: /[\\/]src[\\/]core[\\/](?:check[\\/]|dmarc[\\/]walk\.ts)/,
   },
   {
     name: 'ui',
-    test: /[\\/]src[\\/]components[\\/]ui[\\/](?:useToolRun|useResolvers|resolverChoice|useUrlState|urlParams|i18n|strings|messages|links|clock|CopyButton|CopyReport|report|StatusBadge|ResolverPicker|TextField|Summary|FindingList|RecordTable)\.tsx?$/,
+    test: /[\\/]src[\\/]components[\\/]ui[\\/](?:useToolRun|useResolvers|resolverChoice|useUrlState|urlParams|i18n|strings|messages|links|clock|CopyButton|CopyReport|report|StatusBadge|ResolverPicker|TextField|Summary)\.tsx?$/,
   },
   ...['zh', 'en'].flatMap((lang) => [
     { name: lang, test: new RegExp(`[\\\\/]src[\\\\/]components[\\\\/][\\w-]+[\\\\/]strings[\\\\/]${lang}\\.ts$`) },

@@ -32,7 +32,10 @@ const LEADING_IMPORT = /^\s*(?:(?:import|export)\s*(?:[\w$*{},\s]*?)\s*from\s*|i
  */
 export function staticImports(code) {
   const out = [];
-  let rest = code.replace(/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*/, '');
+  let rest = code
+    .replace(/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*/, '')
+    // A chunk with dynamic imports starts with Vite's table of their dependencies.
+    .replace(/^\s*const __vite__mapDeps=[^\n]*\n/, '');
   for (;;) {
     const m = LEADING_IMPORT.exec(rest);
     if (!m) break;

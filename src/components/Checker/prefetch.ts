@@ -21,6 +21,12 @@ import { pageResolvers } from '../ui/resolverChoice';
 import { parseUrlState } from '../ui/urlParams';
 import { domainOf, expectedFor, formFrom } from './form';
 
+/**
+ * The check code (~/core/check): loaded when a check runs, not with the page —
+ * at once on a support link (the early start below), else at the first click.
+ */
+export const loadChecks = (): Promise<typeof import('~/core/check/index')> => import('~/core/check/index');
+
 /** Where Checker.astro lists the rows each checker on the page shows. */
 export const RECORDS_ATTRIBUTE = 'data-mg-checker-records';
 
@@ -45,7 +51,9 @@ function startEarly(): void {
   const form = formFrom(parseUrlState(window.location.search));
   const domain = domainOf(form);
   if (!domain?.ok) return;
-  // The check will have findings to word: fetch the page language's messages alongside the DNS questions.
+  // The check runs at once and will have findings to word: fetch its code and the page language's
+  // messages alongside the DNS questions.
+  loadChecks().catch(() => undefined);
   requestMessages(lang).catch(() => undefined);
   const provider = getProviderOrDefault(form.provider);
   const resolvers = pageResolvers(lang);

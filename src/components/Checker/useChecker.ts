@@ -3,7 +3,6 @@
 // in ~/core; this file wires it to React.
 import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
 import {
-  checkDomain,
   detectDnsHost,
   getProviderOrDefault,
   isHostId,
@@ -15,7 +14,7 @@ import {
 } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
 import { domainOf, expectedFor, formFrom, paramsFor, type CheckerForm } from './form';
-import { runKey, takeEarly } from './prefetch';
+import { loadChecks, runKey, takeEarly } from './prefetch';
 import { allPassed, checkerReducer, initialState, resultsOf } from './state';
 
 export function useChecker(options: {
@@ -70,6 +69,7 @@ export function useChecker(options: {
         },
         () => undefined,
       );
+      const { checkDomain } = await loadChecks();
       const results = await checkDomain({
         domain: d.ascii,
         expected: records,

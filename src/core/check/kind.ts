@@ -32,13 +32,8 @@ export interface CheckContext {
   foundAt(names: readonly string[], type: RRType, holds: (answer: DnsResponse) => boolean): Promise<string | undefined>;
 }
 
+/** What a kind asks with the first wave, whatever the answers, is data in ./questions.ts. */
 export interface KindCheck<R extends ExpectedRecord> {
-  /**
-   * Questions this row asks whatever the answers, besides its own (name, type)
-   * and the doubled-name probe: sent with the first wave, so that the row costs
-   * one round trip.
-   */
-  firstQuestions(rec: R, domain: string): readonly Question[];
   /**
    * The row, given the answer to its own question (`rec.name`, `rec.type`).
    * Resolver failures and a domain that does not exist are handled before this

@@ -7,7 +7,7 @@
 import { normaliseName } from '../names';
 import type { ExpectedRecord } from '../types';
 import type { Question } from './kind';
-import { kindCheck } from './kinds/index';
+import { firstQuestions } from './questions';
 
 /** The record typed in full into a console that appends the domain: `_dmarc.example.com.example.com`. */
 export function doubledName(name: string, domain: string): string {
@@ -31,7 +31,7 @@ export function planCheck(expected: readonly ExpectedRecord[], domain: string): 
   for (const rec of expected) {
     questions.push({ name: rec.name, type: rec.type });
     if (rec.required) questions.push({ name: doubledName(rec.name, domain), type: rec.type });
-    questions.push(...kindCheck(rec).firstQuestions(rec, normaliseName(domain)));
+    questions.push(...firstQuestions(rec, normaliseName(domain)));
   }
   const seen = new Set<string>();
   return questions.filter((q) => {

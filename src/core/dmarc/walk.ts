@@ -15,9 +15,12 @@
  */
 import { askOutcome, txtsOf, type Outcome } from '../check/answers';
 import type { QueryFn, RRType } from '../doh/types';
-import { labelText, normaliseName, presentationLabels } from '../names';
+import { normaliseName } from '../names';
+import { dmarcWalkNames, labelsOf } from './names';
 import { isDmarcRecord, parseDmarc, policyFor, type DmarcPolicySet, type DmarcRecord, type DmarcScope } from '../records/dmarc';
 import type { DmarcPolicy } from '../types';
+
+export { dmarcWalkNames, firstWalkQuestion, WALK_LIMIT } from './names';
 
 /** Asks one question and never rejects: an answer (NOERROR or NXDOMAIN), or why there is none. `CheckContext['ask']` is one. */
 export type DmarcAsk = (name: string, type: RRType) => Promise<Outcome>;
@@ -25,45 +28,6 @@ export type DmarcAsk = (name: string, type: RRType) => Promise<Outcome>;
 /** An ask over a query function (a DoH client's run, so its answers are cached), for callers without a check context. */
 export function askWith(query: QueryFn, signal?: AbortSignal): DmarcAsk {
   return (name, type) => askOutcome(query, name, type, signal);
-}
-
-/** §4.10: a walk asks at most this many names. */
-export const WALK_LIMIT = 8;
-
-/** The labels of a name as text (escapes kept), or undefined for a name that cannot be asked. */
-function labelsOf(name: string): string[] | undefined {
-  try {
-    return presentationLabels(normaliseName(name)).map(labelText);
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The names a DNS tree walk from `domain` asks `_dmarc.<name>` for, in order
- * (§4.10 steps 1–7): the domain itself; then, for x labels, the name with
- * min(x − 1, 7) labels (step 4: a name of 8 or more labels is shortened to 7);
- * then one label fewer each time, down to one label. At most 8 names. A name
- * that cannot be asked gives itself alone (asking it reports the failure).
- */
-export function dmarcWalkNames(domain: string): string[] {
-  const start = normaliseName(domain);
-  const labels = labelsOf(start);
-  if (!labels || labels.length === 0) return [start];
-  const names = [labels.join('.')];
-  for (let n = Math.min(labels.length - 1, WALK_LIMIT - 1); n >= 1; n--) names.push(labels.slice(-n).join('.'));
-  return names;
-}
-
-/**
- * The first question of policy discovery's walk (§4.10.1: the parent of the
- * domain, or the name shortened to 7 labels for more than 8): what a check can
- * send with its first questions so that a domain without its own record costs
- * no extra round trip in the common case. Undefined for a one-label name.
- */
-export function firstWalkQuestion(domain: string): { readonly name: string; readonly type: 'TXT' } | undefined {
-  const parent = dmarcWalkNames(domain)[1];
-  return parent === undefined ? undefined : { name: `_dmarc.${parent}`, type: 'TXT' };
 }
 
 /** What one `_dmarc` question gave. */

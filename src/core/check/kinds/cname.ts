@@ -10,8 +10,6 @@ import type { KindCheck } from '../kind';
 import { Row } from '../row';
 
 export const cname: KindCheck<CnameExpected> = {
-  firstQuestions: () => [],
-
   async check(rec, answer, ctx) {
     const row = new Row(rec);
     const severity: Severity = rec.required ? 'fail' : 'warn';

@@ -17,8 +17,6 @@ function shorten(key: string): string {
 }
 
 export const dkim: KindCheck<DkimExpected> = {
-  firstQuestions: () => [],
-
   async check(rec, answer, ctx) {
     const row = new Row(rec);
     const txts = txtsOf(answer);

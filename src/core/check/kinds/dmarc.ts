@@ -7,7 +7,7 @@
  * it — its organisational domain's or its public suffix's — and the row says
  * where, instead of "missing". Every question goes through the run (ctx.ask).
  */
-import { discoverDmarcPolicy, firstWalkQuestion, type DmarcDiscoveryFound } from '../../dmarc/walk';
+import { discoverDmarcPolicy, type DmarcDiscoveryFound } from '../../dmarc/walk';
 import {
   isDmarcRecord,
   parseDmarc,
@@ -109,11 +109,6 @@ function checkCovered(row: Row, found: DmarcDiscoveryFound & { readonly source: 
 export const dmarc: KindCheck<DmarcExpected> = {
   // The first question of the tree walk, so that a domain without its own
   // record (the walk's common case) costs no extra round trip.
-  firstQuestions: (_rec, domain) => {
-    const q = firstWalkQuestion(domain);
-    return q ? [q] : [];
-  },
-
   async check(rec, answer, ctx) {
     const row = new Row(rec);
     const txts = txtsOf(answer);

@@ -10,8 +10,6 @@ import type { KindCheck } from '../kind';
 import { Row } from '../row';
 
 export const mx: KindCheck<MxExpected> = {
-  firstQuestions: () => [],
-
   async check(rec, answer, ctx) {
     const row = new Row(rec);
     const cname = recordsOf(answer, 'CNAME').find((r) => sameName(r.name, rec.name));

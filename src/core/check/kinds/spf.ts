@@ -12,6 +12,7 @@ import { isSpfRecord, parseSpf } from '../../records/spf';
 import type { SpfExpected } from '../../types';
 import { minTtl, negativeTtl, recordsOf, txtsOf } from '../answers';
 import type { KindCheck } from '../kind';
+import { wwwOf } from '../questions';
 import { Row } from '../row';
 import { expandSpf } from '../spf-expand';
 import { addSpfTreeFindings } from '../spf-verdict';
@@ -19,16 +20,8 @@ import { addSpfTreeFindings } from '../spf-verdict';
 /** Text that is meant as SPF but does not start with a valid `v=spf1`. */
 const NEAR_SPF = /^\s*(?:v\s*=\s*spf|spf1\b)/i;
 
-const wwwOf = (domain: string): string => `www.${domain}`;
 
 export const spf: KindCheck<SpfExpected> = {
-  // The record put at www by mistake, and the includes the record almost always names
-  // (so the expansion finds their answers on the way instead of waiting a round trip).
-  firstQuestions: (rec, domain) => [
-    { name: wwwOf(domain), type: 'TXT' },
-    ...[rec.providerIncludes[0], ...rec.senderIncludes].flatMap((name) => (name ? [{ name, type: 'TXT' as const }] : [])),
-  ],
-
   async check(rec, answer, ctx) {
     const row = new Row(rec);
     const cname = recordsOf(answer, 'CNAME').find((r) => sameName(r.name, rec.name));

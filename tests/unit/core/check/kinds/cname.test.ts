@@ -1,3 +1,4 @@
+import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { cname } from '~/core/check/kinds/cname';
 import type { CnameExpected } from '~/core/types';
@@ -138,7 +139,7 @@ describe('the client CNAME check', () => {
 
   it('asks nothing in the first wave besides its own question', () => {
     for (const rec of expectedFor().filter((r): r is CnameExpected => r.kind === 'cname')) {
-      expect(cname.firstQuestions(rec, D)).toEqual([]);
+      expect(firstQuestions(rec, D)).toEqual([]);
     }
   });
 });

@@ -1,3 +1,4 @@
+import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { dkim } from '~/core/check/kinds/dkim';
 import type { ExpectedArgs } from '~/core/expected';
@@ -216,6 +217,6 @@ describe('the DKIM check', () => {
 
   it('asks nothing in the first wave besides its own question', () => {
     const rec = expectedFor().find((r): r is DkimExpected => r.kind === 'dkim');
-    expect(rec && dkim.firstQuestions(rec, D)).toEqual([]);
+    expect(rec && firstQuestions(rec, D)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { dmarc } from '~/core/check/kinds/dmarc';
 import type { ExpectedArgs } from '~/core/expected';
@@ -363,7 +364,7 @@ describe('the DMARC check', () => {
     { domain: SUB, first: [{ name: AT, type: 'TXT' }] },
   ])('asks the first question of the tree walk in the first wave for $domain', ({ domain, first }) => {
     const rec = expectedFor({ domain }).find((r): r is DmarcExpected => r.kind === 'dmarc');
-    expect(rec && dmarc.firstQuestions(rec, domain)).toEqual(first);
+    expect(rec && firstQuestions(rec, domain)).toEqual(first);
   });
 
   it('for a subdomain with its own record, asks nothing of the tree walk beyond the first wave', async () => {

@@ -1,3 +1,4 @@
+import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { mx } from '~/core/check/kinds/mx';
 import type { MxExpected } from '~/core/types';
@@ -182,6 +183,6 @@ describe('the MX check', () => {
 
   it('asks nothing in the first wave besides its own question', () => {
     const rec = expectedFor().find((r): r is MxExpected => r.kind === 'mx');
-    expect(rec && mx.firstQuestions(rec, D)).toEqual([]);
+    expect(rec && firstQuestions(rec, D)).toEqual([]);
   });
 });

@@ -1,3 +1,4 @@
+import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { spf } from '~/core/check/kinds/spf';
 import type { ExpectedArgs } from '~/core/expected';
@@ -327,6 +328,6 @@ describe('the SPF check', () => {
     },
   ])('asks in the first wave, $note', ({ extraSpf, want }) => {
     const rec = expectedFor({ extraSpf }).find((r): r is SpfExpected => r.kind === 'spf');
-    expect(rec && spf.firstQuestions(rec, D)).toEqual(want.map((name) => ({ name, type: 'TXT' })));
+    expect(rec && firstQuestions(rec, D)).toEqual(want.map((name) => ({ name, type: 'TXT' })));
   });
 });
