@@ -15,6 +15,7 @@ import {
   type QueryFn,
   type RecordId,
   type Resolver,
+  type ResolverLeader,
 } from '~/core';
 import { preloadMessages } from '../ui/messages';
 import { pageResolvers } from '../ui/resolverChoice';
@@ -24,9 +25,14 @@ import { domainOf, expectedFor, formFrom } from './form';
 /** Where Checker.astro lists the rows each checker on the page shows. */
 export const RECORDS_ATTRIBUTE = 'data-mg-checker-records';
 
-/** Identifies what a check asks: the same resolvers, domain and provider ask the same questions. */
-export function runKey(resolvers: readonly Resolver[], ascii: string, providerId: string): string {
-  return [resolvers.map((r) => r.url).join(' '), ascii, providerId].join('|');
+/** Identifies what a check asks: the same resolvers (ordered alike), domain and provider ask the same questions. */
+export function runKey(
+  resolvers: readonly Resolver[],
+  leader: ResolverLeader | undefined,
+  ascii: string,
+  providerId: string,
+): string {
+  return [resolvers.map((r) => r.url).join(' '), leader ? 'led' : 'in order', ascii, providerId].join('|');
 }
 
 /** The rows the page's checkers show (every row when the page does not say). */
@@ -47,9 +53,10 @@ function startEarly(): void {
   const domain = domainOf(form);
   if (!domain?.ok) return;
   const provider = getProviderOrDefault(form.provider);
-  const resolvers = pageResolvers(lang);
-  const query = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers }).newRun();
-  early = { key: runKey(resolvers, domain.ascii, provider.id), query };
+  // When automatic, the page's leader: a first visit's first questions race a mainland and an overseas resolver.
+  const { resolvers, leader } = pageResolvers(lang);
+  const query = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers, leader }).newRun();
+  early = { key: runKey(resolvers, leader, domain.ascii, provider.id), query };
   const expected = expectedFor(form, domain.ascii, provider, rowsShown());
   for (const q of [...planCheck(expected, domain.ascii), { name: domain.ascii, type: 'NS' as const }]) {
     query(q.name, q.type).catch(() => undefined);

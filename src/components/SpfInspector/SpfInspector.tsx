@@ -95,7 +95,7 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
   const t = text[lang];
   const id = useId();
   const resolverState = useResolvers(lang);
-  const s = useSpfInspector(resolverState.resolvers, resolverState.ready);
+  const s = useSpfInspector(resolverState.resolvers, resolverState.ready, resolverState.leader);
   const messages = useMessages(lang);
   const error = s.domain && !s.domain.ok && messages ? domainErrorMessage(s.domain.error, messages) : '';
   const onSubmit = (e: FormEvent) => {

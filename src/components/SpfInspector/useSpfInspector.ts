@@ -7,6 +7,7 @@ import {
   spfVerdict,
   type DomainResult,
   type Resolver,
+  type ResolverLeader,
   type SpfExpansion,
   type SpfVerdict,
 } from '~/core';
@@ -23,13 +24,18 @@ export type SpfState =
       readonly ms: number;
     };
 
-export function useSpfInspector(resolvers: readonly Resolver[], resolversReady: boolean) {
+export function useSpfInspector(
+  resolvers: readonly Resolver[],
+  resolversReady: boolean,
+  leader?: ResolverLeader | undefined,
+) {
   const [input, setInput] = useState('');
   const [state, setState] = useState<SpfState>({ kind: 'idle' });
   const domain: DomainResult | undefined = input.trim() ? normaliseDomain(input) : undefined;
 
   const tool = useToolRun<string>({
     resolvers,
+    leader,
     resolversReady,
     fromUrl: (params) => {
       const given = params.domain ?? '';

@@ -14,10 +14,13 @@ const zh = {
     differs: '不一致',
   },
   resolvers: '解析服务器',
-  orderLegend: '先问哪一组解析服务器',
+  orderLegend: '先问哪个解析服务器',
+  orderAuto: '自动：同时询问一个中国内地的（阿里）和一个海外的（Google），谁先回答就先用谁，并记住到下次访问',
   orderCn: '国内优先（阿里、腾讯 DNSPod）',
   orderGlobal: '海外优先（Google、Cloudflare）',
-  orderHint: '先问的那个没有及时回答时，会接着问下一个。',
+  orderHint: '先问的那个出错（包括返回 HTTP 429 或 5xx）时，立即改问下一个；没有及时回答时，也会同时问下一个。',
+  atOnce: (names: string) => `${names}（同时询问）`,
+  answeredFirst: (name: string) => `${name}（先回答）`,
   customLabel: '自定义 DoH 地址（可选）',
   customHint:
     '以 https:// 开头的 DNS-over-HTTPS 地址，例如 https://dns.example.com/dns-query。该服务器必须允许网页直接查询（发送 CORS 头）。',
@@ -77,10 +80,15 @@ const en: Strings = {
     differs: 'Differs',
   },
   resolvers: 'Resolvers',
-  orderLegend: 'Which resolvers to ask first',
+  orderLegend: 'Which resolver to ask first',
+  orderAuto:
+    'Automatic: ask one in mainland China (AliDNS) and one overseas (Google) at once, use whichever answers first, and remember it for your next visit',
   orderCn: 'China first (AliDNS, DNSPod)',
   orderGlobal: 'Global first (Google, Cloudflare)',
-  orderHint: 'When the first one does not answer in time, the next one is asked as well.',
+  orderHint:
+    'When the first one fails (an HTTP 429 or 5xx error included), the next one is asked at once; when it is slow to answer, the next one is asked as well.',
+  atOnce: (names: string) => `${names} at once`,
+  answeredFirst: (name: string) => `${name} (answered first)`,
   customLabel: 'Custom DoH address (optional)',
   customHint:
     'A DNS-over-HTTPS address starting with https://, e.g. https://dns.example.com/dns-query. The server must allow queries from web pages (send CORS headers).',
