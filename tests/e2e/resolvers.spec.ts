@@ -127,20 +127,28 @@ async function dohTimings(page: Page) {
 }
 
 /**
- * For every question AliDNS failed, DNSPod was asked after AliDNS's error came
- * back and before the hedge delay had passed: because of the error, at once —
- * not because AliDNS was slow. Measured by the page's clock.
+ * For every question AliDNS failed, DNSPod was asked once AliDNS's error was
+ * back — because of the error, at once, not because AliDNS was slow: where the
+ * error came back well within the hedge delay, DNSPod was asked before that
+ * delay was over. Measured by the page's clock (Resource Timing).
  */
 async function expectFailoverAtOnce(page: Page) {
   const timings = await dohTimings(page);
   const failed = timings.filter((t) => t.host === HOSTS.alidns);
   expect(failed.length).toBeGreaterThan(0);
+  let judged = 0;
   for (const ali of failed) {
     const next = timings.find((t) => t.host === HOSTS.dnspod && t.question === ali.question);
+    const seen = `AliDNS asked at ${Math.round(ali.start)} ms, error back at ${Math.round(ali.end)} ms, DNSPod asked at ${Math.round(next?.start ?? NaN)} ms`;
     expect(next, `DNSPod asked for ${ali.question}`).toBeDefined();
-    expect(next!.start, 'DNSPod asked once the error was back').toBeGreaterThanOrEqual(ali.end - 1);
-    expect(next!.start - ali.start, 'DNSPod asked before the hedge delay').toBeLessThan(HEDGE_MS);
+    expect(next!.start, `DNSPod asked once the error was back (${seen})`).toBeGreaterThanOrEqual(ali.end - 1);
+    // A fast error leaves room to tell "at once" from "after the hedge delay" on a busy machine.
+    if (ali.end - ali.start < HEDGE_MS / 2) {
+      judged++;
+      expect(next!.start - ali.start, `DNSPod asked before the hedge delay (${seen})`).toBeLessThan(HEDGE_MS);
+    }
   }
+  expect(judged, 'questions whose error came back within half the hedge delay').toBeGreaterThan(0);
 }
 
 /** Every row is ok and none says "missing". */
