@@ -15,8 +15,10 @@ import { stack } from './stack';
 
 /** The issue's limit: navigation to the last row final, on an English page with Google and Cloudflare unanswered. */
 const LIMIT_MS = 3000;
-/** The client's hedge delay (src/core/doh/client.ts): asking the next resolver sooner than this means "at once". */
+/** The client's hedge delay (src/core/doh/client.ts): the next resolver is asked then anyway. */
 const HEDGE_MS = 1500;
+/** How long the page may be free between an error and asking the next resolver, for "at once". */
+const AT_ONCE_SLACK_MS = 500;
 const ROW_IDS = ['mx', 'spf', 'dkim', 'dmarc', 'mail', 'imap', 'smtp', 'pop3'] as const;
 
 const HOSTS = {
@@ -126,29 +128,48 @@ async function dohTimings(page: Page) {
   });
 }
 
+/** Before any page script, records the page's long tasks (the main thread busy for over 50 ms). */
+async function recordLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __mgLongTasks?: { start: number; end: number }[] };
+    w.__mgLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__mgLongTasks?.push({ start: e.startTime, end: e.startTime + e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  });
+}
+
 /**
- * For every question AliDNS failed, DNSPod was asked once AliDNS's error was
- * back — because of the error, at once, not because AliDNS was slow: where the
- * error came back well within the hedge delay, DNSPod was asked before that
- * delay was over. Measured by the page's clock (Resource Timing).
+ * For every question AliDNS failed within the hedge delay, DNSPod was asked
+ * once AliDNS's error was back, and at once: of the time between the two, no
+ * more than AT_ONCE_SLACK_MS was the page free to act (time the main thread
+ * was busy with long tasks, as on a loaded machine, is not counted). Waiting
+ * for the hedge delay instead would leave the page idle for up to 1.5 s. (An
+ * error slower than the hedge delay is not judged: the hedge rightly asks
+ * DNSPod first.) Measured by the page's clock (Resource Timing, Long Tasks).
+ * Call recordLongTasks first.
  */
 async function expectFailoverAtOnce(page: Page) {
   const timings = await dohTimings(page);
+  const longTasks = await page.evaluate(() => (window as unknown as { __mgLongTasks?: { start: number; end: number }[] }).__mgLongTasks ?? []);
+  const busy = (from: number, to: number) =>
+    longTasks.reduce((sum, t) => sum + Math.max(0, Math.min(to, t.end) - Math.max(from, t.start)), 0);
   const failed = timings.filter((t) => t.host === HOSTS.alidns);
   expect(failed.length).toBeGreaterThan(0);
   let judged = 0;
   for (const ali of failed) {
     const next = timings.find((t) => t.host === HOSTS.dnspod && t.question === ali.question);
-    const seen = `AliDNS asked at ${Math.round(ali.start)} ms, error back at ${Math.round(ali.end)} ms, DNSPod asked at ${Math.round(next?.start ?? NaN)} ms`;
     expect(next, `DNSPod asked for ${ali.question}`).toBeDefined();
+    if (ali.end - ali.start > HEDGE_MS - 100) continue;
+    judged++;
+    const free = next!.start - ali.end - busy(ali.end, next!.start);
+    const seen =
+      `AliDNS asked at ${Math.round(ali.start)} ms, error back at ${Math.round(ali.end)} ms, ` +
+      `DNSPod asked at ${Math.round(next!.start)} ms; the page was free for ${Math.round(free)} ms in between`;
     expect(next!.start, `DNSPod asked once the error was back (${seen})`).toBeGreaterThanOrEqual(ali.end - 1);
-    // A fast error leaves room to tell "at once" from "after the hedge delay" on a busy machine.
-    if (ali.end - ali.start < HEDGE_MS / 2) {
-      judged++;
-      expect(next!.start - ali.start, `DNSPod asked before the hedge delay (${seen})`).toBeLessThan(HEDGE_MS);
-    }
+    expect(free, `DNSPod asked at once (${seen})`).toBeLessThan(AT_ONCE_SLACK_MS);
   }
-  expect(judged, 'questions whose error came back within half the hedge delay').toBeGreaterThan(0);
+  expect(judged, 'questions whose error came back within the hedge delay').toBeGreaterThan(0);
 }
 
 /** Every row is ok and none says "missing". */
@@ -222,6 +243,7 @@ test.describe('HTTP 429 and 503 from the resolver asked first', () => {
       await neverAnswer(page, ['google', 'cloudflare']);
       const sent = recordDohRequests(page);
       await timeRowsFinal(page, ROW_IDS.length);
+      await recordLongTasks(page);
 
       // A Chinese support link: AliDNS and Google are raced; AliDNS fails, Google is silent.
       await page.goto('/tools/checker/?domain=complete.test');
@@ -242,6 +264,7 @@ test.describe('HTTP 429 and 503 from the resolver asked first', () => {
       await page.addInitScript(() => localStorage.setItem('mg.resolverLeader', 'alidns'));
       const sent = recordDohRequests(page);
       await timeRowsFinal(page, ROW_IDS.length);
+      await recordLongTasks(page);
 
       await page.goto('/en/tools/checker/?domain=complete.test');
       await rowsFinalAt(page);
