@@ -1,27 +1,29 @@
 /**
  * The early script of every built page: it narrows `connect-src` to the preset
- * resolvers and the resolver the visitor chose, and preconnects to the resolver
- * a check link asks first. This is browser code that the site does not import:
+ * resolvers and the resolver the visitor chose, and preconnects to the
+ * resolvers a check link asks first (both raced resolvers on a first visit;
+ * the remembered one, the chosen order's first or the custom one otherwise). This is browser code that the site does not import:
  * the post-build CSP step (csp.mjs) bundles `addConnectPolicy` with esbuild
  * into an inline `<script>` right after each page's static policy, so it runs
  * before anything else on the page. Its rules are the widgets' own, imported
  * from where they are defined: `parseResolverUrl` (src/core/doh/resolvers.ts),
- * the `?resolver=` parameter, the storage keys, the saved endpoint and the
- * preset order (src/components/ui/). The preset origins are passed in as data
+ * the `?resolver=` parameter, the storage keys, the saved endpoint, the chosen
+ * order and the remembered leader (firstAsked in src/components/ui/resolverChoice.ts,
+ * which follows core's createLeader). The preset origins are passed in as data
  * by csp.mjs, which reads them from the same presets, so the script does not
  * carry the resolvers' display names.
  */
-import { parseResolverUrl, type ResolverPreference } from '~/core/doh/resolvers';
+import { parseResolverUrl, type PresetResolverId } from '~/core/doh/resolvers';
 import { toLang } from '~/core/lang';
-import { customUrlFor, ORDER_STORAGE_KEY, preferenceFor, readStorage, STORAGE_KEY } from '~/components/ui/resolverChoice';
+import { firstAsked, readStorage, readStoredResolvers, STORAGE_KEY } from '~/components/ui/resolverChoice';
 import { parseUrlState } from '~/components/ui/urlParams';
 
 /** The preset resolvers, as the script needs them. */
 export interface ConnectPresets {
   /** Origins of every preset, always allowed. */
   readonly origins: readonly string[];
-  /** The origin asked first for each preset order. */
-  readonly firstOrigin: Readonly<Record<ResolverPreference, string>>;
+  /** The origin of each preset. */
+  readonly originOf: Readonly<Record<PresetResolverId, string>>;
 }
 
 /**
@@ -55,19 +57,21 @@ export function connectOrigins(presets: readonly string[], search: string, saved
 }
 
 /**
- * The origin of the resolver the widgets ask first (as pageResolvers orders
- * them): the custom endpoint in force, else the first preset of the order.
+ * The origins of the resolvers the widgets' first question goes to at once
+ * (firstAsked, as the page's leader lines them up): the custom endpoint in
+ * force; else the first of a chosen order; else the remembered resolver; else
+ * the two raced resolvers.
  */
-export function firstOrigin(presets: ConnectPresets, search: string, savedUrl: string, savedOrder: string): string {
-  const custom = customUrlFor(parseUrlState(search).resolver, savedUrl);
-  return custom === undefined ? presets.firstOrigin[preferenceFor(toLang(document.documentElement.lang), savedOrder)] : new URL(custom).origin;
+export function firstOrigins(presets: ConnectPresets, search: string): string[] {
+  const first = firstAsked(toLang(document.documentElement.lang), parseUrlState(search).resolver, readStoredResolvers());
+  return 'custom' in first ? [new URL(first.custom).origin] : first.presets.map((id) => presets.originOf[id]);
 }
 
 /**
  * Adds the narrowing policy to <head> (both policies apply, so the page can
  * reach only these origins; `data-mg-connect` keeps the list for the resolver
  * picker, which needs a reload to reach a newly saved endpoint). A link that
- * runs a check (`?domain=` or `?name=`) also preconnects to the resolver asked
+ * runs a check (`?domain=` or `?name=`) also preconnects to the resolvers asked
  * first, so the TLS set-up overlaps the page load.
  */
 export function addConnectPolicy(presets: ConnectPresets): void {
@@ -82,9 +86,11 @@ export function addConnectPolicy(presets: ConnectPresets): void {
 
   const params = parseUrlState(search);
   if (params.domain === undefined && params.name === undefined) return;
-  const link = document.createElement('link');
-  link.rel = 'preconnect';
-  link.href = firstOrigin(presets, search, saved, readStorage(ORDER_STORAGE_KEY));
-  link.crossOrigin = 'anonymous';
-  document.head.appendChild(link);
+  for (const origin of firstOrigins(presets, search)) {
+    const link = document.createElement('link');
+    link.rel = 'preconnect';
+    link.href = origin;
+    link.crossOrigin = 'anonymous';
+    document.head.appendChild(link);
+  }
 }

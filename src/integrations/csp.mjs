@@ -42,7 +42,7 @@
 import { createHash } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { CN_FIRST, GLOBAL_FIRST, PRESET_RESOLVERS } from '../core/doh/resolvers';
+import { PRESET_RESOLVERS } from '../core/doh/resolvers';
 
 /** Origins of the preset DoH resolvers. */
 export const PRESET_ORIGINS = Object.values(PRESET_RESOLVERS).map((r) => new URL(r.url).origin);
@@ -53,7 +53,12 @@ export const PRESET_ORIGINS = Object.values(PRESET_RESOLVERS).map((r) => new URL
  */
 export const CONNECT_PRESETS = {
   origins: PRESET_ORIGINS,
-  firstOrigin: { cn: new URL(PRESET_RESOLVERS[CN_FIRST[0] ?? 'alidns'].url).origin, global: new URL(PRESET_RESOLVERS[GLOBAL_FIRST[0] ?? 'google'].url).origin },
+  originOf: {
+    alidns: new URL(PRESET_RESOLVERS.alidns.url).origin,
+    dnspod: new URL(PRESET_RESOLVERS.dnspod.url).origin,
+    google: new URL(PRESET_RESOLVERS.google.url).origin,
+    cloudflare: new URL(PRESET_RESOLVERS.cloudflare.url).origin,
+  },
 };
 
 /** Plain-http resolvers allowed by the static policy (development and tests). */

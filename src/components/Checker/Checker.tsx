@@ -28,7 +28,7 @@ export interface CheckerProps {
 
 export default function Checker({ lang, base, records }: CheckerProps) {
   const resolvers = useResolvers(lang);
-  const c = useChecker({ resolvers: resolvers.resolvers, resolversReady: resolvers.ready, only: records });
+  const c = useChecker({ resolvers: resolvers.resolvers, leader: resolvers.leader, resolversReady: resolvers.ready, only: records });
   const { state } = c;
   const ascii = c.domain?.ok ? c.domain.ascii : undefined;
 

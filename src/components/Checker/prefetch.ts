@@ -15,6 +15,7 @@ import {
   type QueryFn,
   type RecordId,
   type Resolver,
+  type ResolverLeader,
 } from '~/core';
 import { requestMessages } from '../ui/messages';
 import { pageResolvers } from '../ui/resolverChoice';
@@ -30,9 +31,14 @@ export const loadChecks = (): Promise<typeof import('~/core/check/index')> => im
 /** Where Checker.astro lists the rows each checker on the page shows. */
 export const RECORDS_ATTRIBUTE = 'data-mg-checker-records';
 
-/** Identifies what a check asks: the same resolvers, domain and provider ask the same questions. */
-export function runKey(resolvers: readonly Resolver[], ascii: string, providerId: string): string {
-  return [resolvers.map((r) => r.url).join(' '), ascii, providerId].join('|');
+/** Identifies what a check asks: the same resolvers (ordered alike), domain and provider ask the same questions. */
+export function runKey(
+  resolvers: readonly Resolver[],
+  leader: ResolverLeader | undefined,
+  ascii: string,
+  providerId: string,
+): string {
+  return [resolvers.map((r) => r.url).join(' '), leader ? 'led' : 'in order', ascii, providerId].join('|');
 }
 
 /** The rows the page's checkers show (every row when the page does not say). */
@@ -56,9 +62,10 @@ function startEarly(): void {
   loadChecks().catch(() => undefined);
   requestMessages(lang).catch(() => undefined);
   const provider = getProviderOrDefault(form.provider);
-  const resolvers = pageResolvers(lang);
-  const query = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers }).newRun();
-  early = { key: runKey(resolvers, domain.ascii, provider.id), query };
+  // When automatic, the page's leader: a first visit's first questions race a mainland and an overseas resolver.
+  const { resolvers, leader } = pageResolvers(lang);
+  const query = createDohClient({ fetch: globalThis.fetch.bind(globalThis), resolvers, leader }).newRun();
+  early = { key: runKey(resolvers, leader, domain.ascii, provider.id), query };
   const expected = expectedFor(form, domain.ascii, provider, rowsShown());
   for (const q of [...planCheck(expected, domain.ascii), { name: domain.ascii, type: 'NS' as const }]) {
     query(q.name, q.type).catch(() => undefined);

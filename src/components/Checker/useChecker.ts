@@ -11,6 +11,7 @@ import {
   type QueryFn,
   type RecordId,
   type Resolver,
+  type ResolverLeader,
 } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
 import { domainOf, expectedFor, formFrom, paramsFor, type CheckerForm } from './form';
@@ -19,10 +20,12 @@ import { allPassed, checkerReducer, initialState, resultsOf } from './state';
 
 export function useChecker(options: {
   resolvers: readonly Resolver[];
+  /** The page's leader when automatic (useResolvers): a watch re-check asks it, no new race. */
+  leader?: ResolverLeader | undefined;
   resolversReady: boolean;
   only?: readonly RecordId[] | undefined;
 }) {
-  const { resolvers, resolversReady, only } = options;
+  const { resolvers, leader, resolversReady, only } = options;
   const [state, dispatch] = useReducer(checkerReducer, initialState);
   const { form } = state;
   const runs = useRef(0);
@@ -39,6 +42,7 @@ export function useChecker(options: {
 
   const tool = useToolRun<CheckerForm>({
     resolvers,
+    leader,
     resolversReady,
     fromUrl: (params) => {
       const loaded = formFrom(params);
@@ -53,7 +57,7 @@ export function useChecker(options: {
       if (records.length === 0) return;
       const run = ++runs.current;
       dispatch({ type: 'start', run, ids: records.map((r) => r.id) });
-      const run_ = takeEarly(runKey(resolvers, d.ascii, prov.id)) ?? client.newRun(signal);
+      const run_ = takeEarly(runKey(resolvers, leader, d.ascii, prov.id)) ?? client.newRun(signal);
       // Which resolvers' answers the check used, for the report.
       const answeredBy = new Set<string>();
       const query: QueryFn = (name, type, s) =>

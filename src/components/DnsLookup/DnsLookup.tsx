@@ -96,6 +96,7 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
   const defaultType = parseType(type) ?? 'A';
   const l = useDnsLookup({
     resolvers: resolverState.resolvers,
+    leader: resolverState.leader,
     defaultType,
     embedded: type !== undefined,
     ready: resolverState.ready,

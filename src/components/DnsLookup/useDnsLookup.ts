@@ -11,6 +11,7 @@ import {
   toQueryName,
   type DnsResponse,
   type Resolver,
+  type ResolverLeader,
   type RRType,
 } from '~/core';
 import { parseType } from '../ui/NameTypeFields';
@@ -26,6 +27,8 @@ export type LookupResult =
 
 interface Options {
   readonly resolvers: readonly Resolver[];
+  /** The page's leader when automatic (useResolvers). */
+  readonly leader?: ResolverLeader | undefined;
   readonly defaultType: RRType;
   /** The page author fixed the type: ?type= does not override it and the widget does not write name/type into the address. */
   readonly embedded: boolean;
@@ -49,7 +52,7 @@ function toLookup(nameInput: string, typeInput: RRType): { ok: true; lookup: Loo
   return { ok: true, lookup: { qname: parsed.name, qtype, ...(isIp ? { fromIp: nameInput.trim() } : {}) } };
 }
 
-export function useDnsLookup({ resolvers, defaultType, embedded, ready }: Options) {
+export function useDnsLookup({ resolvers, leader, defaultType, embedded, ready }: Options) {
   const [name, setName] = useState('');
   const [type, setType] = useState<RRType>(defaultType);
   const [inputError, setInputError] = useState<'empty' | 'invalid-name' | undefined>(undefined);
@@ -69,6 +72,7 @@ export function useDnsLookup({ resolvers, defaultType, embedded, ready }: Option
 
   const tool = useToolRun<Lookup>({
     resolvers,
+    leader,
     resolversReady: ready,
     timeoutMs: LOOKUP_TIMEOUT_MS,
     // Opened with ?name= or ?domain=: fill the form and look up at once.

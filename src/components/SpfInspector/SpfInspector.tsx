@@ -65,7 +65,7 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
   const t = strings[lang];
   const id = useId();
   const resolverState = useResolvers(lang);
-  const s = useSpfInspector(resolverState.resolvers, resolverState.ready);
+  const s = useSpfInspector(resolverState.resolvers, resolverState.ready, resolverState.leader);
   const { errors } = s.checked;
   const messages = useMessages(lang, errors.domain !== undefined || errors.sender !== undefined || errors.helo !== undefined || s.testState.kind !== 'idle');
   const domainError = errors.domain && messages ? domainErrorMessage(errors.domain, messages) : '';

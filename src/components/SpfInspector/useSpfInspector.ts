@@ -11,6 +11,7 @@ import {
   isDohError,
   spfVerdict,
   type Resolver,
+  type ResolverLeader,
   type SpfEvaluation,
   type SpfExpansion,
   type SpfVerdict,
@@ -36,7 +37,11 @@ export type SpfTestState =
   | { readonly kind: 'done'; readonly test: SpfTest; readonly evaluation: SpfEvaluation; readonly ms: number }
   | { readonly kind: 'failed'; readonly test: SpfTest };
 
-export function useSpfInspector(resolvers: readonly Resolver[], resolversReady: boolean) {
+export function useSpfInspector(
+  resolvers: readonly Resolver[],
+  resolversReady: boolean,
+  leader?: ResolverLeader | undefined,
+) {
   const [form, setForm] = useState<SpfForm>(emptyForm);
   const [state, setState] = useState<SpfState>({ kind: 'idle' });
   const [testState, setTestState] = useState<SpfTestState>({ kind: 'idle' });
@@ -44,6 +49,7 @@ export function useSpfInspector(resolvers: readonly Resolver[], resolversReady: 
 
   const tool = useToolRun<SpfRun>({
     resolvers,
+    leader,
     resolversReady,
     // Opened with ?domain= (and ?ip=, ?sender=, ?helo=): fill the form, and run at once when it can.
     fromUrl: (params) => {

@@ -1,19 +1,20 @@
-// Choose which DoH resolvers a widget asks: the preset order and an optional
-// custom endpoint. A custom endpoint from a `?resolver=` link is announced in
-// plain view with a button to stop using it (architecture §3). No <form> here:
-// the picker sits inside other widgets' forms, so Enter in the address field
-// is handled by hand.
+// Choose which DoH resolvers a widget asks: automatic (the first of a mainland
+// and an overseas resolver to answer leads, remembered for the next visit), a
+// chosen preset order, and an optional custom endpoint. The summary shows the
+// order in use, the resolver asked first at its head. A custom endpoint from a
+// `?resolver=` link is announced in plain view with a button to stop using it
+// (architecture §3). No <form> here: the picker sits inside other widgets'
+// forms, so Enter in the address field is handled by hand.
 import { useId, useState, type KeyboardEvent } from 'react';
-import type { ResolverPreference } from '~/core';
 import type { Lang } from '~/core';
 import { uiStrings } from './strings';
-import type { ResolverState } from './useResolvers';
+import type { ResolverChoice, ResolverState } from './useResolvers';
 import './widget.css';
 
 export interface ResolverPickerProps {
   lang: Lang;
   state: ResolverState;
-  /** Offer the China-first / global-first choice (off where every resolver is asked at once). */
+  /** Offer the automatic / China-first / global-first choice (off where every resolver is asked at once). */
   showOrder?: boolean;
 }
 
@@ -46,7 +47,7 @@ export function ResolverPicker({ lang, state, showOrder = true }: ResolverPicker
     setMessage(s.customRemoved);
   };
 
-  const order = state.resolvers.map((r) => r.name[lang]).join(showOrder ? ' → ' : lang === 'zh' ? '、' : ', ');
+  const order = showOrder ? orderText(state, lang) : state.resolvers.map((r) => r.name[lang]).join(lang === 'zh' ? '、' : ', ');
 
   return (
     <div className="mg-resolver-picker">
@@ -68,22 +69,24 @@ export function ResolverPicker({ lang, state, showOrder = true }: ResolverPicker
         </p>
       ) : null}
       <details className="mg-options">
-        <summary>
-          {s.resolvers}: {order}
+        <summary data-resolver-first={showOrder ? (state.lineup.order[0]?.id ?? '') : undefined}>
+          {s.resolvers}
+          {lang === 'zh' ? '：' : ': '}
+          {order}
         </summary>
         {showOrder ? (
           <fieldset className="mg-fieldset">
             <legend>{s.orderLegend}</legend>
-            {(['cn', 'global'] as const satisfies readonly ResolverPreference[]).map((p) => (
-              <label key={p} className="mg-radio">
+            {(['auto', 'cn', 'global'] as const satisfies readonly ResolverChoice[]).map((c) => (
+              <label key={c} className="mg-radio">
                 <input
                   type="radio"
                   name={`${id}-order`}
-                  value={p}
-                  checked={state.preference === p}
-                  onChange={() => state.setPreference(p)}
+                  value={c}
+                  checked={state.choice === c}
+                  onChange={() => state.setChoice(c)}
                 />{' '}
-                {p === 'cn' ? s.orderCn : s.orderGlobal}
+                {c === 'auto' ? s.orderAuto : c === 'cn' ? s.orderCn : s.orderGlobal}
               </label>
             ))}
             <p className="mg-hint">{s.orderHint}</p>
@@ -131,4 +134,21 @@ export function ResolverPicker({ lang, state, showOrder = true }: ResolverPicker
       </details>
     </div>
   );
+}
+
+/**
+ * The order the next question is asked in: the resolvers raced at once first,
+ * then the rest; when automatic and one has answered first, it is marked.
+ */
+function orderText(state: ResolverState, lang: Lang): string {
+  const s = uiStrings[lang];
+  const { order, atOnce } = state.lineup;
+  const names = order.map((r) => r.name[lang]);
+  const head =
+    atOnce > 1
+      ? s.atOnce(names.slice(0, atOnce).join(lang === 'zh' ? '、' : ' + '))
+      : state.leader?.leaderId !== undefined && names[0] !== undefined
+        ? s.answeredFirst(names[0])
+        : names[0];
+  return [head, ...names.slice(atOnce)].filter((n) => n !== undefined).join(' → ');
 }

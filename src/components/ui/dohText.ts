@@ -1,6 +1,8 @@
 /**
  * Words for DoH outcomes, shared by the DNS tools: why a resolver could not be
  * asked (by DohError code, never by parsing messages) and what an rcode means.
+ * Which resolver is asked first is not decided by the page language but by who
+ * answers first (core's createLeader); ResolverPicker shows the order in use.
  */
 import type { DohError, Rcode, Resolver, RRType } from '~/core';
 import type { Lang } from '~/core';
@@ -32,6 +34,17 @@ export function dohErrorText(
     case 'timeout':
       return (zh ? `${seconds(timeoutMs)} 秒内没有回答。` : `No answer within ${seconds(timeoutMs)} s.`) + blockedNote;
     case 'http-status':
+      // 429: too many questions from this network (Alibaba's public DNS limits each source
+      // address since 2024, see the facts file); 5xx: the resolver's own failure. Neither says
+      // anything about the record: the client asks the next resolver at once.
+      if (error.status === 429)
+        return zh
+          ? '解析服务器限制了来自你的网络的查询次数（HTTP 429），没有给出 DNS 回答。稍后再查，或换一个解析服务器。'
+          : 'The resolver is limiting the queries from your network (HTTP 429) and gave no DNS answer. Check again later, or use another resolver.';
+      if (error.status !== undefined && error.status >= 500 && error.status <= 599)
+        return zh
+          ? `解析服务器自身出错（HTTP ${error.status}），没有给出 DNS 回答。`
+          : `The resolver had a server error (HTTP ${error.status}) and gave no DNS answer.`;
       return zh
         ? `解析服务器返回了 HTTP 错误 ${error.status ?? ''}，没有给出 DNS 回答。`
         : `The resolver returned HTTP error ${error.status ?? ''} instead of a DNS answer.`;

@@ -2,24 +2,30 @@
  * Which resolvers a widget asks, and in what order. Sources, strongest first:
  * a `?resolver=` link parameter (shown plainly by ResolverPicker, with a way to
  * stop using it), a custom endpoint the visitor saved (localStorage
- * `mg.resolver`), then the presets in the order for the page language or the
- * visitor's choice (localStorage `mg.resolverOrder`). Every widget on a page
- * shares these values.
+ * `mg.resolver`), then the preset order the visitor chose (localStorage
+ * `mg.resolverOrder`), else automatic: the page's leader (resolverChoice.ts)
+ * races a mainland and an overseas resolver and keeps the first to answer.
+ * Every widget on a page shares these values and the one leader.
  */
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
-import { parseResolverUrl, resolversFor, type Resolver, type ResolverPreference, type ResolverUrlResult } from '~/core';
+import { parseResolverUrl, resolversFor, type Resolver, type ResolverLeader, type ResolverUrlResult } from '~/core';
 import type { Lang } from '~/core';
 import {
   CHANGE_EVENT,
+  choiceFor,
   ORDER_STORAGE_KEY,
+  pageLeader,
   preferenceFor,
   readStorage,
+  restartRace,
   STORAGE_KEY,
   writeStorage,
+  type ResolverChoice,
 } from './resolverChoice';
 import { useUrlState } from './useUrlState';
 
 export { ORDER_STORAGE_KEY, pageResolvers, STORAGE_KEY } from './resolverChoice';
+export type { ResolverChoice } from './resolverChoice';
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener('storage', onChange);
@@ -38,6 +44,9 @@ function useStored(key: string): string {
   );
 }
 
+const noLeader = (): undefined => undefined;
+const noChange = (): (() => void) => () => undefined;
+
 /**
  * Whether the page's Content-Security-Policy lets it reach this endpoint. The
  * policy is fixed when the page loads (src/integrations/csp.mjs lists the
@@ -50,10 +59,16 @@ function reachableByPolicy(url: string): boolean {
 }
 
 export interface ResolverState {
-  /** The resolvers to ask, in order (a custom one first). */
+  /** The resolvers to ask (a custom one first); when automatic, the leader orders them per question. */
   readonly resolvers: readonly Resolver[];
-  readonly preference: ResolverPreference;
-  readonly setPreference: (preference: ResolverPreference) => void;
+  /** Orders the resolvers by who answers first: present only when automatic (no custom endpoint, no chosen order). */
+  readonly leader: ResolverLeader | undefined;
+  /** How the next question is asked: in this order, the first `atOnce` of them at the same time. */
+  readonly lineup: { readonly order: readonly Resolver[]; readonly atOnce: number };
+  /** The order the visitor chose in the picker, or automatic. */
+  readonly choice: ResolverChoice;
+  /** Choosing automatic again forgets the remembered resolver: the next question races again. */
+  readonly setChoice: (choice: ResolverChoice) => void;
   /** The custom endpoint in use and where it came from. */
   readonly custom: { readonly url: string; readonly source: 'link' | 'saved' } | undefined;
   /** The endpoint the visitor saved, even while a link's endpoint takes its place. */
@@ -74,7 +89,9 @@ export function useResolvers(lang: Lang): ResolverState {
   const storedUrl = useStored(STORAGE_KEY);
   const storedOrder = useStored(ORDER_STORAGE_KEY);
 
+  const choice = choiceFor(storedOrder);
   const preference = preferenceFor(lang, storedOrder);
+  const pageLead = useSyncExternalStore(subscribe, pageLeader, noLeader);
 
   const link = params.resolver ? parseResolverUrl(params.resolver) : undefined;
   const saved = storedUrl ? parseResolverUrl(storedUrl) : undefined;
@@ -88,12 +105,19 @@ export function useResolvers(lang: Lang): ResolverState {
     [linkUrl, savedUrl],
   );
   const resolvers = useMemo(() => resolversFor(preference, custom?.url), [preference, custom?.url]);
+  const leader = custom === undefined && choice === 'auto' ? pageLead : undefined;
+  // Re-rendered when the leader changes (leaderId), to show who is asked first.
+  useSyncExternalStore(leader?.subscribe ?? noChange, () => leader?.leaderId, noLeader);
+  const lineup = leader ? leader.lineup(resolvers) : { order: resolvers, atOnce: 1 };
   const linkProblem = useMemo(
     () => (linkProblemCode && linkValue ? { value: linkValue, code: linkProblemCode } : undefined),
     [linkProblemCode, linkValue],
   );
 
-  const setPreference = useCallback((p: ResolverPreference) => writeStorage(ORDER_STORAGE_KEY, p), []);
+  const setChoice = useCallback((c: ResolverChoice) => {
+    if (c === 'auto') restartRace();
+    writeStorage(ORDER_STORAGE_KEY, c === 'auto' ? undefined : c);
+  }, []);
   const saveCustom = useCallback((input: string): ResolverUrlResult => {
     const result = parseResolverUrl(input);
     if (result.ok) {
@@ -107,14 +131,17 @@ export function useResolvers(lang: Lang): ResolverState {
 
   return {
     resolvers,
-    preference,
-    setPreference,
+    leader,
+    lineup,
+    choice,
+    setChoice,
     custom,
     savedUrl,
     linkProblem,
     saveCustom,
     forgetCustom,
     stopUsingLink,
-    ready,
+    // Automatic needs the page's leader, which exists only in the browser.
+    ready: ready && (custom !== undefined || choice !== 'auto' || pageLead !== undefined),
   };
 }

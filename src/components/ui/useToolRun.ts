@@ -3,10 +3,11 @@
  * (and fill its form from it), run at once when the address asks for it (a
  * support link shows the answer without a click), keep one run at a time
  * (starting a run aborts the one before; leaving the page aborts it too), and
- * give each run the browser's DoH client over the visitor's resolvers.
+ * give each run the browser's DoH client over the visitor's resolvers (and
+ * the page's leader, when automatic: see useResolvers).
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createDohClient, type DohClient, type Resolver } from '~/core';
+import { createDohClient, type DohClient, type Resolver, type ResolverLeader } from '~/core';
 import { useUrlState, type UrlState, type UrlStateHook } from './useUrlState';
 
 export interface RunContext {
@@ -20,6 +21,8 @@ export interface RunContext {
 
 export interface ToolRunOptions<Args> {
   readonly resolvers: readonly Resolver[];
+  /** Orders the resolvers by who answers first (useResolvers' leader); none: ask them in order. */
+  readonly leader?: ResolverLeader | undefined;
   /** The resolver list is final (address and storage read). */
   readonly resolversReady: boolean;
   /** Per-question timeout for the client (its default otherwise). */
@@ -42,7 +45,7 @@ export interface ToolRun<Args> {
 }
 
 export function useToolRun<Args>(options: ToolRunOptions<Args>): ToolRun<Args> {
-  const { resolvers, resolversReady, timeoutMs } = options;
+  const { resolvers, leader, resolversReady, timeoutMs } = options;
   const url = useUrlState();
   const controller = useRef<AbortController | null>(null);
   const [running, setRunning] = useState(false);
@@ -51,9 +54,10 @@ export function useToolRun<Args>(options: ToolRunOptions<Args>): ToolRun<Args> {
       createDohClient({
         fetch: globalThis.fetch.bind(globalThis),
         resolvers,
+        leader,
         ...(timeoutMs === undefined ? {} : { timeoutMs }),
       }),
-    [resolvers, timeoutMs],
+    [resolvers, leader, timeoutMs],
   );
   // The latest task and fromUrl, without making start() change identity on every render.
   const task = useRef(options.task);

@@ -8,6 +8,7 @@
  */
 import { canonicalName, decodeMessage, encodeQuery, toBase64Url } from './codec';
 import { DohError, isDohError } from './errors';
+import type { Lineup, ResolverLeader } from './leader';
 import { newRun } from './run';
 import type { DnsResponse, QueryFn, Rcode, RRType } from './types';
 
@@ -26,6 +27,8 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<FetchRespons
 export interface ResolverEndpoint {
   readonly id: string;
   readonly url: string;
+  /** Resolvers of one region are reachable from the same places (see leadWith in ./leader.ts). */
+  readonly region?: string;
 }
 
 export const DEFAULT_TIMEOUT_MS = 4000;
@@ -186,7 +189,12 @@ export async function queryResolver(
   }
 }
 
-/** Answers that say "this resolver could not answer" rather than anything about the name: worth asking another. */
+/**
+ * Answers that say "this resolver could not answer" rather than anything about
+ * the name: worth asking another. (HTTP errors such as 429 Too Many Requests or
+ * 5xx are not answers at all: queryResolver rejects with `http-status`, and the
+ * client asks the next resolver at once.)
+ */
 export const RETRYABLE_RCODES: ReadonlySet<Rcode> = new Set<Rcode>(['SERVFAIL', 'REFUSED']);
 
 export interface DohClientOptions {
@@ -199,6 +207,13 @@ export interface DohClientOptions {
   readonly hedgeAfterMs?: number;
   readonly dnssecOk?: boolean;
   readonly now?: () => number;
+  /**
+   * Who leads (./leader.ts): when given, each question is asked in the order
+   * it sets — at once of the racing resolvers while none leads, else of the
+   * leader first — and each usable answer is reported to it. Share one between
+   * clients to share what was learned. Without it, `resolvers` in their order.
+   */
+  readonly leader?: ResolverLeader | undefined;
 }
 
 export interface DohClient {
@@ -213,16 +228,18 @@ export interface DohClient {
 }
 
 /**
- * A client over an ordered resolver list. `query` asks resolvers[0]; when it
- * fails, or has not answered after hedgeAfterMs, the same question also goes
- * to the next resolver, and so on. The first usable answer wins and the other
- * requests are aborted. SERVFAIL and REFUSED count as failures for this; if no
- * resolver gives a usable answer but one answered SERVFAIL/REFUSED, that
- * answer is returned (the checker reports it). Otherwise it rejects with the
- * last DohError.
+ * A client over an ordered resolver list. `query` asks resolvers[0] (or, with
+ * a `leader`, the resolvers its lineup names at once); when one fails — a
+ * transport error, an HTTP error status such as 429 or 503, SERVFAIL or
+ * REFUSED — the next is asked at once, and when none has answered after
+ * hedgeAfterMs the next is asked as well, and so on. The first usable answer
+ * wins and the other requests are aborted. If no resolver gives a usable
+ * answer but one answered SERVFAIL/REFUSED, that answer is returned (the
+ * checker reports it). Otherwise it rejects with the last DohError — never an
+ * empty answer, so a resolver failure is never taken for a missing record.
  */
 export function createDohClient(options: DohClientOptions): DohClient {
-  const { fetch, resolvers, timeoutMs = DEFAULT_TIMEOUT_MS, hedgeAfterMs = DEFAULT_HEDGE_AFTER_MS } = options;
+  const { fetch, resolvers, leader, timeoutMs = DEFAULT_TIMEOUT_MS, hedgeAfterMs = DEFAULT_HEDGE_AFTER_MS } = options;
   const attemptOptions = {
     fetch,
     timeoutMs,
@@ -247,6 +264,8 @@ export function createDohClient(options: DohClientOptions): DohClient {
         reject(isDohError(err) ? err : new DohError('invalid-name', String(err)));
         return;
       }
+      const lineup: Lineup = leader?.lineup(resolvers) ?? { order: resolvers, atOnce: 1, leaderId: undefined };
+      const order = lineup.order;
       const controllers: AbortController[] = [];
       let settled = false;
       let started = 0;
@@ -268,7 +287,7 @@ export function createDohClient(options: DohClientOptions): DohClient {
       };
       const attemptFailed = (): void => {
         finished++;
-        if (started < resolvers.length) {
+        if (started < order.length) {
           startNext();
         } else if (finished === started) {
           finish();
@@ -277,13 +296,13 @@ export function createDohClient(options: DohClientOptions): DohClient {
         }
       };
       const startNext = (): void => {
-        const resolver = resolvers[started];
+        const resolver = order[started];
         if (settled || !resolver) return;
         started++;
         const controller = new AbortController();
         controllers.push(controller);
         clearTimeout(hedgeTimer);
-        if (started < resolvers.length) hedgeTimer = setTimeout(startNext, hedgeAfterMs);
+        if (started < order.length) hedgeTimer = setTimeout(startNext, hedgeAfterMs);
         queryResolver(resolver, name, type, { ...attemptOptions, signal: controller.signal }).then(
           (response) => {
             if (settled) return;
@@ -292,6 +311,7 @@ export function createDohClient(options: DohClientOptions): DohClient {
               attemptFailed();
             } else {
               finish();
+              leader?.answered(lineup, resolver.id);
               resolve(response);
             }
           },
@@ -304,7 +324,7 @@ export function createDohClient(options: DohClientOptions): DohClient {
       };
 
       signal?.addEventListener('abort', onAbort, { once: true });
-      startNext();
+      for (let i = 0; i < lineup.atOnce; i++) startNext();
     });
 
   return { query, newRun: (runSignal?: AbortSignal) => newRun(query, runSignal), resolvers };

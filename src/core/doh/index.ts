@@ -9,7 +9,10 @@ export {
   RESOLVER_IDS,
   CN_FIRST,
   GLOBAL_FIRST,
+  RACE_CONTENDERS,
   customResolver,
+  isPresetResolverId,
+  languagePreference,
   parseResolverUrl,
   resolverOrder,
   resolversFor,
@@ -38,6 +41,8 @@ export type {
   QueryResolverOptions,
   ResolverEndpoint,
 } from './client';
+export { DEFAULT_TIE_MS, createLeader, leadWith } from './leader';
+export type { LeaderOptions, Lineup, ResolverLeader } from './leader';
 export { canonicalName, decodeMessage, encodeQuery, rcodeName, rrTypeName, toBase64Url } from './codec';
 export type { DecodedMessage, QueryOptions } from './codec';
 export { formatFlags, formatRdata, formatRecord, formatResponse, fqdn, quoteString } from './format';

@@ -52,7 +52,27 @@ export const CN_FIRST: readonly PresetResolverId[] = ['alidns', 'dnspod', 'googl
 /** Global resolvers first. */
 export const GLOBAL_FIRST: readonly PresetResolverId[] = ['google', 'cloudflare', 'alidns', 'dnspod'];
 
+/**
+ * The two resolvers a first visit asks at once (createLeader in ./leader.ts):
+ * one reachable in mainland China and one overseas; the first to answer leads.
+ * AliDNS for the mainland. Google rather than Cloudflare overseas: the facts
+ * file has Google "often unreachable" from mainland China and Cloudflare
+ * "intermittently reachable", so a visitor in China sees Google fail and
+ * AliDNS win every time, while Cloudflare could win one visit there and be
+ * remembered, then stall the next; elsewhere Google answers fast everywhere.
+ */
+export const RACE_CONTENDERS: readonly PresetResolverId[] = ['alidns', 'google'];
+
 export type ResolverPreference = 'cn' | 'global';
+
+export function isPresetResolverId(value: string): value is PresetResolverId {
+  return value !== 'custom' && (RESOLVER_IDS as readonly string[]).includes(value);
+}
+
+/** The preset order of a page language: the tie-break between resolvers that answer alike (zh: China first). */
+export function languagePreference(lang: Lang): ResolverPreference {
+  return lang === 'zh' ? 'cn' : 'global';
+}
 
 /** A resolver entry for a user-supplied endpoint (validate it with parseResolverUrl first). */
 export function customResolver(url: string): Resolver {
@@ -69,9 +89,13 @@ export function resolversFor(preference: ResolverPreference, customUrl?: string)
   return customUrl ? [customResolver(customUrl), ...presets] : presets;
 }
 
-/** Default order for a page language: zh puts China resolvers first, en global ones. */
+/**
+ * The order for a page language: zh puts China resolvers first, en global
+ * ones. Without a custom endpoint or a chosen order, a leader (./leader.ts)
+ * rearranges it: this order then only breaks ties and orders the rest.
+ */
 export function resolverOrder(lang: Lang, customUrl?: string): Resolver[] {
-  return resolversFor(lang === 'zh' ? 'cn' : 'global', customUrl);
+  return resolversFor(languagePreference(lang), customUrl);
 }
 
 export type ResolverUrlResult =

@@ -3,12 +3,13 @@
 // fake page: it narrows connect-src to the presets plus the resolver the page
 // was opened with or the one saved, accepting exactly the link resolvers
 // parseResolverUrl accepts (those a CSP source can name), and preconnects to
-// the resolver asked first when the link runs a check.
+// the resolvers asked first when the link runs a check — the same ones the
+// widgets' DoH client asks first (both raced resolvers on a first visit).
 import { runInNewContext } from 'node:vm';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import { PRESET_RESOLVERS, parseResolverUrl } from '~/core';
-import { ORDER_STORAGE_KEY, STORAGE_KEY } from '~/components/ui/resolverChoice';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createDohClient, PRESET_RESOLVERS, parseResolverUrl, toLang } from '~/core';
+import { LEADER_STORAGE_KEY, ORDER_STORAGE_KEY, STORAGE_KEY } from '~/components/ui/resolverChoice';
 import { connectScript } from '~/integrations/csp.mjs';
 
 const script = await connectScript();
@@ -32,21 +33,45 @@ interface Visit {
   lang?: string;
   /** The saved preset order. */
   order?: string;
+  /** The remembered first-to-answer resolver. */
+  leader?: string;
 }
 
-/** Runs the early script on a fake page; returns the elements it added to <head>. */
-function runScript({ search, saved, lang = 'zh-CN', order }: Visit): FakeElement[] {
-  const appended: FakeElement[] = [];
-  const stored: Record<string, string | null | undefined> = { [STORAGE_KEY]: saved === 'throws' ? null : saved, [ORDER_STORAGE_KEY]: order };
-  const window = {
+/** A fake window: the address and storage of a visit. */
+function fakeWindow({ search, saved, order, leader }: Visit) {
+  const stored: Record<string, string | null | undefined> = {
+    [STORAGE_KEY]: saved === 'throws' ? null : saved,
+    [ORDER_STORAGE_KEY]: order,
+    [LEADER_STORAGE_KEY]: leader,
+  };
+  const fail = () => {
+    if (saved === 'throws') throw new Error('storage disabled');
+  };
+  return {
     location: { search },
     localStorage: {
       getItem: (key: string) => {
-        if (saved === 'throws') throw new Error('storage disabled');
+        fail();
         return stored[key] ?? null;
       },
+      setItem: (key: string, value: string) => {
+        fail();
+        stored[key] = value;
+      },
+      removeItem: (key: string) => {
+        fail();
+        stored[key] = null;
+      },
     },
+    dispatchEvent: () => true,
   };
+}
+
+/** Runs the early script on a fake page; returns the elements it added to <head>. */
+function runScript(visit: Visit): FakeElement[] {
+  const { lang = 'zh-CN' } = visit;
+  const appended: FakeElement[] = [];
+  const window = fakeWindow(visit);
   const document = {
     documentElement: { lang },
     createElement: (tag: string) => {
@@ -68,31 +93,48 @@ function connect(visit: Visit) {
   return { policy: meta.content, origins: (meta.attrs['data-mg-connect'] ?? '').split(' ') };
 }
 
-/** The origin the early script preconnects to, if any. */
-function preconnect(visit: Visit) {
+/** The origins the early script preconnects to, in order. */
+function preconnect(visit: Visit): string[] {
   const links = runScript(visit).filter((el) => el.tag === 'link');
-  expect(links.length).toBeLessThanOrEqual(1);
-  if (links[0]) {
-    expect(links[0].rel).toBe('preconnect');
-    expect(links[0].crossOrigin).toBe('anonymous');
+  for (const link of links) {
+    expect(link.rel).toBe('preconnect');
+    expect(link.crossOrigin).toBe('anonymous');
   }
-  return links[0]?.href;
+  return links.map((l) => l.href);
 }
 
+const ALIDNS = 'https://dns.alidns.com';
+const GOOGLE = 'https://dns.google';
+const DNSPOD = 'https://doh.pub';
+
+const preconnectRows: { what: string; visit: Visit; origins: string[] }[] = [
+  // A first visit: the two raced resolvers, the page language's first.
+  { what: 'a first visit to a Chinese page with a check link: AliDNS and Google, raced', visit: { search: '?domain=example.com', saved: null }, origins: [ALIDNS, GOOGLE] },
+  { what: 'a first visit to an English page with a check link: Google and AliDNS, raced', visit: { search: '?domain=example.com', saved: null, lang: 'en' }, origins: [GOOGLE, ALIDNS] },
+  { what: 'a lookup link (name=) runs a check too', visit: { search: '?name=example.com&type=MX', saved: null }, origins: [ALIDNS, GOOGLE] },
+  // A remembered first-to-answer resolver: that one only, whatever the page language.
+  { what: 'a remembered AliDNS on an English page', visit: { search: '?domain=example.com', saved: null, lang: 'en', leader: 'alidns' }, origins: [ALIDNS] },
+  { what: 'a remembered Google on a Chinese page', visit: { search: '?domain=example.com', saved: null, leader: 'google' }, origins: [GOOGLE] },
+  { what: 'a remembered DNSPod', visit: { search: '?domain=example.com', saved: null, lang: 'en', leader: 'dnspod' }, origins: [DNSPOD] },
+  // A remembered value that is no preset is ignored.
+  { what: 'a remembered value that is no preset', visit: { search: '?domain=example.com', saved: null, leader: 'custom' }, origins: [ALIDNS, GOOGLE] },
+  // A chosen order: its first, and it wins over a remembered resolver.
+  { what: 'a saved global order on a Chinese page', visit: { search: '?domain=example.com', saved: null, order: 'global' }, origins: [GOOGLE] },
+  { what: 'a saved China order on an English page', visit: { search: '?domain=example.com', saved: null, lang: 'en', order: 'cn' }, origins: [ALIDNS] },
+  { what: 'a saved China order over a remembered Google', visit: { search: '?domain=example.com', saved: null, lang: 'en', order: 'cn', leader: 'google' }, origins: [ALIDNS] },
+  // A custom resolver: that one only, no race.
+  { what: "the link's loopback resolver", visit: { search: '?domain=a.test&resolver=http%3A%2F%2F127.0.0.1%3A25460%2Fdns-query', saved: null }, origins: ['http://127.0.0.1:25460'] },
+  { what: "the link's resolver before the saved one", visit: { search: '?domain=a.test&resolver=https://a.example/q', saved: 'https://b.example/q' }, origins: ['https://a.example'] },
+  { what: 'the saved resolver when the link has none', visit: { search: '?domain=a.test', saved: 'https://b.example/q' }, origins: ['https://b.example'] },
+  { what: 'a custom resolver over a remembered one', visit: { search: '?domain=a.test', saved: 'https://b.example/q', leader: 'google' }, origins: ['https://b.example'] },
+  // Nothing usable stored: the race.
+  { what: 'the presets when the link resolver is refused', visit: { search: '?domain=a.test&resolver=http://doh.example.net/dns-query', saved: null }, origins: [ALIDNS, GOOGLE] },
+  { what: 'the presets when storage throws', visit: { search: '?domain=a.test', saved: 'throws' }, origins: [ALIDNS, GOOGLE] },
+];
+
 describe('the early preconnect', () => {
-  it.each([
-    { what: 'a Chinese page with a check link: the first China resolver', visit: { search: '?domain=example.com', saved: null }, origin: 'https://dns.alidns.com' },
-    { what: 'an English page with a check link: the first global resolver', visit: { search: '?domain=example.com', saved: null, lang: 'en' }, origin: 'https://dns.google' },
-    { what: 'a lookup link (name=) runs a check too', visit: { search: '?name=example.com&type=MX', saved: null }, origin: 'https://dns.alidns.com' },
-    { what: 'a saved global order on a Chinese page', visit: { search: '?domain=example.com', saved: null, order: 'global' }, origin: 'https://dns.google' },
-    { what: 'a saved China order on an English page', visit: { search: '?domain=example.com', saved: null, lang: 'en', order: 'cn' }, origin: 'https://dns.alidns.com' },
-    { what: "the link's loopback resolver", visit: { search: '?domain=a.test&resolver=http%3A%2F%2F127.0.0.1%3A25460%2Fdns-query', saved: null }, origin: 'http://127.0.0.1:25460' },
-    { what: "the link's resolver before the saved one", visit: { search: '?domain=a.test&resolver=https://a.example/q', saved: 'https://b.example/q' }, origin: 'https://a.example' },
-    { what: 'the saved resolver when the link has none', visit: { search: '?domain=a.test', saved: 'https://b.example/q' }, origin: 'https://b.example' },
-    { what: 'the presets when the link resolver is refused', visit: { search: '?domain=a.test&resolver=http://doh.example.net/dns-query', saved: null }, origin: 'https://dns.alidns.com' },
-    { what: 'the presets when storage throws', visit: { search: '?domain=a.test', saved: 'throws' as const }, origin: 'https://dns.alidns.com' },
-  ])('connects to $origin for $what', ({ visit, origin }) => {
-    expect(preconnect(visit)).toBe(origin);
+  it.each(preconnectRows)('connects to $origins for $what', ({ visit, origins }) => {
+    expect(preconnect(visit)).toEqual(origins);
   });
 
   it.each([
@@ -101,7 +143,36 @@ describe('the early preconnect', () => {
     { what: 'an empty domain', search: '?domain=' },
     { what: 'a domain of spaces', search: '?domain=%20%20' },
   ])('opens nothing on $what', ({ search }) => {
-    expect(preconnect({ search, saved: null })).toBeUndefined();
+    expect(preconnect({ search, saved: null })).toEqual([]);
+  });
+});
+
+describe('the early preconnect agrees with the widgets', () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.resetModules();
+  });
+
+  /** The origins the widgets' DoH client sends its first question to at once, on this visit. */
+  async function askedFirst(visit: Visit): Promise<string[]> {
+    vi.stubGlobal('window', fakeWindow(visit));
+    vi.resetModules(); // a new page: a new page leader
+    const { pageResolvers } = await import('~/components/ui/resolverChoice');
+    const { resolvers, leader } = pageResolvers(toLang(visit.lang ?? 'zh-CN'));
+    const asked: string[] = [];
+    const stop = new AbortController();
+    const fetch = (url: string) => {
+      asked.push(new URL(url).origin);
+      return new Promise<never>(() => undefined);
+    };
+    const pending = createDohClient({ fetch, resolvers, leader }).query('example.com', 'MX', stop.signal);
+    stop.abort();
+    await pending.catch(() => undefined);
+    return asked;
+  }
+
+  it.each(preconnectRows)('for $what', async ({ visit }) => {
+    expect(preconnect(visit)).toEqual(await askedFirst(visit));
   });
 });
 

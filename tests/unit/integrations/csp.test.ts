@@ -14,8 +14,13 @@ describe('the preset origins', () => {
     expect(PRESET_ORIGINS).toEqual(Object.values(PRESET_RESOLVERS).map((r) => new URL(r.url).origin));
     expect(PRESET_ORIGINS).toEqual(['https://dns.alidns.com', 'https://doh.pub', 'https://dns.google', 'https://cloudflare-dns.com']);
   });
-  it('name the first resolver of each preset order', () => {
-    expect(CONNECT_PRESETS.firstOrigin).toEqual({ cn: 'https://dns.alidns.com', global: 'https://dns.google' });
+  it('are given to the early script by preset id', () => {
+    expect(CONNECT_PRESETS.originOf).toEqual({
+      alidns: 'https://dns.alidns.com',
+      dnspod: 'https://doh.pub',
+      google: 'https://dns.google',
+      cloudflare: 'https://cloudflare-dns.com',
+    });
   });
 });
 

@@ -14,10 +14,15 @@ export const en: UiStrings = {
     differs: 'Differs',
   },
   resolvers: 'Resolvers',
-  orderLegend: 'Which resolvers to ask first',
+  orderLegend: 'Which resolver to ask first',
+  orderAuto:
+    'Automatic: ask one in mainland China (AliDNS) and one overseas (Google) at once, use whichever answers first, and remember it for your next visit',
   orderCn: 'China first (AliDNS, DNSPod)',
   orderGlobal: 'Global first (Google, Cloudflare)',
-  orderHint: 'When the first one does not answer in time, the next one is asked as well.',
+  orderHint:
+    'When the first one fails (an HTTP 429 or 5xx error included), the next one is asked at once; when it is slow to answer, the next one is asked as well.',
+  atOnce: (names: string) => `${names} at once`,
+  answeredFirst: (name: string) => `${name} (answered first)`,
   customLabel: 'Custom DoH address (optional)',
   customHint:
     'A DNS-over-HTTPS address starting with https://, e.g. https://dns.example.com/dns-query. The server must allow queries from web pages (send CORS headers).',

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDohClient, type FetchLike, queryResolver, type ResolverEndpoint } from '~/core/doh/client';
+import { createLeader } from '~/core/doh/leader';
 import { encodeQuery, toBase64Url } from '~/core/doh/codec';
 import { DohError } from '~/core/doh/errors';
 import type { DnsRecord, DnsResponse, DohErrorCode } from '~/core/doh/types';
@@ -523,5 +524,188 @@ describe('names any SPF macro can produce', () => {
       expect((error as DohError).code).toBe('invalid-name');
     }
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('createDohClient: HTTP 429 and 5xx are "could not answer"', () => {
+  const answer: Behaviour = { kind: 'answer', answers: [A('example.com', '192.0.2.2')], delayMs: 40 };
+  it.each([429, 500, 502, 503, 504])(
+    'asks the next resolver at once (not after the hedge delay) when the first answers HTTP %i, and returns its answer',
+    async (status) => {
+      const { fetch, calls } = fakeFetch({ 'one.test': { kind: 'status', status }, 'two.test': answer });
+      const client = createDohClient({ fetch, resolvers: [one, two], hedgeAfterMs: 1500 });
+      const started = Date.now();
+      let settledAt = -1;
+      const promise = client.query('example.com', 'A');
+      void promise.then(() => (settledAt = Date.now() - started));
+      const { value } = await outcome(promise);
+      expect(calls.map((c) => c.host)).toEqual(['one.test', 'two.test']);
+      expect(settledAt).toBe(40);
+      expect(value).toMatchObject({ resolverId: 'two', rcode: 'NOERROR', answers: [A('example.com', '192.0.2.2')] });
+    },
+  );
+
+  it('rejects with http-status, not an empty answer, when every resolver answers 429', async () => {
+    const { fetch } = fakeFetch({ 'one.test': { kind: 'status', status: 429 }, 'two.test': { kind: 'status', status: 429 } });
+    const { value, error } = await outcome(createDohClient({ fetch, resolvers: [one, two] }).query('example.com', 'A'));
+    expect(value).toBeUndefined();
+    expect(error).toMatchObject({ code: 'http-status', status: 429, resolverId: 'two' });
+  });
+});
+
+describe('createDohClient with a leader: the first to answer leads', () => {
+  // The presets' shape: ids, regions and hosts of their own.
+  const r = (id: string, region: string): ResolverEndpoint & { region: string } => ({ id, region, url: `https://${id}.test/dns-query` });
+  const alidns = r('alidns', 'cn');
+  const dnspod = r('dnspod', 'cn');
+  const google = r('google', 'global');
+  const cloudflare = r('cloudflare', 'global');
+  /** The page-language orders the widgets pass (CN_FIRST, GLOBAL_FIRST). */
+  const zh = [alidns, dnspod, google, cloudflare];
+  const en = [google, cloudflare, alidns, dnspod];
+  const contenders = ['alidns', 'google'];
+  const answer = (ip: string, delayMs = 0): Behaviour => ({ kind: 'answer', answers: [A('example.com', ip)], delayMs });
+
+  /** Sends one question and lets it settle; returns the hosts asked and when each was asked. */
+  async function ask(client: ReturnType<typeof createDohClient>, calls: { host: string }[], at = 20_000) {
+    const before = calls.length;
+    const result = await outcome(client.query('example.com', 'A'), at);
+    return { ...result, asked: calls.slice(before).map((c) => c.host.replace('.test', '')) };
+  }
+
+  interface Row {
+    what: string;
+    list: ResolverEndpoint[];
+    script: Record<string, Behaviour>;
+    initial?: string;
+    /** The hosts the first question asked, the resolver that answered it, and who leads afterwards. */
+    first: { asked: string[]; by: string };
+    leader: string;
+    /** The hosts the next question asks (same script). */
+    next: string[];
+  }
+  const rows: Row[] = [
+    // An English page where Google never answers: AliDNS answers, leads, and is asked alone next.
+    {
+      what: 'Google unanswered on an English page: AliDNS answers, leads, and is asked alone next',
+      list: en,
+      script: { 'google.test': { kind: 'hang' }, 'alidns.test': answer('192.0.2.1', 80), 'cloudflare.test': { kind: 'hang' } },
+      first: { asked: ['google', 'alidns'], by: 'alidns' },
+      leader: 'alidns',
+      next: ['alidns'],
+    },
+    // A Chinese page outside China: Google answers faster, leads.
+    {
+      what: 'Google faster on a Chinese page: Google answers, leads, and is asked alone next',
+      list: zh,
+      script: { 'google.test': answer('192.0.2.1', 20), 'alidns.test': answer('192.0.2.2', 300) },
+      first: { asked: ['alidns', 'google'], by: 'google' },
+      leader: 'google',
+      next: ['google'],
+    },
+    // 429 from AliDNS, Google blocked: two failures, so the next two in order are asked at once; the first to answer leads.
+    {
+      what: 'AliDNS answering 429 and Google blocked: Cloudflare and DNSPod are asked at once, and Cloudflare answering leads',
+      list: en,
+      script: {
+        'google.test': { kind: 'network' },
+        'alidns.test': { kind: 'status', status: 429 },
+        'cloudflare.test': answer('192.0.2.3', 30),
+        'dnspod.test': answer('192.0.2.4', 200),
+      },
+      first: { asked: ['google', 'alidns', 'cloudflare', 'dnspod'], by: 'cloudflare' },
+      leader: 'cloudflare',
+      next: ['cloudflare'],
+    },
+    // A SERVFAIL is no usable answer: it elects nobody; the next resolver's answer does.
+    {
+      what: 'AliDNS answering SERVFAIL does not lead; Google answering later does',
+      list: zh,
+      script: { 'alidns.test': { kind: 'answer', rcode: 2 }, 'google.test': answer('192.0.2.1', 200) },
+      first: { asked: ['alidns', 'google', 'dnspod'], by: 'google' },
+      leader: 'google',
+      next: ['google'],
+    },
+    // A remembered leader: no race at all.
+    {
+      what: 'a remembered AliDNS is asked alone, on an English page too',
+      list: en,
+      initial: 'alidns',
+      script: { 'alidns.test': answer('192.0.2.1', 30) },
+      first: { asked: ['alidns'], by: 'alidns' },
+      leader: 'alidns',
+      next: ['alidns'],
+    },
+    // A remembered leader that answers 503: the next of its region at once, which then leads.
+    {
+      what: 'a remembered AliDNS answering 503: DNSPod is asked at once, answers and leads',
+      list: en,
+      initial: 'alidns',
+      script: { 'alidns.test': { kind: 'status', status: 503 }, 'dnspod.test': answer('192.0.2.4', 30) },
+      first: { asked: ['alidns', 'dnspod'], by: 'dnspod' },
+      leader: 'dnspod',
+      next: ['dnspod'],
+    },
+  ];
+
+  it.each(rows)('$what', async ({ list, script, initial, first, leader: leaderId, next }) => {
+    const { fetch, calls } = fakeFetch(script);
+    const leader = createLeader({ contenders, initial });
+    const client = createDohClient({ fetch, resolvers: list, leader, hedgeAfterMs: 1500, timeoutMs: 4000 });
+    const one = await ask(client, calls);
+    expect(one.error).toBeUndefined();
+    expect({ asked: one.asked, by: one.value?.resolverId }).toEqual(first);
+    expect(leader.leaderId).toBe(leaderId);
+    const two = await ask(client, calls);
+    expect(two.asked).toEqual(next);
+    expect(two.value?.resolverId).toBe(leaderId);
+  });
+
+  it('asks both contenders at the same moment, and the rest only after the hedge delay', async () => {
+    const { fetch, calls } = fakeFetch({ 'google.test': { kind: 'hang' }, 'alidns.test': { kind: 'hang' }, 'cloudflare.test': answer('192.0.2.3') });
+    const client = createDohClient({ fetch, resolvers: en, leader: createLeader({ contenders }), hedgeAfterMs: 1500 });
+    const pending = client.query('example.com', 'A');
+    await vi.advanceTimersByTimeAsync(0);
+    expect(calls.map((c) => c.host)).toEqual(['google.test', 'alidns.test']);
+    await vi.advanceTimersByTimeAsync(1499);
+    expect(calls).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(calls.map((c) => c.host)).toEqual(['google.test', 'alidns.test', 'cloudflare.test']);
+    const { value } = await outcome(pending);
+    expect(value?.resolverId).toBe('cloudflare');
+  });
+
+  it('races every question of a first wave asked before any answer, then asks only the leader', async () => {
+    const { fetch, calls } = fakeFetch({ 'google.test': { kind: 'hang' }, 'alidns.test': answer('192.0.2.1', 50) });
+    const leader = createLeader({ contenders });
+    const run = createDohClient({ fetch, resolvers: en, leader }).newRun();
+    const wave = ['a.example', 'b.example', 'c.example'].map((name) => run(name, 'TXT'));
+    await outcome(Promise.all(wave), 1000);
+    expect(calls.map((c) => c.host)).toEqual(['google.test', 'alidns.test', 'google.test', 'alidns.test', 'google.test', 'alidns.test']);
+    // The losers' requests were stopped when the answers came.
+    expect(calls.every((c) => c.settled || c.signal.aborted)).toBe(true);
+    await outcome(run('d.example', 'TXT'), 1000);
+    expect(calls.slice(6).map((c) => c.host)).toEqual(['alidns.test']);
+  });
+
+  it('reports the leader once, to be remembered, and does not race again in a later run (a watch re-check)', async () => {
+    const { fetch, calls } = fakeFetch({ 'google.test': answer('192.0.2.1', 30), 'alidns.test': answer('192.0.2.2', 90) });
+    const elected: string[] = [];
+    const leader = createLeader({ contenders, onElect: (id) => elected.push(id) });
+    const client = createDohClient({ fetch, resolvers: zh, leader });
+    await outcome(client.newRun()('example.com', 'MX'), 1000);
+    const before = calls.length;
+    await outcome(client.newRun()('example.com', 'MX'), 1000);
+    expect(calls.slice(before).map((c) => c.host)).toEqual(['google.test']);
+    expect(elected).toEqual(['google']);
+  });
+
+  it('shares what one client learned with another client given the same leader', async () => {
+    const { fetch, calls } = fakeFetch({ 'google.test': { kind: 'hang' }, 'alidns.test': answer('192.0.2.1', 10) });
+    const leader = createLeader({ contenders });
+    await outcome(createDohClient({ fetch, resolvers: en, leader }).query('example.com', 'A'), 1000);
+    const before = calls.length;
+    await outcome(createDohClient({ fetch, resolvers: en, leader }).query('example.com', 'MX'), 1000);
+    expect(calls.slice(before).map((c) => c.host)).toEqual(['alidns.test']);
   });
 });
