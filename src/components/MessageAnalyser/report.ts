@@ -23,7 +23,8 @@ const sep = (t: MessageStrings) => (t.lang === 'zh' ? '：' : ': ');
 
 function resultWord(t: MessageStrings, result: string): string {
   const known = (t.results as Readonly<Record<string, string>>)[result];
-  return known === undefined || known === result ? result : `${known} (${result})`;
+  if (known === undefined || known === result) return result;
+  return t.lang === 'zh' ? `${known}（${result}）` : `${known} (${result})`;
 }
 
 function authRow(t: MessageStrings, item: AuthItem): ReportRow {
