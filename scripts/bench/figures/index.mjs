@@ -4,6 +4,7 @@
 import build from './build.mjs';
 import latency from './latency.mjs';
 import lighthouse from './lighthouse.mjs';
+import message from './message.mjs';
 import weight from './weight.mjs';
 
 /**
@@ -24,4 +25,4 @@ import weight from './weight.mjs';
  */
 
 /** @type {readonly Figure[]} */
-export const FIGURES = [build, latency, weight, lighthouse];
+export const FIGURES = [build, latency, message, weight, lighthouse];

@@ -1,15 +1,18 @@
 /**
- * The Web Worker entry of the message analyser: binds ./handler.ts to the
- * worker global. Loaded only as a worker (./runner.ts); never import it into a
- * page (it sets the global onmessage).
+ * The analyser's bundle entry: binds ./handler.ts to the worker global. It is
+ * loaded only by ./runner.ts, as a Web Worker, or — in a browser that cannot
+ * start one — as a script in the page, where it binds instead to the host
+ * object the runner puts at `globalThis.__mgMessageAnalyserHost` (the bundle is
+ * a self-contained IIFE, so nothing else leaks into the page). Never import it.
  */
 import { createAnalyserHandler } from './handler';
 
-interface WorkerScope {
+interface Scope {
   postMessage(message: unknown): void;
   onmessage: ((event: { readonly data: unknown }) => void) | null;
 }
 
-const scope = globalThis as unknown as WorkerScope;
+const g = globalThis as unknown as Scope & { __mgMessageAnalyserHost?: Scope };
+const scope: Scope = g.__mgMessageAnalyserHost ?? g;
 const handle = createAnalyserHandler((message) => scope.postMessage(message));
 scope.onmessage = (event) => handle(event.data);

@@ -3,7 +3,7 @@
  * analyseMessage with the SPF evaluator and the DMARC steps, its DNS questions
  * sent to the page as messages, and posts a snapshot each time a section
  * settles. DOM-free; `post` is the worker's postMessage (or a fake in tests).
- * Also used in the page itself when no worker can be started (./inPage.ts).
+ * Also run in the page itself when no worker can be started (./runner.ts).
  */
 import { analyseMessage, DohError, evaluateSpf, type DnsResponse, type MessageAnalysis, type QueryFn } from '~/core';
 import { DMARC_STEPS } from './dmarcSteps';
