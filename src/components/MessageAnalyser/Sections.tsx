@@ -414,7 +414,9 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
 // ------------------------------------------------------------------ hops
 
 function hopFrom(hop: Hop): string {
-  const parts = [hop.helo, hop.rdns && hop.rdns !== hop.helo ? `(${hop.rdns})` : undefined, hop.ip ? `[${hop.ip}]` : undefined].filter(Boolean);
+  // A HELO that is the address itself (`[192.0.2.1]`) is not repeated.
+  const helo = hop.helo && hop.helo !== hop.ip ? hop.helo : undefined;
+  const parts = [helo, hop.rdns && hop.rdns !== hop.helo ? `(${hop.rdns})` : undefined, hop.ip ? `[${hop.ip}]` : undefined].filter(Boolean);
   return parts.length > 0 ? parts.join(' ') : '—';
 }
 

@@ -102,7 +102,7 @@ export function messageReport(args: MessageReportArgs): Omit<ReportInput, 'lang'
 
   a.hops.hops.forEach((hop, i) => {
     const lines = [
-      `${t.hops.from}${s}${[hop.helo, hop.rdns, hop.ip ? `[${hop.ip}]` : ''].filter(Boolean).join(' ') || '—'}`,
+      `${t.hops.from}${s}${[hop.helo !== hop.ip ? hop.helo : undefined, hop.rdns, hop.ip ? `[${hop.ip}]` : ''].filter(Boolean).join(' ') || '—'}`,
       `${t.hops.by}${s}${hop.by ?? '—'}`,
       `${t.hops.with}${s}${hop.protocol ?? '—'}, ${hop.tls === true ? t.hops.tls(hop.tlsVersion) : hop.tls === false ? t.hops.noTls : t.hops.tlsUnknown}`,
       ...(hop.date ? [`${t.hops.time}${s}${hopTime(hop.date)}`] : []),

@@ -8,6 +8,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { MESSAGE_LIMITS, normaliseIp, type MessageAnalysis, type QueryFn, type Resolver } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
+import { firstWave } from './firstWave';
 import { prepareAnalyser, runAnalysis } from './runner';
 
 /** Pause after the last keystroke before a typed change is analysed. */
@@ -66,6 +67,8 @@ export function useMessageAnalyser(resolvers: readonly Resolver[], resolversRead
           answered.add(response.resolverId);
           return response;
         });
+      // The first wave goes out now, while the worker is still reading the message.
+      for (const name of firstWave(input)) query(name, 'TXT').catch(() => undefined);
       try {
         const result = await runAnalysis({
           input,
