@@ -105,6 +105,56 @@ test.describe('tools with results on screen', () => {
   }
 });
 
+test.describe('message analyser with a message analysed', () => {
+  // A Gmail bounce as it arrives: the receiver's headers on top (every section has content),
+  // the DSN, and the returned headers with a GBK subject.
+  const bounce = [
+    'Received: from mail-sor-f41.google.com (mail-sor-f41.google.com [209.85.220.41]) by mx.msg.test with ESMTPS id X1; Tue, 3 Nov 2026 09:16:10 +0800',
+    'Authentication-Results: mx.msg.test; spf=pass smtp.mailfrom=mailer-daemon@googlemail.com; dkim=pass header.d=googlemail.com header.s=20230601; dmarc=pass header.from=googlemail.com',
+    'From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>',
+    'To: zhang@msg.test',
+    'Subject: Delivery Status Notification (Failure)',
+    'MIME-Version: 1.0',
+    'Content-Type: multipart/report; report-type=delivery-status; boundary="B1"',
+    '',
+    '--B1',
+    'Content-Type: message/delivery-status',
+    '',
+    'Reporting-MTA: dns; googlemail.com',
+    '',
+    'Final-Recipient: rfc822; li@gmail.com',
+    'Action: failed',
+    'Status: 5.7.26',
+    'Remote-MTA: dns; gmail-smtp-in.l.google.com',
+    'Diagnostic-Code: smtp; 550-5.7.26 This mail is unauthenticated, which poses a security risk to the sender and Gmail users, and has been blocked. - gsmtp',
+    '',
+    '--B1',
+    'Content-Type: text/rfc822-headers',
+    '',
+    'From: =?UTF-8?B?5byg5LiJ?= <zhang@msg.test>',
+    'Subject: =?GBK?B?suLK1A==?=',
+    '',
+    '--B1--',
+    '',
+  ].join('\r\n');
+  for (const { path, box, button } of [
+    { path: '/tools/message/', box: '邮件原文或退信', button: '分析' },
+    { path: '/en/tools/message/', box: 'Message source or bounce', button: 'Analyse' },
+  ]) {
+    test(`${path}: no axe violations`, async ({ page }) => {
+      await page.goto(toolUrl(path, {}));
+      await expect(page.locator('astro-island[client="load"][ssr]')).toHaveCount(0);
+      await page.getByRole('textbox', { name: box }).fill(bounce);
+      await page.getByRole('button', { name: button, exact: true }).click();
+      await expect(page.locator('[data-widget="message-analyser"] [data-phase="done"]')).toBeVisible({ timeout: 20_000 });
+      await expect(page.locator('[data-bounce-status="5.7.26"]')).toBeVisible();
+      // The sections folded by default, opened, are checked too.
+      for (const summary of await page.locator('[data-widget="message-analyser"] details > summary').all()) await summary.click();
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
+
 test.describe('search dialog', () => {
   for (const { path, term } of [
     { path: '/', term: '准备' },

@@ -5,6 +5,8 @@
 //  - In a browser: a text page fetches no script beyond what the rule counted (nothing on
 //    idle, no Pagefind) until search opens; search opens by click, Ctrl+K and `/`, finds
 //    results in both languages, and keeps what was typed before its code arrived.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { BUDGETS, KB, budgetFor, builtPages, gzipSize, pageJs, type PageJs } from './weight';
@@ -109,6 +111,25 @@ test.describe('budgets', () => {
     expect(byKind.get('text')?.length).toBeGreaterThan(10);
     expect(byKind.get('tool')?.length).toBeGreaterThan(5);
   });
+});
+
+test.describe('per-language text', () => {
+  const pages = builtPages();
+  const text = (page: PageJs) => page.files.map((f) => readFileSync(join('dist', f.url), 'utf8')).join('\n');
+  // A phrase only the other language's text holds (the widget's label, a bounce explanation).
+  const rows = [
+    { path: '/tools/message/', own: ['邮件原文或退信', 'Gmail 按发件域名的 DMARC 策略拒收了这封邮件'], other: ['Message source or bounce', 'Gmail rejected the message because'] },
+    { path: '/en/tools/message/', own: ['Message source or bounce', 'Gmail rejected the message because'], other: ['邮件原文或退信', 'Gmail 按发件域名的 DMARC 策略拒收了这封邮件'] },
+  ];
+  for (const row of rows) {
+    test(`${row.path} loads its own language’s text and not the other’s`, () => {
+      const page = pages.find((p) => p.path === row.path);
+      expect(page, row.path).toBeDefined();
+      const js = text(page as PageJs);
+      for (const phrase of row.own) expect(js.includes(phrase), phrase).toBe(true);
+      for (const phrase of row.other) expect(js.includes(phrase), phrase).toBe(false);
+    });
+  }
 });
 
 /** Script and Pagefind requests of a page, from now on. */

@@ -142,6 +142,10 @@ export const BUDGETS: readonly Budget[] = [
   // The checker, in both languages, with React 19 (issue 15: at most 105 KB). Its words in the
   // page's language are preloaded and counted; the findings' text loads when there are findings.
   { kind: 'checker', matches: (p) => /^\/(?:en\/)?tools\/checker\/$/.test(p.path), maxGzip: 105 * KB },
+  // The message analyser (/tools/message/, /en/tools/message/): React 19, the widget and its
+  // own language's text. The analyser itself (parser, DKIM, SPF, DMARC) is a separate bundle
+  // run in a Web Worker, fetched when the visitor first reaches for the input: not counted here.
+  { kind: 'message analyser', matches: (p) => /\/tools\/message\/$/.test(p.path), maxGzip: 105 * KB },
   // Pages with a widget (tool pages, guide pages embedding one): reported only.
   { kind: 'tool', matches: (p) => p.islands > 0 },
   // Every other page (guide text, home, 404): only what the page itself needs until the

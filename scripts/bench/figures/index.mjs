@@ -4,6 +4,7 @@
 import build from './build.mjs';
 import latency from './latency.mjs';
 import lighthouse from './lighthouse.mjs';
+import message from './message.mjs';
 import spf from './spf.mjs';
 import weight from './weight.mjs';
 
@@ -25,4 +26,4 @@ import weight from './weight.mjs';
  */
 
 /** @type {readonly Figure[]} */
-export const FIGURES = [build, latency, spf, weight, lighthouse];
+export const FIGURES = [build, latency, spf, message, weight, lighthouse];

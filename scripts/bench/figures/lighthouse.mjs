@@ -1,8 +1,8 @@
 // Figure: Lighthouse scores (mobile preset, simulated throttling) for the home
-// page, a guide page and the checker, with what keeps a score below target.
+// page, a guide page, the checker and the message analyser, with what keeps a score below target.
 import { launchForLighthouse } from '../browser.mjs';
 
-const LH_PAGES = ['/', '/dns/spf/', '/tools/checker/'];
+const LH_PAGES = ['/', '/dns/spf/', '/tools/checker/', '/tools/message/'];
 const LH_CATEGORIES = [
   { id: 'performance', short: 'perf', target: 95 },
   { id: 'accessibility', short: 'a11y', target: 100 },

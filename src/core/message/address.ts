@@ -100,12 +100,37 @@ function phrase(raw: string): string {
   return t.replace(/"((?:[^"\\]|\\.)*)"/g, (_, inner: string) => inner.replace(/\\(.)/g, '$1')).trim();
 }
 
+/**
+ * Where the angle address of a mailbox begins: the first `<` outside quoted
+ * strings and comments (`"<b>Boss</b>" <a@b>` → the second `<`), or -1.
+ */
+function angleStart(segment: string): number {
+  let quoted = false;
+  let comment = 0;
+  for (let i = 0; i < segment.length; i++) {
+    const c = segment[i]!;
+    if (c === '\\' && (quoted || comment > 0)) {
+      i++;
+      continue;
+    }
+    if (quoted) {
+      if (c === '"') quoted = false;
+    } else if (comment > 0) {
+      if (c === '(') comment++;
+      else if (c === ')') comment--;
+    } else if (c === '"') quoted = true;
+    else if (c === '(') comment = 1;
+    else if (c === '<') return i;
+  }
+  return -1;
+}
+
 /** Parse an address-list / mailbox-list header value (byte string, as in HeaderField.value). */
 export function parseAddressList(value: string, field = 'from'): AddressList {
   const errors: InputError[] = [];
   const mailboxes: Mailbox[] = [];
   for (const segment of splitTopLevel(value).slice(0, 100)) {
-    const lt = segment.indexOf('<');
+    const lt = angleStart(segment);
     const gt = segment.indexOf('>', lt + 1);
     if (lt >= 0 && gt > lt) {
       let address = withoutComments(segment.slice(lt + 1, gt)).trim();

@@ -21,6 +21,10 @@ describe('parseAddressList', () => {
     },
     { name: 'a group', value: 'Team: a@one.cn;', mailboxes: [{ name: '', address: 'a@one.cn', domain: 'one.cn' }] },
     { name: 'an obsolete route', value: '<@relay.cn:a@one.cn>', mailboxes: [{ name: '', address: 'a@one.cn', domain: 'one.cn' }] },
+    // The angle address is the one outside quotes: a name cannot pass off another address (or its domain, for DMARC).
+    { name: 'a quoted name holding markup', value: ' "<b>Boss</b>" <zhang@msg.test>', mailboxes: [{ name: '<b>Boss</b>', address: 'zhang@msg.test', domain: 'msg.test' }] },
+    { name: 'a quoted name holding another address', value: '"ceo@bank.example <ceo@bank.example>" <x@evil.example>', mailboxes: [{ name: 'ceo@bank.example <ceo@bank.example>', address: 'x@evil.example', domain: 'evil.example' }] },
+    { name: 'a comment holding "<" before the address', value: 'Li (a<b) <li@example.cn>', mailboxes: [{ name: 'Li', address: 'li@example.cn', domain: 'example.cn' }] },
     { name: 'a trailing dot in the domain', value: '<a@one.cn.>', mailboxes: [{ name: '', address: 'a@one.cn.', domain: 'one.cn' }] },
   ];
   it.each(rows)('$name', ({ value, mailboxes }) => {

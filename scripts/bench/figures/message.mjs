@@ -1,0 +1,158 @@
+// Figure: message analyser latency (issue 12, item 10). A 50 KB message signed
+// twice (RSA 2048 and Ed25519, the keys of tests/fixtures/dkim/, whose public
+// halves msg.test publishes) is pasted into /tools/message/ with the local
+// stack's slow resolver answering every question after D (--delay), over
+// HTTPS/HTTP2; measured from the paste event to every verdict of the page's own
+// checks being final (both DKIM signatures, SPF, DMARC). Target: 2 × D — the
+// keys, the SPF record and the DMARC tree walk are asked in parallel, one round
+// trip, and DMARC needs nothing more when SPF and DKIM align with From exactly.
+// The visitor clicks into the box before pasting (that starts the analyser's
+// worker, as on the page); the first run also fetches the worker's code.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { localContext } from '../browser.mjs';
+import { startDns } from '../processes.mjs';
+import { median, RESULTS_DIR, ROOT } from '../project.mjs';
+
+const RUNS = 5;
+/** Ports of this figure's own stack, clear of the latency figure's (the stack uses BASE … BASE+12). */
+const PORT_OFFSET = 20;
+
+/** The test signer (TypeScript) bundled for Node, as the unit tests use it. */
+async function loadSigner() {
+  const { build } = await import('esbuild');
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const outfile = join(RESULTS_DIR, 'dkim-signer.bundle.mjs');
+  await build({
+    entryPoints: [join(ROOT, 'tests', 'unit', 'core', 'message', 'dkim-signer.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node22',
+    outfile,
+    // The signer finds the keys relative to its own file.
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(ROOT, 'tests', 'unit', 'core', 'message', 'dkim-signer.ts')).href) },
+    logLevel: 'error',
+  });
+  return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);
+}
+
+/** About 50 KB: headers as a receiver leaves them, and a plain-text body. */
+function fiftyKilobytes() {
+  const line = 'The quarterly figures are attached; please check the totals before Friday. ';
+  const body = [];
+  while (body.join('\r\n').length < 50_000) body.push(`${body.length + 1}. ${line}`);
+  return [
+    'Received: from mail.msg.test (mail.msg.test [203.0.113.5])',
+    '\tby mx.example.net (Postfix) with ESMTPS id 4XkQ2b for <li@example.net>;',
+    '\tTue,  3 Nov 2026 09:15:04 +0800 (CST)',
+    'Return-Path: <zhang@msg.test>',
+    'From: Zhang San <zhang@msg.test>',
+    'To: li@example.net',
+    'Subject: Quarterly report',
+    'Date: Tue, 03 Nov 2026 09:14:59 +0800',
+    'Message-ID: <bench@msg.test>',
+    'MIME-Version: 1.0',
+    'Content-Type: text/plain; charset=utf-8',
+    '',
+    ...body,
+    '',
+  ].join('\r\n');
+}
+
+async function run({ options, origin, report }) {
+  const D = options.delayMs;
+  console.error(`▶ message analyser (D = ${D} ms) …`);
+  const { signMessage } = await loadSigner();
+  const once = await signMessage(fiftyKilobytes(), { key: 'rsa2048', domain: 'msg.test', selector: 'rsa' });
+  const text = await signMessage(once, { key: 'ed25519', domain: 'msg.test', selector: 'ed' });
+
+  const stack = await startDns({ base: options.dnsPortBase + PORT_OFFSET, delayMs: D });
+  const resolverUrl = stack.urls.tlsSlow;
+  const { context, offsite } = await localContext({ intercept: false });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  const runs = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      const page = await context.newPage();
+      const questions = [];
+      page.on('request', (req) => {
+        if (req.url().startsWith(resolverUrl)) questions.push(Date.now());
+      });
+      await page.goto(`${origin}/tools/message/?resolver=${encodeURIComponent(resolverUrl)}`);
+      await page.waitForSelector('astro-island[client="load"]:not([ssr])');
+      const box = page.getByRole('textbox', { name: '邮件原文或退信' });
+      await box.click();
+      // Let the worker start (as it does while a visitor copies the message elsewhere).
+      await page.waitForTimeout(300);
+      await page.evaluate((t) => navigator.clipboard.writeText(t), text);
+      await page.evaluate(() => {
+        const w = /** @type {any} */ (window);
+        w.__pasteAt = undefined;
+        document.addEventListener('paste', () => (w.__pasteAt = performance.now()), { once: true, capture: true });
+      });
+      const before = questions.length;
+      await page.keyboard.press('Control+V');
+      const handle = await page.waitForFunction(
+        () => {
+          const items = [...document.querySelectorAll('[data-auth][data-source="browser"]')];
+          const final = items.length === 4 && items.every((e) => e.getAttribute('data-result') !== 'pending');
+          const w = /** @type {any} */ (window);
+          return final && w.__pasteAt !== undefined
+            ? { ms: performance.now() - w.__pasteAt, results: items.map((e) => `${e.getAttribute('data-auth')}=${e.getAttribute('data-result')}`) }
+            : false;
+        },
+        undefined,
+        { polling: 'raf', timeout: 30_000 },
+      );
+      const { ms, results } = await handle.jsonValue();
+      // Where the time goes, on the page's clock: the DNS questions as the browser sent and got them.
+      const dns = await page.evaluate((url) => {
+        const w = /** @type {any} */ (window);
+        const entries = performance.getEntriesByType('resource').filter((e) => e.name.startsWith(url) && e.startTime >= w.__pasteAt);
+        // The widget's User Timing marks (protocol.ts): run handed to the worker, its first question, its result.
+        const markAt = (name) => {
+          const m = performance.getEntriesByName(name, 'mark').filter((e) => e.startTime >= w.__pasteAt);
+          return m.length ? m[m.length - 1].startTime - w.__pasteAt : NaN;
+        };
+        return {
+          start: markAt('mg-message-start'),
+          firstQuestion: markAt('mg-message-first-question'),
+          firstSent: Math.min(...entries.map((e) => e.startTime)) - w.__pasteAt,
+          lastAnswer: Math.max(...entries.map((e) => e.responseEnd)) - w.__pasteAt,
+          workerDone: markAt('mg-message-done'),
+        };
+      }, resolverUrl);
+      runs.push({ ms, results, questions: questions.length - before, ...dns });
+      await page.close();
+    }
+  } finally {
+    await context.close();
+    stack.stop();
+  }
+  const m = median(runs.map((r) => r.ms));
+  report.section(`Message analyser — 50 KB message, two signatures, slow resolver D = ${D} ms (HTTPS/HTTP2)`);
+  report.row(`Paste → every verdict final, median of ${RUNS}`, `${m.toFixed(0)} ms = ${(m / D).toFixed(2)} × D`, `≤ 2 × D (${2 * D} ms)`, m <= 2 * D);
+  report.row('  runs (first fetches the worker code)', runs.map((r) => r.ms.toFixed(0)).join(', '));
+  report.row('  DNS questions per analysis', runs.map((r) => r.questions).join(', '));
+  const each = (f) => runs.map((r) => (Number.isFinite(r[f]) ? r[f].toFixed(0) : '–')).join(', ');
+  report.row('  paste → handed to the worker', each('start'));
+  report.row('  paste → worker’s first question', each('firstQuestion'));
+  report.row('  paste → first question on the wire', each('firstSent'));
+  report.row('  paste → last answer', each('lastAnswer'));
+  report.row('  paste → worker’s final result', each('workerDone'));
+  report.row('  message size', `${(text.length / 1024).toFixed(1)} KB`);
+  const wrong = runs[0]?.results.filter((r) => !r.endsWith('=pass')) ?? [];
+  if (wrong.length) report.note(`Message analyser results not pass: ${wrong.join(', ')}`);
+  if (offsite.length) report.note(`Blocked offsite requests (message): ${[...new Set(offsite)].join(', ')}`);
+  return { delayMs: D, medianMs: m, runs, bytes: text.length };
+}
+
+/** @type {import('./index.mjs').Figure} */
+export default {
+  id: 'message',
+  needs: 'site',
+  describe: 'message analyser: paste of a 50 KB message with two signatures → every verdict final, slow resolver',
+  run,
+};

@@ -1,0 +1,8 @@
+// The analyser with its English text: the island an English page loads (it
+// bundles only ./strings.en.ts).
+import { MessageAnalyser, type MessageAnalyserProps } from './MessageAnalyser';
+import { MESSAGE_STRINGS_EN } from './strings.en';
+
+export default function MessageAnalyserEn(props: MessageAnalyserProps) {
+  return <MessageAnalyser {...props} t={MESSAGE_STRINGS_EN} />;
+}

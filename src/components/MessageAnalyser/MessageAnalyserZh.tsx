@@ -1,0 +1,8 @@
+// The analyser with its Chinese text: the island a Chinese page loads (it
+// bundles only ./strings.zh.ts).
+import { MessageAnalyser, type MessageAnalyserProps } from './MessageAnalyser';
+import { MESSAGE_STRINGS_ZH } from './strings.zh';
+
+export default function MessageAnalyserZh(props: MessageAnalyserProps) {
+  return <MessageAnalyser {...props} t={MESSAGE_STRINGS_ZH} />;
+}

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import { DMARC_STEPS } from '~/components/MessageAnalyser/dmarcSteps';
+import { badgeFor, browserAuth, epochText, hopTime, receiverAuth, receiverOthers, verdictFacts } from '~/components/MessageAnalyser/present';
+import { analyseMessage, type MessageAnalysis } from '~/core/message/analyse';
+import { evaluateSpf } from '~/core/spf/evaluate';
+import { fakeDns, type FakeZone } from '../../support/fake-dns';
+import { keyRecord, signMessage } from '../../core/message/dkim-signer';
+
+const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
+const ZONE: FakeZone = {
+  'rsa._domainkey.example.cn': { TXT: [keyRecord('rsa2048')] },
+  'example.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
+  '_dmarc.example.cn': { TXT: ['v=DMARC1; p=reject'] },
+};
+
+const HEAD = [
+  'Return-Path: <zhang@example.cn>',
+  'Authentication-Results: mx.example.net; spf=softfail smtp.mailfrom=zhang@example.cn; dkim=pass header.d=example.cn header.s=rsa; dkim=fail (bad signature) header.i=@other.example; dmarc=fail header.from=example.cn; arc=none; iprev=pass policy.iprev=203.0.113.5',
+  'Received: from smtp.example.cn (smtp.example.cn [203.0.113.5])',
+  '\tby mx.example.net (Postfix) with ESMTPS id 4XkQ2b;',
+  '\tTue,  3 Nov 2026 09:15:04 +0800 (CST)',
+  'From: Zhang <zhang@example.cn>',
+  'To: li@example.net',
+  'Subject: Hello',
+  'Date: Tue, 03 Nov 2026 09:14:59 +0800',
+  'Message-ID: <r1@example.cn>',
+  '',
+  'Hello',
+  '',
+].join('\r\n');
+
+const analyse = (input: string, zone: FakeZone = ZONE, onUpdate?: (a: MessageAnalysis) => void) =>
+  analyseMessage(input, { query: fakeDns(zone).query, now: NOW, evaluateSpf, dmarc: DMARC_STEPS, yieldNow: async () => {}, ...(onUpdate ? { onUpdate } : {}) });
+
+describe('browserAuth: our own results, one row per DKIM signature, then SPF and DMARC', () => {
+  it('gives the RFC 8601 word, domain and selector of each', async () => {
+    const signed = await signMessage(HEAD, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' });
+    const rows = browserAuth(await analyse(signed)).map(({ method, source, result, domain, selector, reason }) => ({ method, source, result, domain, selector, reason }));
+    expect(rows).toEqual([
+      { method: 'dkim', source: 'browser', result: 'pass', domain: 'example.cn', selector: 'rsa', reason: 'verified' },
+      { method: 'spf', source: 'browser', result: 'pass', domain: 'example.cn', selector: undefined, reason: undefined },
+      { method: 'dmarc', source: 'browser', result: 'pass', domain: 'example.cn', selector: undefined, reason: undefined },
+    ]);
+  });
+
+  it('says pending for every check in the first snapshot', async () => {
+    const signed = await signMessage(HEAD, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' });
+    const snapshots: MessageAnalysis[] = [];
+    await analyse(signed, ZONE, (a) => snapshots.push(a));
+    expect(browserAuth(snapshots[0]!).map((r) => `${r.method}=${r.result}`)).toEqual(['dkim=pending', 'spf=pending', 'dmarc=pending']);
+  });
+
+  it('reports an unsigned message as dkim=none, and SPF without an IP as none with its reason', async () => {
+    const noIp = HEAD.replace(/Received:[^]*?\(CST\)\r\n/, '');
+    const rows = browserAuth(await analyse(noIp));
+    expect(rows.map((r) => [r.method, r.result, r.reason])).toEqual([
+      ['dkim', 'none', undefined],
+      ['spf', 'none', 'no-ip'],
+      ['dmarc', 'fail', undefined],
+    ]);
+  });
+
+  it('has no rows for input without headers', async () => {
+    expect(browserAuth(await analyse('just some words'))).toEqual([]);
+  });
+});
+
+describe('receiverAuth: what the receiver wrote', () => {
+  it('keeps spf, each dkim, dmarc and arc with their domains; other methods apart', async () => {
+    const a = await analyse(HEAD);
+    expect(receiverAuth(a).map(({ method, result, domain, selector }) => ({ method, result, domain, selector }))).toEqual([
+      { method: 'spf', result: 'softfail', domain: 'example.cn', selector: undefined },
+      { method: 'dkim', result: 'pass', domain: 'example.cn', selector: 'rsa' },
+      // No header.d: the domain of header.i.
+      { method: 'dkim', result: 'fail', domain: 'other.example', selector: '' },
+      { method: 'dmarc', result: 'fail', domain: 'example.cn', selector: undefined },
+      { method: 'arc', result: 'none', domain: undefined, selector: undefined },
+    ]);
+    expect(receiverOthers(a).map((r) => `${r.method}=${r.result}`)).toEqual(['iprev=pass']);
+  });
+});
+
+describe('badgeFor', () => {
+  it.each([
+    ['pass', 'ok'],
+    ['bestguesspass', 'ok'],
+    ['fail', 'fail'],
+    ['permerror', 'fail'],
+    ['hardfail', 'fail'],
+    ['temperror', 'error'],
+    ['pending', 'pending'],
+    ['softfail', 'warn'],
+    ['neutral', 'warn'],
+    ['none', 'warn'],
+    ['policy', 'warn'],
+    ['something-new', 'warn'],
+  ])('shows %s as %s', (result, badge) => {
+    expect(badgeFor(result)).toBe(badge);
+  });
+});
+
+describe('times', () => {
+  it.each([
+    // As the server wrote it, in its own zone, whatever the reader's zone.
+    [{ ms: Date.UTC(2026, 10, 3, 1, 15, 4), offsetMinutes: 480, zoneKnown: true }, '2026-11-03 09:15:04 +0800'],
+    [{ ms: Date.UTC(2026, 10, 2, 17, 15, 4), offsetMinutes: -480, zoneKnown: true }, '2026-11-02 09:15:04 -0800'],
+    [{ ms: Date.UTC(2026, 10, 3, 1, 15, 4), offsetMinutes: 330, zoneKnown: true }, '2026-11-03 06:45:04 +0530'],
+    [{ ms: Date.UTC(2026, 10, 3, 1, 15, 4), offsetMinutes: 0, zoneKnown: false }, '2026-11-03 01:15:04 +0000'],
+  ])('hopTime %#', (date, text) => {
+    expect(hopTime(date)).toBe(text);
+  });
+
+  it('writes DKIM t= and x= as UTC, and nonsense as the number', () => {
+    expect(epochText(1528637909)).toBe('2018-06-10 13:38:29 UTC');
+    expect(epochText(1e20)).toBe('100000000000000000000');
+  });
+});
+
+describe('verdictFacts', () => {
+  it('names the recipient, status and server of a bounce, and whether it is temporary', async () => {
+    const bounce = [
+      'From: MAILER-DAEMON@smtp.example.cn (Mail Delivery System)',
+      'Subject: Undelivered Mail Returned to Sender',
+      'MIME-Version: 1.0',
+      'Content-Type: multipart/report; report-type=delivery-status; boundary="B1"',
+      '',
+      '--B1',
+      'Content-Type: message/delivery-status',
+      '',
+      'Reporting-MTA: dns; smtp.example.cn',
+      '',
+      'Final-Recipient: rfc822; li@gmail.com',
+      'Action: failed',
+      'Status: 5.7.26',
+      'Remote-MTA: dns; gmail-smtp-in.l.google.com',
+      'Diagnostic-Code: smtp; 550-5.7.26 This mail is unauthenticated - gsmtp',
+      '',
+      '--B1--',
+      '',
+    ].join('\r\n');
+    const a = await analyse(bounce, {});
+    expect(verdictFacts(a, 'Gmail rejected the message as unauthenticated.')).toEqual({
+      from: 'smtp.example.cn',
+      recipient: 'li@gmail.com',
+      status: '5.7.26',
+      remote: 'gmail-smtp-in.l.google.com',
+      title: 'Gmail rejected the message as unauthenticated',
+      temporary: false,
+    });
+  });
+});
