@@ -6,3 +6,4 @@ export { default as SpfInspector } from './SpfInspector/SpfInspector.astro';
 export { default as DnsLookup } from './DnsLookup/DnsLookup.astro';
 export { default as SharePageLink } from './SharePageLink/SharePageLink.astro';
 export { default as ClientSettings } from './ClientSettings/ClientSettings.astro';
+export { default as DmarcReports } from './DmarcReports/DmarcReports.astro';
