@@ -32,13 +32,13 @@ function Legend({ s, hatchId }: { s: DmarcStrings; hatchId: string }) {
         <svg width="14" height="14" focusable="false">
           <rect width="14" height="14" className="mg-chart-pass" />
         </svg>
-        {s.legendPass}
+        <span>{s.legendPass}</span>
       </li>
       <li>
         <svg width="14" height="14" focusable="false">
           <rect width="14" height="14" fill={`url(#${hatchId})`} />
         </svg>
-        {s.legendFail}
+        <span>{s.legendFail}</span>
       </li>
     </ul>
   );

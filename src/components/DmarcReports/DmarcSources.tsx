@@ -91,14 +91,21 @@ function ptrText(ptr: PtrResult | undefined, s: DmarcStrings): string {
   }
 }
 
-/** "domain selector=result ×n" lines of a source's auth results, most messages first. */
-function ResultLines({ lines, s }: { lines: readonly string[]; s: DmarcStrings }) {
+interface ResultLine {
+  /** The domain, with the selector or scope. */
+  readonly name: string;
+  readonly result: string;
+  readonly messages: number;
+}
+
+/** "domain s=selector: result ×n" lines of a source's auth results, most messages first. */
+function ResultLines({ lines, s, text }: { lines: readonly ResultLine[]; s: DmarcStrings; text: ReportsText }) {
   if (lines.length === 0) return <span className="mg-hint">{s.noResults}</span>;
   return (
     <ul className="mg-dmarc-results">
       {lines.map((l, i) => (
-        <li key={i}>
-          <code>{l}</code>
+        <li key={i} data-result={l.result}>
+          <code>{l.name}</code> <span className="mg-nowrap">{`${l.result} ×${text.count(l.messages)}`}</span>
         </li>
       ))}
     </ul>
@@ -106,9 +113,8 @@ function ResultLines({ lines, s }: { lines: readonly string[]; s: DmarcStrings }
 }
 
 function SourceRow({ source, ptr, s, text }: { source: SourceIp; ptr: PtrResult | undefined; s: DmarcStrings; text: ReportsText }) {
-  const times = (n: number): string => ` ×${text.count(n)}`;
-  const dkim = source.dkimResults.map((t) => `${t.key.domain || '—'}${t.key.selector ? ` s=${t.key.selector}` : ''} ${t.key.result}${times(t.messages)}`);
-  const spf = source.spfResults.map((t) => `${t.key.domain || '—'}${t.key.scope ? ` (${t.key.scope})` : ''} ${t.key.result}${times(t.messages)}`);
+  const dkim = source.dkimResults.map((t) => ({ name: `${t.key.domain || '—'}${t.key.selector ? ` s=${t.key.selector}` : ''}`, result: t.key.result, messages: t.messages }));
+  const spf = source.spfResults.map((t) => ({ name: `${t.key.domain || '—'}${t.key.scope ? ` (${t.key.scope})` : ''}`, result: t.key.result, messages: t.messages }));
   const d = source.dispositions;
   const disposition = (['none', 'quarantine', 'reject'] as const)
     .filter((k) => d[k] > 0)
@@ -123,16 +129,16 @@ function SourceRow({ source, ptr, s, text }: { source: SourceIp; ptr: PtrResult 
         {ptrText(ptr, s)}
       </td>
       <td data-label={s.messages}>{text.count(source.messages)}</td>
-      <td data-label={s.passed}>
+      <td data-label={s.stats.pass}>
         <StatusBadge lang={text.lang} status={source.fail === 0 ? 'ok' : source.pass === 0 ? 'fail' : 'warn'} label={`${text.count(source.pass)} · ${s.share(source.pass, source.messages)}`} />
       </td>
       <td data-label={s.spfCol}>
         <span className="mg-dmarc-aligned">{s.aligned(source.spfAligned, source.messages)}</span>
-        <ResultLines lines={spf} s={s} />
+        <ResultLines lines={spf} s={s} text={text} />
       </td>
       <td data-label={s.dkimCol}>
         <span className="mg-dmarc-aligned">{s.aligned(source.dkimAligned, source.messages)}</span>
-        <ResultLines lines={dkim} s={s} />
+        <ResultLines lines={dkim} s={s} text={text} />
       </td>
       <td data-label={s.dispositionCol}>{disposition}</td>
     </tr>
@@ -172,8 +178,8 @@ export function SourceList({
                 <h3>{name}</h3>
                 <StatusBadge
                   lang={text.lang}
-                  status={status === 'pass' || status === 'info' ? 'ok' : status}
-                  label={`${text.count(g.pass)}/${text.count(g.messages)} · ${s.share(g.pass, g.messages)}`}
+                  status={g.fail === 0 ? 'ok' : g.pass === 0 ? 'fail' : 'warn'}
+                  label={s.groupPassed(text.count(g.pass), text.count(g.messages), s.share(g.pass, g.messages))}
                 />
                 <span className="mg-hint">
                   {s.groupKind[g.kind]}
@@ -182,6 +188,15 @@ export function SourceList({
               </div>
               <table className="mg-dmarc-ips">
                 <caption className="mg-sr-only">{s.sourceTable(name)}</caption>
+                <colgroup>
+                  <col className="mg-col-ip" />
+                  <col className="mg-col-ptr" />
+                  <col className="mg-col-n" />
+                  <col className="mg-col-pass" />
+                  <col className="mg-col-auth" />
+                  <col className="mg-col-auth" />
+                  <col className="mg-col-disp" />
+                </colgroup>
                 <thead>
                   <tr>
                     <th scope="col">{s.ipCol}</th>

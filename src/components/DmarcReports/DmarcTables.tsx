@@ -106,7 +106,7 @@ export function ReportList({ s, text, reports }: { s: DmarcStrings; text: Report
                 <code>{r.reportId}</code>
               </td>
               <td>
-                {day(r.begin)} – {day(r.end)}
+                <span className="mg-nowrap">{day(r.begin)}</span> – <span className="mg-nowrap">{day(r.end)}</span>
               </td>
               <td>{r.policy.domain}</td>
               <td>

@@ -87,6 +87,7 @@ export const en: DmarcStrings = {
   sourcesIntro:
     'IPs of one organisation are grouped by their reverse DNS (PTR) names, and senders we recognise are named. The SPF and DKIM columns give the messages that passed aligned first, then the results the reports list.',
   groupKind: { sender: 'recognised sender', domain: 'grouped by reverse DNS name', ip: 'single IP' },
+  groupPassed: (pass, messages, share) => `${pass} of ${messages} passed · ${share}`,
   ipCount: (count) => plural(count, 'IP'),
   sourceTable: (name) => `Sending IPs of ${name}`,
   ipCol: 'IP address',

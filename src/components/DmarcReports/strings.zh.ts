@@ -89,6 +89,7 @@ export const zh = {
   sourcesHeading: '按发信来源',
   sourcesIntro: '同一组织的 IP 按反向解析（PTR）名称归为一组；能认出的发信服务会标出名称。SPF 和 DKIM 列先写“对齐通过”的邮件数，再列出报告里的验证结果。',
   groupKind: { sender: '已识别的发信服务', domain: '按反向解析名称归组', ip: '单个 IP' },
+  groupPassed: (pass: string, messages: string, share: string) => `${pass}/${messages} 封通过 · ${share}`,
   ipCount: (count: number) => `${n(count)} 个 IP`,
   sourceTable: (name: string) => `${name} 的发信 IP`,
   ipCol: 'IP 地址',
