@@ -20,9 +20,17 @@ const DIR = fileURLToPath(new URL('../fixtures/dmarc/', import.meta.url));
 
 export const fixture = (name: string): Buffer => readFileSync(DIR + name);
 
-export const xml = (name: string, as = name): FilePayload => ({ name: as, mimeType: 'text/xml', buffer: fixture(name) });
+export const xml = (name: string, as = name): FilePayload => ({
+  name: as,
+  mimeType: 'text/xml',
+  buffer: fixture(name),
+});
 
-export const gz = (name: string, as = `${name}.gz`): FilePayload => ({ name: as, mimeType: 'application/gzip', buffer: gzipSync(fixture(name)) });
+export const gz = (name: string, as = `${name}.gz`): FilePayload => ({
+  name: as,
+  mimeType: 'application/gzip',
+  buffer: gzipSync(fixture(name)),
+});
 
 export function zip(as: string, names: readonly string[]): FilePayload {
   const entries = Object.fromEntries(names.map((n) => [n, new Uint8Array(fixture(n))]));

@@ -28,12 +28,32 @@ function allFiles(): FilePayload[] {
 /** The reports in the fixtures (README), as [data-report] shows them. */
 const REPORTS = [
   { org: 'google.com', id: '4412233445566778899', begin: '2023-11-14T00:00:00.000Z', end: '2023-11-14T23:59:59.000Z' },
-  { org: 'Outlook.com', id: '2b7c3f1e9a0d4c6b8e5f7a9b1c3d5e7f', begin: '2023-11-14T00:00:00.000Z', end: '2023-11-15T00:00:00.000Z' },
+  {
+    org: 'Outlook.com',
+    id: '2b7c3f1e9a0d4c6b8e5f7a9b1c3d5e7f',
+    begin: '2023-11-14T00:00:00.000Z',
+    end: '2023-11-15T00:00:00.000Z',
+  },
   { org: 'Yahoo', id: '1700092799.778899', begin: '2023-11-15T00:00:00.000Z', end: '2023-11-15T23:59:59.000Z' },
   { org: 'QQ Mail', id: 'qq-20231116-0001', begin: '2023-11-15T16:00:00.000Z', end: '2023-11-16T15:59:59.000Z' },
-  { org: 'NetEase', id: '163-example.com-1700092800', begin: '2023-11-16T00:00:00.000Z', end: '2023-11-16T23:59:59.000Z' },
-  { org: 'Example Receiver', id: '3v98abbp8ya9n3va8yr8oa3ya', begin: '2023-11-16T00:00:00.000Z', end: '2023-11-16T23:59:59.000Z' },
-  { org: 'Example Mail Receiver', id: 'draft-ns-1', begin: '2023-11-17T00:00:00.000Z', end: '2023-11-17T23:59:59.000Z' },
+  {
+    org: 'NetEase',
+    id: '163-example.com-1700092800',
+    begin: '2023-11-16T00:00:00.000Z',
+    end: '2023-11-16T23:59:59.000Z',
+  },
+  {
+    org: 'Example Receiver',
+    id: '3v98abbp8ya9n3va8yr8oa3ya',
+    begin: '2023-11-16T00:00:00.000Z',
+    end: '2023-11-16T23:59:59.000Z',
+  },
+  {
+    org: 'Example Mail Receiver',
+    id: 'draft-ns-1',
+    begin: '2023-11-17T00:00:00.000Z',
+    end: '2023-11-17T23:59:59.000Z',
+  },
   { org: 'google.com', id: '5512233445566778899', begin: '2023-11-14T00:00:00.000Z', end: '2023-11-14T23:59:59.000Z' },
 ];
 
@@ -103,14 +123,21 @@ test.describe('reads every reporter’s style', () => {
     // The refused files, each named with its reason, while the others loaded.
     const errors = page.locator('[data-file-error]');
     await expect(errors).toHaveCount(3);
-    await expect(page.locator('[data-file-error="malformed-xml"]')).toHaveText(/^malformed\.xml: not well-formed XML \(\d+:\d+: .+\)$/);
+    await expect(page.locator('[data-file-error="malformed-xml"]')).toHaveText(
+      /^malformed\.xml: not well-formed XML \(\d+:\d+: .+\)$/,
+    );
     await expect(page.locator('[data-file-error="xml-entities"]')).toHaveText(
       'billion-laughs.xml: the XML declares entities, which reports never need: refused',
     );
-    await expect(page.locator('[data-file-error="not-dmarc"]')).toHaveText('not-dmarc.xml: not a DMARC aggregate report (root element <rss>)');
+    await expect(page.locator('[data-file-error="not-dmarc"]')).toHaveText(
+      'not-dmarc.xml: not a DMARC aggregate report (root element <rss>)',
+    );
 
     // Reverse DNS groups the IPs into the senders behind them (or leaves them alone).
-    for (const s of SOURCES) await expect(page.locator(`[data-group="${s.group}"] [data-source-ip="${s.ip}"]`)).toBeVisible({ timeout: 15_000 });
+    for (const s of SOURCES)
+      await expect(page.locator(`[data-group="${s.group}"] [data-source-ip="${s.ip}"]`)).toBeVisible({
+        timeout: 15_000,
+      });
     await expect(page.locator('[data-source-ip="198.51.100.20"] [data-ptr]')).toHaveText('o1.ptr1234.sendgrid.net');
     await expect(page.locator('[data-source-ip="203.0.113.30"] [data-ptr]')).toHaveText('no reverse DNS name');
     await expect(page.locator('[data-group="sender:sendgrid"] h3')).toHaveText('SendGrid');
@@ -143,7 +170,9 @@ test.describe('reads every reporter’s style', () => {
     await expect(totals(page)).toHaveAttribute('data-total-messages', '125', { timeout: 15_000 });
 
     // Reports for two domains: the page says so; choosing one leaves the other out.
-    await expect(page.locator('[data-several-domains="2"]')).toContainText('example.com (122 messages), example.net (3 messages)');
+    await expect(page.locator('[data-several-domains="2"]')).toContainText(
+      'example.com (122 messages), example.net (3 messages)',
+    );
     await page.getByLabel('Domain', { exact: true }).selectOption('example.com');
     await expect(totals(page)).toHaveAttribute('data-total-messages', '122');
     await expect(totals(page)).toHaveAttribute('data-total-pass', '96');
@@ -182,15 +211,23 @@ test.describe('reads every reporter’s style', () => {
     expect(lines[0]).toBe('DMARC report viewer');
     expect(lines[1]).toBe(`Link: ${page.url()}`);
     expect(report).toContain('Verdict: 8 reports, 125 messages, 99 passed DMARC (79.2%)');
-    expect(report).toContain('[should change] Alibaba Mail\n  - 99 messages, 99 passed DMARC (100.0%)\n  - IPs: 192.0.2.10');
+    expect(report).toContain(
+      '[should change] Alibaba Mail\n  - 99 messages, 99 passed DMARC (100.0%)\n  - IPs: 192.0.2.10',
+    );
     expect(report).toContain('[failures] SendGrid\n  - 7 messages, 0 passed DMARC (0.0%)');
     expect(report).toContain('- malformed.xml: not well-formed XML');
 
     // The CSV: a header and one row per record (16 in the fixtures that loaded).
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Download CSV/ }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: /Download CSV/ }).click(),
+    ]);
     expect(download.suggestedFilename()).toBe('example.com-dmarc-reports.csv');
     const csv = (await (await download.createReadStream()).toArray()).join('');
-    const rows = csv.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const rows = csv
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(rows[0]?.startsWith('file,org_name,report_id,begin,end,day,policy_domain')).toBe(true);
     expect(rows).toHaveLength(17);
     expect(rows.filter((r) => r.includes(',198.51.100.20,o1.ptr1234.sendgrid.net,'))).toHaveLength(2);
@@ -206,7 +243,9 @@ test.describe('in Chinese', () => {
     await expect(totals(page)).toHaveAttribute('data-total-messages', '125', { timeout: 15_000 });
     await expect(totals(page)).toHaveAttribute('data-total-pass', '99');
     await expect(page.locator('[data-report]')).toHaveCount(8);
-    await expect(page.locator('[data-file-error="xml-entities"]')).toHaveText('billion-laughs.xml: XML 中声明了实体（报告从不需要），已拒绝');
+    await expect(page.locator('[data-file-error="xml-entities"]')).toHaveText(
+      'billion-laughs.xml: XML 中声明了实体（报告从不需要），已拒绝',
+    );
     await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveAttribute('href', '/dns/dkim/');
     await expect(page.locator('[data-group="sender:alibaba-mail"] h3')).toHaveText('阿里邮箱', { timeout: 15_000 });
   });
@@ -243,8 +282,12 @@ test.describe('hostile files', () => {
     // The good file loads; each bomb is named with why it was refused.
     await expect(totals(page)).toHaveAttribute('data-total-messages', '11', { timeout: 20_000 });
     await expect(page.locator('[data-file-error]')).toHaveCount(2);
-    await expect(page.locator('[data-file-error="too-large"]').first()).toHaveText('bomb.xml.gz: larger than 50 MB (after unpacking): refused');
-    await expect(page.locator('[data-file-error="too-large"]').nth(1)).toHaveText('bomb.zip/bomb.xml: larger than 50 MB (after unpacking): refused');
+    await expect(page.locator('[data-file-error="too-large"]').first()).toHaveText(
+      'bomb.xml.gz: larger than 50 MB (after unpacking): refused',
+    );
+    await expect(page.locator('[data-file-error="too-large"]').nth(1)).toHaveText(
+      'bomb.zip/bomb.xml: larger than 50 MB (after unpacking): refused',
+    );
     const main = await page.evaluate(() => {
       const w = window as unknown as { __gap: number; __longest: number };
       return { gap: w.__gap, longest: w.__longest };
@@ -274,7 +317,11 @@ test.describe('hostile files', () => {
     const many = Array.from({ length: 200 }, (_, i) => ({
       name: `r${i}.xml`,
       mimeType: 'text/xml',
-      buffer: Buffer.from(base.replace('<report_id>4412233445566778899</report_id>', `<report_id>copy-${i}</report_id>`).replace('</policy_published>', `</policy_published>${'<!-- padding -->'.repeat(6000)}`)),
+      buffer: Buffer.from(
+        base
+          .replace('<report_id>4412233445566778899</report_id>', `<report_id>copy-${i}</report_id>`)
+          .replace('</policy_published>', `</policy_published>${'<!-- padding -->'.repeat(6000)}`),
+      ),
     }));
     await fileInput(page).setInputFiles(onDisk(test.info().outputPath('files'), many));
     await page.getByRole('button', { name: 'Cancel reading' }).click();
@@ -309,7 +356,9 @@ test.describe('layout', () => {
 
     await page.setViewportSize({ width: 390, height: 844 });
     await page.locator('.mg-dmarc-reports > summary').click();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
   });
 });

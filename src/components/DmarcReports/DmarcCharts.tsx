@@ -98,16 +98,37 @@ export function DayChart({ days, s, text }: { days: readonly Day[]; s: DmarcStri
         {chart.bars.map((b) => (
           <g key={b.day}>
             <title>{`${b.day}: ${text.count(b.pass + b.fail)} (${s.legendPass} ${text.count(b.pass)}, ${s.legendFail} ${text.count(b.fail)})`}</title>
-            {b.pass > 0 ? <rect x={pct(b.x)} width={pct(b.width)} y={y(b.passHeight)} height={PLOT_HEIGHT * b.passHeight} className="mg-chart-pass" /> : null}
+            {b.pass > 0 ? (
+              <rect
+                x={pct(b.x)}
+                width={pct(b.width)}
+                y={y(b.passHeight)}
+                height={PLOT_HEIGHT * b.passHeight}
+                className="mg-chart-pass"
+              />
+            ) : null}
             {b.fail > 0 ? (
-              <rect x={pct(b.x)} width={pct(b.width)} y={y(b.passHeight + b.failHeight)} height={PLOT_HEIGHT * b.failHeight} fill={`url(#${hatch})`} />
+              <rect
+                x={pct(b.x)}
+                width={pct(b.width)}
+                y={y(b.passHeight + b.failHeight)}
+                height={PLOT_HEIGHT * b.failHeight}
+                fill={`url(#${hatch})`}
+              />
             ) : null}
           </g>
         ))}
         {chart.labelled.map((i, k) => {
           const b = chart.bars[i];
           if (!b) return null;
-          const anchor = chart.labelled.length === 1 ? 'middle' : k === 0 ? 'start' : k === chart.labelled.length - 1 ? 'end' : 'middle';
+          const anchor =
+            chart.labelled.length === 1
+              ? 'middle'
+              : k === 0
+                ? 'start'
+                : k === chart.labelled.length - 1
+                  ? 'end'
+                  : 'middle';
           const x = anchor === 'start' ? b.x : anchor === 'end' ? b.x + b.width : b.x + b.width / 2;
           return (
             <text key={b.day} x={pct(x)} y={PLOT_TOP + PLOT_HEIGHT + 16} textAnchor={anchor} className="mg-chart-label">
@@ -156,7 +177,14 @@ export function RateChart({ groups, s, text }: { groups: readonly SourceGroup[];
     <figure className="mg-chart" data-chart="sources">
       <figcaption className="mg-chart-title">{s.rateChartTitle}</figcaption>
       <Legend s={s} hatchId={hatch} />
-      <svg className="mg-chart-svg" width="100%" height={rows.length * ROW + 4} role="img" aria-labelledby={`${id}-st ${id}-sd`} focusable="false">
+      <svg
+        className="mg-chart-svg"
+        width="100%"
+        height={rows.length * ROW + 4}
+        role="img"
+        aria-labelledby={`${id}-st ${id}-sd`}
+        focusable="false"
+      >
         <title id={`${id}-st`}>{s.rateChartTitle}</title>
         <desc id={`${id}-sd`}>{s.rateChartDesc(rows.length)}</desc>
         <FailHatch id={hatch} />
@@ -172,7 +200,9 @@ export function RateChart({ groups, s, text }: { groups: readonly SourceGroup[];
                 {`${s.share(g.pass, g.messages)} · ${text.count(g.messages)}`}
               </text>
               {share > 0 ? <rect x="0" y={top + 20} width={pct(share)} height="14" className="mg-chart-pass" /> : null}
-              {share < 1 ? <rect x={pct(share)} y={top + 20} width={pct(1 - share)} height="14" fill={`url(#${hatch})`} /> : null}
+              {share < 1 ? (
+                <rect x={pct(share)} y={top + 20} width={pct(1 - share)} height="14" fill={`url(#${hatch})`} />
+              ) : null}
             </g>
           );
         })}

@@ -11,7 +11,15 @@ import type { Phase } from './useDmarcReports';
 
 const ACCEPT = '.xml,.gz,.zip,application/xml,text/xml,application/gzip,application/x-gzip,application/zip';
 
-export function DropZone({ s, reading, onFiles }: { s: DmarcStrings; reading: boolean; onFiles: (files: readonly File[]) => boolean }) {
+export function DropZone({
+  s,
+  reading,
+  onFiles,
+}: {
+  s: DmarcStrings;
+  reading: boolean;
+  onFiles: (files: readonly File[]) => boolean;
+}) {
   const id = useId();
   const [over, setOver] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -94,7 +102,12 @@ export function LoadStatus({
     phase.kind === 'opening'
       ? s.readingFiles(phase.files)
       : phase.kind === 'reading'
-        ? s.reading(phase.progress.filesDone, phase.progress.filesTotal, phase.progress.reports, phase.progress.xmlBytes)
+        ? s.reading(
+            phase.progress.filesDone,
+            phase.progress.filesTotal,
+            phase.progress.reports,
+            phase.progress.xmlBytes,
+          )
         : phase.kind === 'cancelled'
           ? s.cancelled(reports)
           : phase.kind === 'failed'
@@ -126,7 +139,15 @@ export function LoadStatus({
   );
 }
 
-export function RefusedFiles({ s, text, refused }: { s: DmarcStrings; text: ReportsText; refused: readonly RefusedFile[] }) {
+export function RefusedFiles({
+  s,
+  text,
+  refused,
+}: {
+  s: DmarcStrings;
+  text: ReportsText;
+  refused: readonly RefusedFile[];
+}) {
   const id = useId();
   if (refused.length === 0) return null;
   return (
@@ -136,7 +157,11 @@ export function RefusedFiles({ s, text, refused }: { s: DmarcStrings; text: Repo
       </h2>
       <ul>
         {refused.map((r, i) => (
-          <li key={`${i}-${refusedName(r)}`} data-file-error={r.by === 'reader' ? r.error.code : r.code} data-file={refusedName(r)}>
+          <li
+            key={`${i}-${refusedName(r)}`}
+            data-file-error={r.by === 'reader' ? r.error.code : r.code}
+            data-file={refusedName(r)}
+          >
             {refusedText(r, s, text)}
           </li>
         ))}

@@ -112,9 +112,27 @@ function ResultLines({ lines, s, text }: { lines: readonly ResultLine[]; s: Dmar
   );
 }
 
-function SourceRow({ source, ptr, s, text }: { source: SourceIp; ptr: PtrResult | undefined; s: DmarcStrings; text: ReportsText }) {
-  const dkim = source.dkimResults.map((t) => ({ name: `${t.key.domain || '—'}${t.key.selector ? ` s=${t.key.selector}` : ''}`, result: t.key.result, messages: t.messages }));
-  const spf = source.spfResults.map((t) => ({ name: `${t.key.domain || '—'}${t.key.scope ? ` (${t.key.scope})` : ''}`, result: t.key.result, messages: t.messages }));
+function SourceRow({
+  source,
+  ptr,
+  s,
+  text,
+}: {
+  source: SourceIp;
+  ptr: PtrResult | undefined;
+  s: DmarcStrings;
+  text: ReportsText;
+}) {
+  const dkim = source.dkimResults.map((t) => ({
+    name: `${t.key.domain || '—'}${t.key.selector ? ` s=${t.key.selector}` : ''}`,
+    result: t.key.result,
+    messages: t.messages,
+  }));
+  const spf = source.spfResults.map((t) => ({
+    name: `${t.key.domain || '—'}${t.key.scope ? ` (${t.key.scope})` : ''}`,
+    result: t.key.result,
+    messages: t.messages,
+  }));
   const d = source.dispositions;
   const disposition = (['none', 'quarantine', 'reject'] as const)
     .filter((k) => d[k] > 0)
@@ -130,7 +148,11 @@ function SourceRow({ source, ptr, s, text }: { source: SourceIp; ptr: PtrResult 
       </td>
       <td data-label={s.messages}>{text.count(source.messages)}</td>
       <td data-label={s.stats.pass}>
-        <StatusBadge lang={text.lang} status={source.fail === 0 ? 'ok' : source.pass === 0 ? 'fail' : 'warn'} label={`${text.count(source.pass)} · ${s.share(source.pass, source.messages)}`} />
+        <StatusBadge
+          lang={text.lang}
+          status={source.fail === 0 ? 'ok' : source.pass === 0 ? 'fail' : 'warn'}
+          label={`${text.count(source.pass)} · ${s.share(source.pass, source.messages)}`}
+        />
       </td>
       <td data-label={s.spfCol}>
         <span className="mg-dmarc-aligned">{s.aligned(source.spfAligned, source.messages)}</span>

@@ -30,7 +30,15 @@ function ScrollTable({ label, s, children }: { label: string; s: DmarcStrings; c
   );
 }
 
-export function ReporterTable({ s, text, reporters }: { s: DmarcStrings; text: ReportsText; reporters: readonly Reporter[] }) {
+export function ReporterTable({
+  s,
+  text,
+  reporters,
+}: {
+  s: DmarcStrings;
+  text: ReportsText;
+  reporters: readonly Reporter[];
+}) {
   const id = useId();
   return (
     <section className="mg-dmarc-section" aria-labelledby={`${id}-h`}>
@@ -64,7 +72,8 @@ export function ReporterTable({ s, text, reporters }: { s: DmarcStrings; text: R
                 <ul className="mg-dmarc-results">
                   {r.policies.map((p, i) => (
                     <li key={i} data-policy={p.p}>
-                      <code>{policyText(p, s)}</code> <span className="mg-hint">{s.policyDays(p.firstDay, p.lastDay, p.reports)}</span>
+                      <code>{policyText(p, s)}</code>{' '}
+                      <span className="mg-hint">{s.policyDays(p.firstDay, p.lastDay, p.reports)}</span>
                     </li>
                   ))}
                 </ul>
@@ -79,7 +88,15 @@ export function ReporterTable({ s, text, reporters }: { s: DmarcStrings; text: R
 
 const day = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
-export function ReportList({ s, text, reports }: { s: DmarcStrings; text: ReportsText; reports: readonly DmarcReport[] }) {
+export function ReportList({
+  s,
+  text,
+  reports,
+}: {
+  s: DmarcStrings;
+  text: ReportsText;
+  reports: readonly DmarcReport[];
+}) {
   return (
     <details className="mg-dmarc-section mg-dmarc-reports">
       <summary>
@@ -100,7 +117,15 @@ export function ReportList({ s, text, reports }: { s: DmarcStrings; text: Report
         </thead>
         <tbody>
           {reports.map((r, i) => (
-            <tr key={i} data-report="" data-org={r.orgName} data-report-id={r.reportId} data-begin={r.begin} data-end={r.end} data-domain={r.policy.domain}>
+            <tr
+              key={i}
+              data-report=""
+              data-org={r.orgName}
+              data-report-id={r.reportId}
+              data-begin={r.begin}
+              data-end={r.end}
+              data-domain={r.policy.domain}
+            >
               <th scope="row">{r.orgName}</th>
               <td>
                 <code>{r.reportId}</code>

@@ -60,7 +60,10 @@ export function refusedText(r: RefusedFile, s: DmarcStrings, text: ReportsText):
 }
 
 /** First and last day over every loaded report (before filters), for the date inputs' bounds. */
-export function dayRange(reports: readonly DmarcReport[], tzOffsetMinutes: number): { readonly first: string; readonly last: string } {
+export function dayRange(
+  reports: readonly DmarcReport[],
+  tzOffsetMinutes: number,
+): { readonly first: string; readonly last: string } {
   let first = '';
   let last = '';
   for (const r of reports) {
@@ -104,7 +107,10 @@ export interface DayChart {
 }
 
 /** One bar per day, stacked pass (bottom) and fail, scaled to a round top. */
-export function dayChart(days: readonly { day: string; pass: number; fail: number; messages: number }[], maxLabels = 6): DayChart {
+export function dayChart(
+  days: readonly { day: string; pass: number; fail: number; messages: number }[],
+  maxLabels = 6,
+): DayChart {
   const max = days.reduce((m, d) => Math.max(m, d.messages), 0);
   const top = niceCeil(max);
   const n = days.length;
@@ -138,7 +144,10 @@ export function dayChart(days: readonly { day: string; pass: number; fail: numbe
  * the first group (cut to the limit). Returns the groups and how many IPs are
  * hidden.
  */
-export function visibleGroups(groups: readonly SourceGroup[], maxIps: number): { readonly groups: readonly SourceGroup[]; readonly hiddenIps: number } {
+export function visibleGroups(
+  groups: readonly SourceGroup[],
+  maxIps: number,
+): { readonly groups: readonly SourceGroup[]; readonly hiddenIps: number } {
   const total = groups.reduce((n, g) => n + g.members.length, 0);
   if (total <= maxIps) return { groups, hiddenIps: 0 };
   const out: SourceGroup[] = [];
@@ -201,7 +210,14 @@ export function reportBody(
     const more = g.members.length > ips.length ? ` … (+${g.members.length - ips.length})` : '';
     return {
       label: groupName(g, text),
-      status: status === 'pass' ? s.reportRowStatus.pass : status === 'warn' ? s.reportRowStatus.warn : status === 'info' ? s.severity.info : s.reportRowStatus.fail,
+      status:
+        status === 'pass'
+          ? s.reportRowStatus.pass
+          : status === 'warn'
+            ? s.reportRowStatus.warn
+            : status === 'info'
+              ? s.severity.info
+              : s.reportRowStatus.fail,
       lines: [
         s.reportSourceLine(g.messages, g.pass, s.share(g.pass, g.messages)),
         s.reportIps(ips.join(', ') + more),
@@ -211,7 +227,8 @@ export function reportBody(
   });
   const filterParts: string[] = [];
   if (filters.domain) filterParts.push(filters.domain);
-  if (filters.from || filters.to) filterParts.push(s.periodText(filters.from || summary.firstDay, filters.to || summary.lastDay));
+  if (filters.from || filters.to)
+    filterParts.push(s.periodText(filters.from || summary.firstDay, filters.to || summary.lastDay));
   if (filters.failuresOnly) filterParts.push(s.failuresOnly);
   const notes: string[] = [];
   if (summary.firstDay) notes.push(text.period(summary.firstDay, summary.lastDay));
@@ -226,6 +243,7 @@ export function reportBody(
 /** Every source IP over these reports, most messages first (what the PTR lookups ask about first). */
 export function ipsByMessages(reports: readonly DmarcReport[]): string[] {
   const count = new Map<string, number>();
-  for (const r of reports) for (const rec of r.records) count.set(rec.sourceIp, (count.get(rec.sourceIp) ?? 0) + rec.count);
+  for (const r of reports)
+    for (const rec of r.records) count.set(rec.sourceIp, (count.get(rec.sourceIp) ?? 0) + rec.count);
   return [...count.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([ip]) => ip);
 }

@@ -12,8 +12,10 @@ export const en: DmarcStrings = {
   inputLabel: 'Report files',
   dropTitle: 'Drop report files here, or use the button below to choose them',
   pickLabel: 'Choose report files (.xml, .gz, .zip; several at once)',
-  dropHint: 'You can choose several files at once; a .zip may hold several reports. Choosing more files adds their reports to those already read.',
-  privacy: 'The files are read in this browser and never uploaded anywhere. Only the reverse DNS (PTR) questions about sending IPs go to the chosen resolver.',
+  dropHint:
+    'You can choose several files at once; a .zip may hold several reports. Choosing more files adds their reports to those already read.',
+  privacy:
+    'The files are read in this browser and never uploaded anywhere. Only the reverse DNS (PTR) questions about sending IPs go to the chosen resolver.',
   busy: 'Still reading the previous files: wait for them, or cancel first.',
   reading: (done, total, reports, bytes) =>
     `Reading: ${n(done)} of ${plural(total, 'file')} done, ${plural(reports, 'report')} parsed (${mb(bytes)} MB of XML).`,
@@ -22,7 +24,8 @@ export const en: DmarcStrings = {
   clear: 'Clear all reports',
   cancelled: (reports) => `Reading cancelled. The ${plural(reports, 'report')} read before are kept below.`,
   loaded: (reports, files) => `Read ${plural(reports, 'report')} from ${plural(files, 'file')}.`,
-  duplicatesSkipped: (count) => `${plural(count, 'duplicate report')} (same reporter, report ID, domain and period) counted once.`,
+  duplicatesSkipped: (count) =>
+    `${plural(count, 'duplicate report')} (same reporter, report ID, domain and period) counted once.`,
   readerFailed: (message) => `The reader stopped unexpectedly (${message}). Reload the page and try again.`,
   inputTooLarge: (bytes) => `larger than ${mb(bytes)} MB: not read`,
   unreadable: 'the browser could not read this file',
@@ -81,7 +84,8 @@ export const en: DmarcStrings = {
   reporter: 'Reporter',
   reportsCol: 'Reports',
   policySeen: 'Policy it found',
-  policyDays: (first, last, reports) => `${first === last ? first : `${first} to ${last}`}, ${plural(reports, 'report')}`,
+  policyDays: (first, last, reports) =>
+    `${first === last ? first : `${first} to ${last}`}, ${plural(reports, 'report')}`,
   testing: 'testing (t=y)',
   sourcesHeading: 'By sending source',
   sourcesIntro:

@@ -67,7 +67,8 @@ export const zh = {
   dayChartDesc: (days: number, first: string, last: string, max: number) =>
     `柱形图：${first} 至 ${last} 共 ${n(days)} 天，每天一根柱子，下段是通过 DMARC 的邮件，上段是未通过的；最高一天 ${n(max)} 封。具体数字见图下的表格。`,
   rateChartTitle: '各来源的 DMARC 通过率',
-  rateChartDesc: (count: number) => `条形图：邮件最多的 ${n(count)} 个来源，每个来源一根横条，长度是通过 DMARC 的比例。具体数字见图下的表格。`,
+  rateChartDesc: (count: number) =>
+    `条形图：邮件最多的 ${n(count)} 个来源，每个来源一根横条，长度是通过 DMARC 的比例。具体数字见图下的表格。`,
   legendPass: '通过 DMARC',
   legendFail: '未通过 DMARC',
   showTable: '以表格查看数字',
@@ -83,11 +84,13 @@ export const zh = {
   reporter: '报告方',
   reportsCol: '报告数',
   policySeen: '看到的策略',
-  policyDays: (first: string, last: string, reports: number) => `${first === last ? first : `${first} 至 ${last}`}，${n(reports)} 份报告`,
+  policyDays: (first: string, last: string, reports: number) =>
+    `${first === last ? first : `${first} 至 ${last}`}，${n(reports)} 份报告`,
   testing: '测试中（t=y）',
   // Sources
   sourcesHeading: '按发信来源',
-  sourcesIntro: '同一组织的 IP 按反向解析（PTR）名称归为一组；能认出的发信服务会标出名称。SPF 和 DKIM 列先写“对齐通过”的邮件数，再列出报告里的验证结果。',
+  sourcesIntro:
+    '同一组织的 IP 按反向解析（PTR）名称归为一组；能认出的发信服务会标出名称。SPF 和 DKIM 列先写“对齐通过”的邮件数，再列出报告里的验证结果。',
   groupKind: { sender: '已识别的发信服务', domain: '按反向解析名称归组', ip: '单个 IP' },
   groupPassed: (pass: string, messages: string, share: string) => `${pass}/${messages} 封通过 · ${share}`,
   ipCount: (count: number) => `${n(count)} 个 IP`,
@@ -121,7 +124,8 @@ export const zh = {
   // Scroll regions and copy report
   scrollRegion: (what: string) => `${what}（可左右滚动）`,
   reportRowStatus: { pass: '通过', fail: '有未通过', warn: '建议修改' },
-  reportSourceLine: (messages: number, pass: number, share: string) => `${n(messages)} 封，其中 ${n(pass)} 封通过 DMARC（${share}）`,
+  reportSourceLine: (messages: number, pass: number, share: string) =>
+    `${n(messages)} 封，其中 ${n(pass)} 封通过 DMARC（${share}）`,
   reportIps: (ips: string) => `IP：${ips}`,
   reportVerdict: (messages: number, pass: number, share: string, reports: number) =>
     `${n(reports)} 份报告，${n(messages)} 封邮件，${n(pass)} 封通过 DMARC（${share}）`,

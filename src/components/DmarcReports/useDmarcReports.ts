@@ -68,7 +68,8 @@ interface Loaded {
   /** When the last load finished (ms since epoch). */
   readonly loadedAt: number | undefined;
   /** The worker's summary of a first load, reused while reports and filters are those it was made for. */
-  readonly seed: { readonly reports: readonly DmarcReport[]; readonly key: string; readonly summary: Summary } | undefined;
+  readonly seed:
+    { readonly reports: readonly DmarcReport[]; readonly key: string; readonly summary: Summary } | undefined;
 }
 
 const EMPTY: Loaded = { reports: [], refused: [], files: 0, duplicates: 0, loadedAt: undefined, seed: undefined };
@@ -91,7 +92,9 @@ function startReader(): Reader {
         onError = (e) => resolve({ ok: false, message: e.message || 'worker error' });
         worker.addEventListener('error', onError);
       });
-      return Promise.race([client.load(files, options), crashed]).finally(() => worker.removeEventListener('error', onError));
+      return Promise.race([client.load(files, options), crashed]).finally(() =>
+        worker.removeEventListener('error', onError),
+      );
     },
   };
 }
@@ -106,7 +109,8 @@ function aggregateOptions(filters: ReportFilters, tzOffsetMinutes: number): Aggr
   };
 }
 
-const optionsKey = (o: AggregateOptions): string => JSON.stringify([o.domain ?? '', o.from ?? '', o.to ?? '', !!o.failuresOnly, o.tzOffsetMinutes ?? 0]);
+const optionsKey = (o: AggregateOptions): string =>
+  JSON.stringify([o.domain ?? '', o.from ?? '', o.to ?? '', !!o.failuresOnly, o.tzOffsetMinutes ?? 0]);
 
 export interface DmarcReportsOptions {
   readonly resolvers: readonly Resolver[];
@@ -166,7 +170,13 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
     const before = loadedRef.current;
     const finish = (patch: Partial<Loaded>): void => {
       if (gen === generation.current)
-        setLoaded({ ...before, ...patch, refused: [...before.refused, ...refused, ...(patch.refused ?? [])], files: before.files + files.length, loadedAt: Date.now() });
+        setLoaded({
+          ...before,
+          ...patch,
+          refused: [...before.refused, ...refused, ...(patch.refused ?? [])],
+          files: before.files + files.length,
+          loadedAt: Date.now(),
+        });
     };
     const current = (): boolean => gen === generation.current;
     if (signal.aborted) {
@@ -174,7 +184,10 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
       if (current()) setPhase({ kind: 'cancelled', reports: 0 });
       return;
     }
-    setPhase({ kind: 'reading', progress: { filesDone: 0, filesTotal: named.length, file: '', xmlBytes: 0, reports: 0 } });
+    setPhase({
+      kind: 'reading',
+      progress: { filesDone: 0, filesTotal: named.length, file: '', xmlBytes: 0, reports: 0 },
+    });
     const r = (reader.current ??= startReader());
     const first = before.reports.length === 0;
     const agg = aggregateOptions(filtersRef.current, tzRef.current);
@@ -199,7 +212,10 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
       reports: merged.reports,
       refused: res.result.errors.map((error) => ({ by: 'reader', error })),
       duplicates: before.duplicates + merged.duplicates,
-      seed: first && merged.duplicates === 0 ? { reports: merged.reports, key: optionsKey(agg), summary: res.summary } : undefined,
+      seed:
+        first && merged.duplicates === 0
+          ? { reports: merged.reports, key: optionsKey(agg), summary: res.summary }
+          : undefined,
     });
     setPhase(res.result.aborted ? { kind: 'cancelled', reports: res.result.reports.length } : { kind: 'done' });
   };

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { aggregate, groupSources, REPORTS_TEXT_EN, REPORTS_TEXT_ZH, type Advice, type DmarcReport, type PtrResult, type ReportRecord } from '~/core';
+import {
+  aggregate,
+  groupSources,
+  REPORTS_TEXT_EN,
+  REPORTS_TEXT_ZH,
+  type Advice,
+  type DmarcReport,
+  type PtrResult,
+  type ReportRecord,
+} from '~/core';
 import {
   dayChart,
   dayRange,
@@ -35,7 +44,13 @@ function rec(sourceIp: string, count: number, pass: boolean, extra: Partial<Repo
   };
 }
 
-function report(id: string, day: number, records: ReportRecord[], org = 'google.com', domain = 'example.com'): DmarcReport {
+function report(
+  id: string,
+  day: number,
+  records: ReportRecord[],
+  org = 'google.com',
+  domain = 'example.com',
+): DmarcReport {
   const beginSec = START + day * DAY;
   const endSec = beginSec + DAY - 1;
   return {
@@ -53,7 +68,18 @@ function report(id: string, day: number, records: ReportRecord[], org = 'google.
     end: new Date(endSec * 1000).toISOString(),
     errors: [],
     generator: '',
-    policy: { domain, p: 'none', sp: '', np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' },
+    policy: {
+      domain,
+      p: 'none',
+      sp: '',
+      np: '',
+      adkim: '',
+      aspf: '',
+      pct: '',
+      fo: '',
+      testing: '',
+      discoveryMethod: '',
+    },
     records,
     skippedRecords: 0,
   };
@@ -80,17 +106,31 @@ describe('merging loads', () => {
 describe('refused files', () => {
   const rows: [string, RefusedFile, string][] = [
     // The reader's refusals are worded by the core.
-    ['a reader refusal', { by: 'reader', error: { file: 'x.zip/y.xml', code: 'xml-entities', detail: '' } }, 'x.zip/y.xml: the XML declares entities, which reports never need: refused'],
+    [
+      'a reader refusal',
+      { by: 'reader', error: { file: 'x.zip/y.xml', code: 'xml-entities', detail: '' } },
+      'x.zip/y.xml: the XML declares entities, which reports never need: refused',
+    ],
     // A file over the input limit is refused before it is read.
-    ['a file too large to read', { by: 'page', file: 'huge.xml', code: 'input-too-large', limit: 100 * 1024 * 1024 }, 'huge.xml: larger than 100.0 MB: not read'],
-    ['a file the browser cannot read', { by: 'page', file: 'gone.xml', code: 'unreadable' }, 'gone.xml: the browser could not read this file'],
+    [
+      'a file too large to read',
+      { by: 'page', file: 'huge.xml', code: 'input-too-large', limit: 100 * 1024 * 1024 },
+      'huge.xml: larger than 100.0 MB: not read',
+    ],
+    [
+      'a file the browser cannot read',
+      { by: 'page', file: 'gone.xml', code: 'unreadable' },
+      'gone.xml: the browser could not read this file',
+    ],
   ];
   it.each(rows)('names the file and the reason for %s', (_name, refused, text) => {
     expect(refusedText(refused, en, REPORTS_TEXT_EN)).toBe(text);
   });
 
   it('gives the reason in Chinese on Chinese pages', () => {
-    expect(refusedText({ by: 'page', file: 'gone.xml', code: 'unreadable' }, zh, REPORTS_TEXT_ZH)).toBe('gone.xml: 浏览器无法读取这个文件');
+    expect(refusedText({ by: 'page', file: 'gone.xml', code: 'unreadable' }, zh, REPORTS_TEXT_ZH)).toBe(
+      'gone.xml: 浏览器无法读取这个文件',
+    );
   });
 });
 
@@ -187,8 +227,18 @@ describe('a group’s status', () => {
     params: { sender: 'sendgrid', dkimDomains: [], spfDomains: [] },
   });
   it.each([
-    ['the worst of its advice', [advice('sender:sendgrid', 'info'), advice('sender:sendgrid', 'fail')], 'sender:sendgrid', 'fail'],
-    ['"warn" when its only advice is a warning', [advice('sender:alibaba-mail', 'warn')], 'sender:alibaba-mail', 'warn'],
+    [
+      'the worst of its advice',
+      [advice('sender:sendgrid', 'info'), advice('sender:sendgrid', 'fail')],
+      'sender:sendgrid',
+      'fail',
+    ],
+    [
+      '"warn" when its only advice is a warning',
+      [advice('sender:alibaba-mail', 'warn')],
+      'sender:alibaba-mail',
+      'warn',
+    ],
     ['"pass" without advice when nothing failed', [], 'sender:alibaba-mail', 'pass'],
     ['"fail" without advice when some messages failed', [], 'ip:203.0.113.30', 'fail'],
   ] as const)('is %s', (_name, list, key, status) => {
@@ -200,12 +250,24 @@ describe('a group’s status', () => {
 
 describe('the copied report', () => {
   const advice: Advice[] = [
-    { code: 'platform-not-authorised', group: 'sender:sendgrid', severity: 'fail', messages: 5, params: { sender: 'sendgrid', dkimDomains: [], spfDomains: [] } },
+    {
+      code: 'platform-not-authorised',
+      group: 'sender:sendgrid',
+      severity: 'fail',
+      messages: 5,
+      params: { sender: 'sendgrid', dkimDomains: [], spfDomains: [] },
+    },
   ];
-  const refused: RefusedFile[] = [{ by: 'reader', error: { file: 'bad.xml', code: 'malformed-xml', detail: '1:2: oops' } }];
+  const refused: RefusedFile[] = [
+    { by: 'reader', error: { file: 'bad.xml', code: 'malformed-xml', detail: '1:2: oops' } },
+  ];
 
   it('gives the verdict, a row per source with its counts, IPs and advice, and the files not read', () => {
-    const body = reportBody({ summary, groups, advice, refused, filters: { domain: '', from: '', to: '', failuresOnly: false } }, en, REPORTS_TEXT_EN);
+    const body = reportBody(
+      { summary, groups, advice, refused, filters: { domain: '', from: '', to: '', failuresOnly: false } },
+      en,
+      REPORTS_TEXT_EN,
+    );
     expect(body.verdict).toBe('2 reports, 56 messages, 48 passed DMARC (85.7%)');
     expect(body.rows).toEqual([
       { label: 'Alibaba Mail', status: 'pass', lines: ['48 messages, 48 passed DMARC (100.0%)', 'IPs: 192.0.2.10'] },
@@ -220,11 +282,28 @@ describe('the copied report', () => {
       },
       { label: '203.0.113.30', status: 'failures', lines: ['3 messages, 0 passed DMARC (0.0%)', 'IPs: 203.0.113.30'] },
     ]);
-    expect(body.notes).toEqual(['Period: 2023-11-14 to 2023-11-16', 'Files not read:', '- bad.xml: not well-formed XML (1:2: oops)']);
+    expect(body.notes).toEqual([
+      'Period: 2023-11-14 to 2023-11-16',
+      'Files not read:',
+      '- bad.xml: not well-formed XML (1:2: oops)',
+    ]);
   });
 
   it('names the filters in force', () => {
-    const body = reportBody({ summary, groups, advice: [], refused: [], filters: { domain: 'example.com', from: '2023-11-15', to: '', failuresOnly: true } }, zh, REPORTS_TEXT_ZH);
-    expect(body.notes).toEqual(['时间段：2023-11-14 至 2023-11-16', '筛选：example.com；2023-11-15 至 2023-11-16；只看未通过 DMARC 的邮件']);
+    const body = reportBody(
+      {
+        summary,
+        groups,
+        advice: [],
+        refused: [],
+        filters: { domain: 'example.com', from: '2023-11-15', to: '', failuresOnly: true },
+      },
+      zh,
+      REPORTS_TEXT_ZH,
+    );
+    expect(body.notes).toEqual([
+      '时间段：2023-11-14 至 2023-11-16',
+      '筛选：example.com；2023-11-15 至 2023-11-16；只看未通过 DMARC 的邮件',
+    ]);
   });
 });
