@@ -6,7 +6,7 @@
 // from CSS classes (DmarcReports.css: --mg-ok, --mg-fail and Starlight's
 // --sl-color-*), so they follow the light and dark themes; failed messages
 // also carry a hatch, so the two parts differ without colour.
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { groupName, type Day, type ReportsText, type SourceGroup } from '~/core';
 import { dayChart } from './model';
 import type { DmarcStrings } from './strings.zh';
@@ -60,7 +60,15 @@ const PLOT_TOP = 14;
 const PLOT_HEIGHT = 150;
 const AXIS = 22;
 
-export function DayChart({ days, s, text }: { days: readonly Day[]; s: DmarcStrings; text: ReportsText }) {
+export const DayChart = memo(function DayChart({
+  days,
+  s,
+  text,
+}: {
+  days: readonly Day[];
+  s: DmarcStrings;
+  text: ReportsText;
+}) {
   const id = useId();
   const chart = dayChart(days, 5);
   const first = days[0]?.day ?? '';
@@ -160,15 +168,25 @@ export function DayChart({ days, s, text }: { days: readonly Day[]; s: DmarcStri
       </ChartTable>
     </figure>
   );
-}
+});
 
 const ROW = 40;
 const NAME_MAX = 48;
 
-export function RateChart({ groups, s, text }: { groups: readonly SourceGroup[]; s: DmarcStrings; text: ReportsText }) {
+export const RateChart = memo(function RateChart({
+  groups,
+  limit,
+  s,
+  text,
+}: {
+  groups: readonly SourceGroup[];
+  limit: number;
+  s: DmarcStrings;
+  text: ReportsText;
+}) {
   const id = useId();
   const hatch = `${id}-hatch`;
-  const rows = groups.filter((g) => g.messages > 0);
+  const rows = groups.filter((g) => g.messages > 0).slice(0, limit);
   const name = (g: SourceGroup): string => {
     const full = groupName(g, text);
     return full.length > NAME_MAX ? `${full.slice(0, NAME_MAX - 1)}…` : full;
@@ -230,4 +248,4 @@ export function RateChart({ groups, s, text }: { groups: readonly SourceGroup[];
       </ChartTable>
     </figure>
   );
-}
+});

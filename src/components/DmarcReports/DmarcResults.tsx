@@ -235,7 +235,7 @@ export default function DmarcResults({ lang, base, s, text: words, r, resolvers 
       {r.summary.totals.messages > 0 ? (
         <div className="mg-dmarc-charts">
           <DayChart days={r.summary.days} s={s} text={words} />
-          <RateChart groups={r.groups.slice(0, CHART_SOURCES)} s={s} text={words} />
+          <RateChart groups={r.groups} limit={CHART_SOURCES} s={s} text={words} />
         </div>
       ) : null}
       <SourceList s={s} text={words} groups={r.groups} advice={r.advice} ptrs={r.ptrs} />

@@ -2,7 +2,7 @@
 // sending sources: each organisation a card with its IPs in a table (cards at
 // narrow widths, DmarcReports.css). Markup contract (architecture §3): one
 // [data-source-ip] per shown IP with data-count and data-pass.
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import {
   ADVICE_GUIDE,
   adviceText,
@@ -24,7 +24,7 @@ export const SHOWN_IPS = 50;
 
 const SEVERITY_BADGE = { fail: 'fail', warn: 'warn', info: 'ok', pass: 'ok' } as const;
 
-export function AdviceList({
+export const AdviceList = memo(function AdviceList({
   lang,
   base,
   s,
@@ -73,7 +73,7 @@ export function AdviceList({
       )}
     </section>
   );
-}
+});
 
 function ptrText(ptr: PtrResult | undefined, s: DmarcStrings): string {
   if (!ptr) return s.ptr.pending;
@@ -167,7 +167,7 @@ function SourceRow({
   );
 }
 
-export function SourceList({
+export const SourceList = memo(function SourceList({
   s,
   text,
   groups,
@@ -247,4 +247,4 @@ export function SourceList({
       ) : null}
     </section>
   );
-}
+});

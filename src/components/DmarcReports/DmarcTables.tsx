@@ -2,7 +2,7 @@
 // Both tables scroll sideways inside a labelled, focusable region when the
 // page is narrow. Markup contract (architecture §3): one [data-report] per
 // parsed report with data-org, data-report-id, data-begin and data-end.
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import type { DmarcReport, PolicySeen, ReportsText, Reporter } from '~/core';
 import type { DmarcStrings } from './strings.zh';
 
@@ -30,7 +30,7 @@ function ScrollTable({ label, s, children }: { label: string; s: DmarcStrings; c
   );
 }
 
-export function ReporterTable({
+export const ReporterTable = memo(function ReporterTable({
   s,
   text,
   reporters,
@@ -84,11 +84,11 @@ export function ReporterTable({
       </ScrollTable>
     </section>
   );
-}
+});
 
 const day = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
-export function ReportList({
+export const ReportList = memo(function ReportList({
   s,
   text,
   reports,
@@ -145,4 +145,4 @@ export function ReportList({
       </ScrollTable>
     </details>
   );
-}
+});

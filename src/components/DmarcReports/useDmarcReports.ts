@@ -46,7 +46,7 @@ export const PTR_CONCURRENCY = 4;
 /** Addresses looked up at most (the largest sources). */
 export const PTR_MAX_IPS = 100;
 /** How often arriving PTR answers are drawn, at most. */
-const PTR_FLUSH_MS = 150;
+const PTR_FLUSH_MS = 300;
 
 export const NO_FILTERS: ReportFilters = { domain: '', from: '', to: '', failuresOnly: false };
 
