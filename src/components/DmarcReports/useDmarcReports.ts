@@ -45,6 +45,8 @@ import { dayRange, ipsByMessages, mergeReports, type RefusedFile, type ReportFil
 export const PTR_CONCURRENCY = 4;
 /** Addresses looked up at most (the largest sources). */
 export const PTR_MAX_IPS = 100;
+/** Files read into memory at once (File → bytes). */
+const FILE_READS_AT_ONCE = 16;
 /** How often arriving PTR answers are drawn, at most. */
 const PTR_FLUSH_MS = 300;
 
@@ -97,6 +99,20 @@ function startReader(): Reader {
       );
     },
   };
+}
+
+/** fn over every item, at most `limit` at once; results in the items' order. */
+async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i] as T);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
 }
 
 function aggregateOptions(filters: ReportFilters, tzOffsetMinutes: number): AggregateOptions {
@@ -153,20 +169,22 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
   const readFiles = async (files: readonly File[], signal: AbortSignal): Promise<void> => {
     const gen = generation.current;
     setPhase({ kind: 'opening', files: files.length });
-    const named: NamedBytes[] = [];
     const refused: RefusedFile[] = [];
-    for (const f of files) {
-      if (signal.aborted) break;
+    // Read several files at once: each read is a round trip to the browser's file storage.
+    const read = await mapLimit(files, FILE_READS_AT_ONCE, async (f): Promise<NamedBytes | undefined> => {
+      if (signal.aborted) return undefined;
       if (f.size > DEFAULT_LIMITS.maxInputBytes) {
         refused.push({ by: 'page', file: f.name, code: 'input-too-large', limit: DEFAULT_LIMITS.maxInputBytes });
-        continue;
+        return undefined;
       }
       try {
-        named.push({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+        return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
       } catch {
         refused.push({ by: 'page', file: f.name, code: 'unreadable' });
+        return undefined;
       }
-    }
+    });
+    const named = read.filter((x): x is NamedBytes => x !== undefined);
     const before = loadedRef.current;
     const finish = (patch: Partial<Loaded>): void => {
       if (gen === generation.current)
