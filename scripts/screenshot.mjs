@@ -18,6 +18,22 @@ export const TOOL_PAGES = [
   { name: 'spf', path: '/tools/spf/', params: { domain: 'complete.test' } },
   { name: 'lookup', path: '/tools/lookup/', params: { name: 'complete.test', type: 'MX' } },
   { name: 'propagation', path: '/tools/propagation/', params: { domain: 'complete.test' } },
+  // No link shows reports: the fixture reports are handed to its file input instead.
+  {
+    name: 'dmarc-reports',
+    path: '/tools/dmarc-reports/',
+    params: {},
+    files: [
+      'google.xml',
+      'outlook.xml',
+      'yahoo.xml',
+      'qq.xml',
+      'netease.xml',
+      'rfc9990.xml',
+      'draft-namespace.xml',
+      'malformed.xml',
+    ],
+  },
 ];
 
 const args = process.argv.slice(2);
@@ -26,7 +42,11 @@ const PORT = Number(process.env.MG_SCREENSHOT_PORT ?? 4399);
 const DNS_BASE = Number(process.env.MG_SCREENSHOT_DNS_BASE ?? 25650);
 
 async function startServer() {
-  const child = startTool('node', [join(ROOT, 'scripts', 'serve.mjs'), '--port', String(PORT)], ['ignore', 'ignore', 'inherit']);
+  const child = startTool(
+    'node',
+    [join(ROOT, 'scripts', 'serve.mjs'), '--port', String(PORT)],
+    ['ignore', 'ignore', 'inherit'],
+  );
   const origin = `http://127.0.0.1:${PORT}`;
   for (let i = 0; i < 100; i++) {
     if (child.exitCode !== null) throw new Error('the static server exited');
@@ -48,10 +68,22 @@ async function openTool(context, origin, resolver, page, viewport, theme) {
   await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
   const q = new URLSearchParams({ ...page.params, resolver });
   await tab.goto(`${origin}${page.path}?${q}`);
+  if (page.files) {
+    await tab.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
+    await tab
+      .locator('input[type=file]')
+      .setInputFiles(page.files.map((f) => join(ROOT, 'tests', 'fixtures', 'dmarc', f)));
+    await tab.waitForSelector('[data-total-messages]', { timeout: 15_000 });
+    await tab.waitForFunction(() => !document.querySelector('[data-ptr="pending"]'), null, { timeout: 15_000 });
+  }
   // Final: no row still pending, and no widget still running.
-  await tab.waitForFunction(() => !document.querySelector('[data-status="pending"], [data-spf-result="pending"], [aria-busy="true"]'), null, {
-    timeout: 15_000,
-  });
+  await tab.waitForFunction(
+    () => !document.querySelector('[data-status="pending"], [data-spf-result="pending"], [aria-busy="true"]'),
+    null,
+    {
+      timeout: 15_000,
+    },
+  );
   await tab.waitForTimeout(300);
   return tab;
 }
@@ -75,7 +107,14 @@ async function main() {
       }
     }
   } else {
-    const tab = await openTool(context, origin, stack.urls.resolver, TOOL_PAGES[0], { width: 1280, height: 800 }, 'light');
+    const tab = await openTool(
+      context,
+      origin,
+      stack.urls.resolver,
+      TOOL_PAGES[0],
+      { width: 1280, height: 800 },
+      'light',
+    );
     const file = join(ROOT, 'docs', 'checker.png');
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await tab.screenshot({ path: file });

@@ -7,3 +7,4 @@ export { default as DnsLookup } from './DnsLookup/DnsLookup.astro';
 export { default as SharePageLink } from './SharePageLink/SharePageLink.astro';
 export { default as ClientSettings } from './ClientSettings/ClientSettings.astro';
 export { default as MessageAnalyser } from './MessageAnalyser/MessageAnalyser.astro';
+export { default as DmarcReports } from './DmarcReports/DmarcReports.astro';

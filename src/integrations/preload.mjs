@@ -32,10 +32,9 @@ const LEADING_IMPORT = /^\s*(?:(?:import|export)\s*(?:[\w$*{},\s]*?)\s*from\s*|i
  */
 export function staticImports(code) {
   const out = [];
-  let rest = code
-    .replace(/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/)*/, '')
-    // A chunk with dynamic imports starts with Vite's table of their dependencies.
-    .replace(/^\s*const __vite__mapDeps=[^\n]*\n/, '');
+  // Leading comments, and the dependency table Vite writes first in a chunk that has a
+  // dynamic import() ("const __vite__mapDeps=…;" on one line): the imports follow them.
+  let rest = code.replace(/^(?:\s*\/\/[^\n]*\n|\s*\/\*[\s\S]*?\*\/|\s*const __vite__mapDeps=[^\n]*\n)*/, '');
   for (;;) {
     const m = LEADING_IMPORT.exec(rest);
     if (!m) break;

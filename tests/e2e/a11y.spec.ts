@@ -82,18 +82,46 @@ test.describe('tools with results on screen', () => {
 
   const rows: { name: string; path: () => string; done: string }[] = [
     // Warnings, failures and findings with links in every row.
-    { name: 'checker after a finished check (zh)', path: () => toolUrl('/tools/checker/', { domain: 'weak.test' }), done: '[data-record="mx"]:not([data-status="pending"])' },
-    { name: 'checker after a finished check (en)', path: () => toolUrl('/en/tools/checker/', { domain: 'foreign.test' }), done: '[data-record="mx"]:not([data-status="pending"])' },
+    {
+      name: 'checker after a finished check (zh)',
+      path: () => toolUrl('/tools/checker/', { domain: 'weak.test' }),
+      done: '[data-record="mx"]:not([data-status="pending"])',
+    },
+    {
+      name: 'checker after a finished check (en)',
+      path: () => toolUrl('/en/tools/checker/', { domain: 'foreign.test' }),
+      done: '[data-record="mx"]:not([data-status="pending"])',
+    },
     // The nested tree with counters over the limit.
-    { name: 'SPF inspector with a tree', path: () => toolUrl('/en/tools/spf/', { domain: 'spf-over.test' }), done: '.mg-spf-result' },
+    {
+      name: 'SPF inspector with a tree',
+      path: () => toolUrl('/en/tools/spf/', { domain: 'spf-over.test' }),
+      done: '.mg-spf-result',
+    },
     // The IP test: a fail explained by exp=, its trail three includes deep and the lookups table (zh);
     // a temporary error with its reason (en).
-    { name: 'SPF IP test with its trail (zh)', path: () => toolUrl('/tools/spf/', { domain: 'spf-tree.test', ip: '203.0.113.99' }), done: '[data-spf-result="fail"]' },
-    { name: 'SPF IP test with an error (en)', path: () => toolUrl('/en/tools/spf/', { domain: 'broken.test', ip: '2001:db8::1' }), done: '[data-spf-result="temperror"]' },
+    {
+      name: 'SPF IP test with its trail (zh)',
+      path: () => toolUrl('/tools/spf/', { domain: 'spf-tree.test', ip: '203.0.113.99' }),
+      done: '[data-spf-result="fail"]',
+    },
+    {
+      name: 'SPF IP test with an error (en)',
+      path: () => toolUrl('/en/tools/spf/', { domain: 'broken.test', ip: '2001:db8::1' }),
+      done: '[data-spf-result="temperror"]',
+    },
     // A dig-like answer.
-    { name: 'lookup with an answer', path: () => toolUrl('/tools/lookup/', { name: 'complete.test', type: 'MX' }), done: '[data-rcode]' },
+    {
+      name: 'lookup with an answer',
+      path: () => toolUrl('/tools/lookup/', { name: 'complete.test', type: 'MX' }),
+      done: '[data-rcode]',
+    },
     // Resolvers that disagree, and unreachable ones.
-    { name: 'resolvers side by side with a verdict', path: () => '/tools/propagation/?name=stale.test&type=MX', done: '[data-verdict]' },
+    {
+      name: 'resolvers side by side with a verdict',
+      path: () => '/tools/propagation/?name=stale.test&type=MX',
+      done: '[data-verdict]',
+    },
   ];
   for (const row of rows) {
     test(`${row.name}: no axe violations`, async ({ page }) => {
@@ -180,6 +208,45 @@ test.describe('search dialog', () => {
   }
 });
 
+test.describe('DMARC report viewer with reports loaded', () => {
+  for (const [path, scheme] of [
+    ['/tools/dmarc-reports/', 'dark'],
+    ['/en/tools/dmarc-reports/', 'light'],
+  ] as const) {
+    test(`${path} in ${scheme} mode: no axe violations, with every table open`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(toolUrl(path, {}));
+      await expect(page.locator('html')).toHaveAttribute('data-theme', scheme);
+      await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+      // Every fixture reporter's style, a refused file, reports for two domains.
+      const dir = 'tests/fixtures/dmarc/';
+      await page
+        .locator('input[type=file]')
+        .setInputFiles(
+          [
+            'google.xml',
+            'outlook.xml',
+            'yahoo.xml',
+            'qq.xml',
+            'netease.xml',
+            'rfc9990.xml',
+            'other-domain.xml',
+            'malformed.xml',
+          ].map((f) => dir + f),
+        );
+      await expect(page.locator('[data-total-messages="121"]')).toBeVisible({ timeout: 15_000 });
+      await expect(page.locator('[data-ptr="pending"]')).toHaveCount(0, { timeout: 15_000 });
+      // Open what is closed: the tables under the pictures, the reports read, the resolver options.
+      const details = page.locator('[data-widget="dmarc-reports"] details');
+      for (let i = 0; i < (await details.count()); i++) {
+        if ((await details.nth(i).getAttribute('open')) === null) await details.nth(i).locator('> summary').click();
+      }
+      await page.waitForLoadState('networkidle');
+      expect(await axeViolations(page)).toEqual([]);
+    });
+  }
+});
+
 test('lookup with a failure: no axe violations', async ({ page }) => {
   // No preset is reachable here: every resolver fails.
   await page.goto(toolUrl('/en/tools/lookup/', { name: 'complete.test', type: 'MX' }, stack.fault('http503')));
@@ -228,7 +295,11 @@ test('the checker works by keyboard alone, and results are announced politely', 
   const spfRow = page.locator('[data-record="spf"]');
   const value = (await spfRow.locator('code.mg-value').first().textContent()) ?? '';
   const copy = spfRow.getByRole('button', { name: /^Value/ }).first();
-  const order = await tabTo('the SPF value copy button', () => copy.evaluate((el) => el === document.activeElement), 200);
+  const order = await tabTo(
+    'the SPF value copy button',
+    () => copy.evaluate((el) => el === document.activeElement),
+    200,
+  );
   // The order follows the page: the form's own controls (the check button) come before the results.
   expect(order.indexOf('Check records')).toBeGreaterThanOrEqual(0);
   expect(order.indexOf('Check records')).toBeLessThan(order.length - 1);

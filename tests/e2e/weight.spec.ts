@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { BUDGETS, KB, budgetFor, builtPages, gzipSize, pageJs, type PageJs } from './weight';
+import { BUDGETS, KB, budgetFor, builtPages, gzipSize, laterJs, pageJs, siteLoader, type PageJs } from './weight';
+import { xml } from './dmarc-files';
+import { toolUrl } from './stack';
 
 test.describe('counting rule', () => {
   const files: Record<string, string> = {
@@ -65,6 +67,32 @@ test.describe('counting rule', () => {
     });
   }
 
+  test('counts what a page fetches later by name: a worker and a lazy chunk, with their imports not loaded yet', () => {
+    const later: Record<string, string> = {
+      ...files,
+      '/_astro/page.js':
+        'import"./shared.js";new Worker(new URL("/_astro/worker-x.js",import.meta.url));const v=()=>import("./View.y.js");const m=()=>import("./messages.js");',
+      '/_astro/worker-x.js': 'self.onmessage=()=>{}',
+      '/_astro/View.y.js': 'import"./shared.js";import"./view-part.js";',
+      '/_astro/view-part.js': 'export const p=1;',
+      '/_astro/messages.js': 'export default {};',
+    };
+    const page = pageJs('/p/', '<script type="module" src="/_astro/page.js"></script>', (u) => later[u]);
+    const got = laterJs(page, [/\/worker-[^/]*\.js$/, /\/View\.[^/]*\.js$/], (u) => later[u]);
+    // shared.js is loaded already; messages.js is not named, so not counted.
+    expect(got.files.map((f) => f.url).sort()).toEqual([
+      '/_astro/View.y.js',
+      '/_astro/view-part.js',
+      '/_astro/worker-x.js',
+    ]);
+    expect(got.jsGzip).toBe(
+      ['/_astro/View.y.js', '/_astro/view-part.js', '/_astro/worker-x.js'].reduce(
+        (n, u) => n + gzipSize(later[u] ?? ''),
+        0,
+      ),
+    );
+  });
+
   test('fails when a page loads a file the build does not have', () => {
     expect(() => pageJs('/x/', '<script type="module" src="/_astro/gone.js"></script>', load)).toThrow(/gone\.js/);
   });
@@ -74,6 +102,7 @@ const kb = (bytes: number) => `${(bytes / KB).toFixed(2)} KB`;
 
 test.describe('budgets', () => {
   const pages = builtPages();
+  const load = siteLoader();
 
   test('every page keeps its JavaScript budget', () => {
     expect(pages.length).toBeGreaterThan(50);
@@ -90,6 +119,19 @@ test.describe('budgets', () => {
         const list = page.files.map((f) => `${f.url} ${f.gzip}`).join(', ');
         over.push(`${page.path} (${budget.kind}): ${kb(page.jsGzip)} > ${kb(budget.maxGzip)} — ${list}`);
       }
+      if (budget.later) {
+        const later = laterJs(page, budget.later.entries, load);
+        const list = later.files.map((f) => `${f.url} ${f.gzip}`).join(', ');
+        // Each named entry must exist, so a renamed chunk cannot pass by counting nothing.
+        for (const re of budget.later.entries) {
+          if (!later.files.some((f) => re.test(f.url)))
+            over.push(`${page.path} (${budget.kind}): no later file matches ${re}`);
+        }
+        if (later.jsGzip > budget.later.maxGzip)
+          over.push(
+            `${page.path} (${budget.kind}, later): ${kb(later.jsGzip)} > ${kb(budget.later.maxGzip)} — ${list}`,
+          );
+      }
     }
     // The figures per kind of page: the largest page's files, and the inline code beside them.
     const lines = BUDGETS.map((budget) => {
@@ -99,9 +141,12 @@ test.describe('budgets', () => {
       const limit = budget.maxGzip === undefined ? 'reported only' : `budget ${kb(budget.maxGzip)}`;
       const least = kind.at(-1)?.jsGzip ?? 0;
       const inline = Math.max(...kind.map((p) => p.inlineGzip));
+      const later = budget.later
+        ? `; later (${budget.later.what}) up to ${kb(Math.max(...kind.map((p) => laterJs(p, budget.later?.entries ?? [], load).jsGzip)))}, budget ${kb(budget.later.maxGzip)}`
+        : '';
       return (
         `${budget.kind} (${kind.length} pages, ${limit}): script files ${kb(least)}–${kb(top.jsGzip)}, ` +
-        `largest ${top.path}; inline scripts up to ${kb(inline)}`
+        `largest ${top.path}; inline scripts up to ${kb(inline)}${later}`
       );
     });
     console.log(`JavaScript at load (gzip):\n  ${lines.join('\n  ')}`);
@@ -153,6 +198,35 @@ async function settle(page: Page) {
   );
   await page.waitForLoadState('networkidle');
 }
+
+test.describe('the DMARC report viewer fetches its reader when files are chosen', () => {
+  const built = new Map(builtPages().map((p) => [p.path, p]));
+
+  for (const path of ['/tools/dmarc-reports/', '/en/tools/dmarc-reports/']) {
+    test(`${path}: only the counted scripts at load; the worker and the results view after choosing a file`, async ({
+      page,
+    }) => {
+      const page_ = built.get(path);
+      const budget = page_ ? budgetFor(page_) : undefined;
+      expect(budget?.later).toBeDefined();
+      const counted = page_?.files.map((f) => f.url) ?? [];
+      const later =
+        page_ && budget?.later ? laterJs(page_, budget.later.entries, siteLoader()).files.map((f) => f.url) : [];
+      const requests = watchRequests(page);
+      await page.goto(toolUrl(path, {}));
+      await settle(page);
+      expect(requests.scripts.filter((url) => !counted.includes(url))).toEqual([]);
+      // Choosing a file fetches the counted later scripts, and nothing else.
+      await page.getByLabel(/Choose report files|选择报告文件/).setInputFiles([xml('qq.xml')]);
+      await expect(page.locator('[data-total-messages="11"]')).toBeVisible({ timeout: 15_000 });
+      await page.waitForLoadState('networkidle');
+      const after = requests.scripts.filter((url) => !counted.includes(url));
+      expect(after.filter((url) => !later.includes(url))).toEqual([]);
+      expect(after.some((url) => /\/worker-[^/]*\.js$/.test(url))).toBe(true);
+      expect(after.some((url) => /\/DmarcResults\.[^/]*\.js$/.test(url))).toBe(true);
+    });
+  }
+});
 
 test.describe('search loads when opened', () => {
   const built = new Map(builtPages().map((p) => [p.path, p]));

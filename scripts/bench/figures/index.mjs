@@ -2,6 +2,7 @@
 // module in this folder that default-exports a Figure and list it here: `--only`
 // takes its id, the table prints its rows, latest.json keeps its result.
 import build from './build.mjs';
+import dmarcReports from './dmarc-reports.mjs';
 import latency from './latency.mjs';
 import lighthouse from './lighthouse.mjs';
 import message from './message.mjs';
@@ -26,4 +27,4 @@ import weight from './weight.mjs';
  */
 
 /** @type {readonly Figure[]} */
-export const FIGURES = [build, latency, spf, message, weight, lighthouse];
+export const FIGURES = [build, latency, spf, message, weight, dmarcReports, lighthouse];

@@ -16,6 +16,12 @@ describe('staticImports', () => {
     expect(staticImports(code)).toEqual([]);
   });
 
+  it('reads the imports after the dependency table Vite puts first in a chunk with a dynamic import', () => {
+    const code =
+      'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/lazy.js","_astro/x.js"])))=>i.map(i=>d[i]);\nimport{t as e}from"./preload-helper.js";import"./core.js";const l=()=>e(()=>import("./lazy.js"),__vite__mapDeps([0,1]));';
+    expect(staticImports(code)).toEqual(['./preload-helper.js', './core.js']);
+  });
+
   it('skips a leading comment and bare specifiers', () => {
     expect(staticImports('/* banner */\n// more\nimport"./a.js";import"react";import"./b.js";')).toEqual(['./a.js']);
   });
