@@ -63,3 +63,15 @@ describe('DMARC per RFC 9989', () => {
     expect(found).toEqual([]);
   });
 });
+
+describe('share widget', () => {
+  // The share widget's default text asks the reader to fill in "the tool below": a page
+  // without a tool must say so (withTool={false}), or it points at nothing.
+  const TOOLS = /<(?:Checker|SpfInspector|DnsLookup|Propagation|ClientSettings|MessageAnalyser|DmarcReports)\b/;
+  it('pages without a tool use the share widget without its "tool below" text', () => {
+    const bad = pages
+      .filter((p) => /<SharePageLink\b/.test(p.body) && !TOOLS.test(p.body) && !/<SharePageLink[^>]*withTool=\{false\}/.test(p.body))
+      .map((p) => p.file);
+    expect(bad).toEqual([]);
+  });
+});
