@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { detectEncoding, parseReport, type ParseResult } from '~/core/reports/parse';
 import type { DmarcReport } from '~/core/reports/types';
-import { fixture, testPacer, text } from './support';
+import { fixture, testPacer, text } from '../../support/reports';
 
 async function parse(name: string, bytes: Uint8Array = fixture(name)): Promise<ParseResult> {
   return parseReport(name, bytes, testPacer());

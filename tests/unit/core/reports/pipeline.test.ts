@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '~/core/reports/aggregate';
 import { loadReports, resolveLimits } from '~/core/reports/pipeline';
 import { DEFAULT_LIMITS, type LoadProgress, type NamedBytes } from '~/core/reports/types';
-import { fixture, gzip, gzipBomb, handZip, named, REPORT_FIXTURES, streamedZip, text, zeroDeflate, zip } from './support';
+import { fixture, gzip, gzipBomb, handZip, named, REPORT_FIXTURES, streamedZip, text, zeroDeflate, zip } from '../../support/reports';
 
 const MIB = 1024 * 1024;
 const instant = async () => undefined;
