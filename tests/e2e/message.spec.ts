@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { BOUNCE_TEXTS_EN } from '../../src/core/message/bounce.en';
 import { BOUNCE_TEXTS_ZH } from '../../src/core/message/bounce.zh';
-import { signMessage } from '../unit/core/message/dkim-signer';
+import { signMessage } from '../unit/support/dkim-signer';
 import { expect, test } from './fixtures';
 import { stack, toolUrl } from './stack';
 

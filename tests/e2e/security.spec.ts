@@ -115,7 +115,9 @@ test.describe('Content-Security-Policy', () => {
         content: m.getAttribute('content') ?? '',
         connect: m.getAttribute('data-mg-connect'),
         beforeScripts: [...document.scripts].every(
-          (s) => m.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING || s.textContent?.includes('data-mg-connect'),
+          (s) =>
+            m.compareDocumentPosition(s) & Node.DOCUMENT_POSITION_FOLLOWING ||
+            s.textContent?.includes('data-mg-connect'),
         ),
       })),
     );
@@ -168,7 +170,10 @@ test.describe('Content-Security-Policy', () => {
     expect(violations).toEqual(
       expect.arrayContaining([
         { directive: 'connect-src', blocked: 'https://collector.example/steal?d=1' },
-        expect.objectContaining({ directive: 'connect-src', blocked: expect.stringContaining(new URL(stack.fault('garbage')).origin) }),
+        expect.objectContaining({
+          directive: 'connect-src',
+          blocked: expect.stringContaining(new URL(stack.fault('garbage')).origin),
+        }),
       ]),
     );
     expect(offsite.some((u) => u.includes('collector.example'))).toBe(false);
@@ -177,6 +182,25 @@ test.describe('Content-Security-Policy', () => {
     // A preset is allowed by the policy: the request was made (and stopped by the test's filter, not by CSP).
     expect(violations.some((v) => v.blocked.includes('dns.google'))).toBe(false);
     expect(offsite.some((u) => u.startsWith('https://dns.google/dns-query'))).toBe(true);
+  });
+
+  test("the DMARC report viewer’s Web Worker starts under the policy (workers fall back to script-src 'self')", async ({
+    page,
+  }) => {
+    const w = await watch(page);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(new URL(worker.url()).pathname));
+    await page.goto(toolUrl('/en/tools/dmarc-reports/', {}));
+    await expect(page.locator('astro-island[ssr]')).toHaveCount(0);
+    await page.locator('input[type=file]').setInputFiles('tests/fixtures/dmarc/qq.xml');
+    // The report was read by the worker, which the page loaded from the site itself.
+    await expect(page.locator('[data-total-messages="11"]')).toBeVisible({ timeout: 15_000 });
+    expect(workers).toHaveLength(1);
+    expect(workers[0]).toMatch(/^\/_astro\/worker-[^/]+\.js$/);
+    // Its PTR questions went to the configured resolver: nothing was blocked.
+    await expect(page.locator('[data-ptr="pending"]')).toHaveCount(0, { timeout: 15_000 });
+    expect(await w.violations()).toEqual([]);
+    expect(w.errors).toEqual([]);
   });
 
   test('scripts not from the site do not run: injected inline code, a foreign script, eval', async ({ page }) => {

@@ -25,14 +25,14 @@ async function loadSigner() {
   mkdirSync(RESULTS_DIR, { recursive: true });
   const outfile = join(RESULTS_DIR, 'dkim-signer.bundle.mjs');
   await build({
-    entryPoints: [join(ROOT, 'tests', 'unit', 'core', 'message', 'dkim-signer.ts')],
+    entryPoints: [join(ROOT, 'tests', 'unit', 'support', 'dkim-signer.ts')],
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node22',
     outfile,
     // The signer finds the keys relative to its own file.
-    define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(ROOT, 'tests', 'unit', 'core', 'message', 'dkim-signer.ts')).href) },
+    define: { 'import.meta.url': JSON.stringify(pathToFileURL(join(ROOT, 'tests', 'unit', 'support', 'dkim-signer.ts')).href) },
     logLevel: 'error',
   });
   return import(`${pathToFileURL(outfile).href}?t=${Date.now()}`);

@@ -307,7 +307,8 @@ export type ParseResult = { readonly ok: true; readonly report: DmarcReport } | 
 
 /**
  * Parse one aggregate report from its bytes. Refusals are typed errors naming
- * `file`; throws only ReadAborted (from the pacer, when cancelled).
+ * `file`; throws only ReadAborted (from the pacer, when cancelled). Every
+ * slice of `bytes` parsed, however parsing ended, counts as work on `pacer`.
  */
 export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer): Promise<ParseResult> {
   const refuse = (code: FileError['code'], detail = ''): ParseResult => ({ ok: false, error: { file, code, detail } });
@@ -367,24 +368,37 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
   parser.on('error', (err) => {
     throw new Stop({ file, code: 'malformed-xml', detail: clip(`${parser.line}:${parser.column}: ${err.message.replace(/^\d+:\d+:\s*/, '')}`) });
   });
+  // Bytes of the slice being parsed, not yet counted as work. Parsing usually
+  // ends inside a slice (a Stop thrown from the handlers: the root closed, or a
+  // refusal), and most reports fit in one; that slice is still counted below,
+  // so the pacer sees every report's bytes and a load of many small reports
+  // yields (progress, cancel) after each ~1 MiB of them, not never.
+  let uncounted = 0;
+  let ended: { readonly thrown: unknown } | undefined;
   try {
     let first = true;
     for (let at = 0; at < bytes.length; at += TEXT_SLICE) {
       const last = at + TEXT_SLICE >= bytes.length;
+      uncounted = Math.min(TEXT_SLICE, bytes.length - at);
       let chunk = decoder.decode(bytes.subarray(at, at + TEXT_SLICE), { stream: !last });
       if (first) {
         chunk = chunk.replace(/^[\s\u0000]+/, '');
         if (chunk !== '') first = false;
       }
       if (chunk !== '') parser.write(chunk);
-      await pacer.work(Math.min(TEXT_SLICE, bytes.length - at));
+      const done = uncounted;
+      uncounted = 0;
+      await pacer.work(done);
     }
     parser.close();
   } catch (e) {
-    if (!(e instanceof Stop)) {
-      if (e instanceof ReadAborted) throw e;
-      return refuse('malformed-xml', clip(e instanceof Error ? e.message : String(e)));
-    }
+    if (e instanceof ReadAborted) throw e;
+    ended = { thrown: e };
+  }
+  if (uncounted > 0) await pacer.work(uncounted);
+  if (ended) {
+    const e = ended.thrown;
+    if (!(e instanceof Stop)) return refuse('malformed-xml', clip(e instanceof Error ? e.message : String(e)));
     if (e.outcome !== 'done') return { ok: false, error: e.outcome };
   }
   if (!rootClosed) return sawRoot ? refuse('malformed-xml', 'unexpected end of document') : refuse('malformed-xml', 'no root element');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PAGE_SHORT_NAMES, SITE_TERMS, type SiteTerm } from '~/content/terms';
-import { internalLinks, prose, readPages, type Page } from './pages';
+import { internalLinks, prose, readPages, type Page } from '../support/docs-pages';
 
 const pages = readPages();
 

@@ -4,7 +4,7 @@ import { firstWave } from '~/components/MessageAnalyser/firstWave';
 import { analyseMessage } from '~/core/message/analyse';
 import { evaluateSpf } from '~/core/spf/evaluate';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
-import { keyRecord, signMessage } from '../../core/message/dkim-signer';
+import { keyRecord, signMessage } from '../../support/dkim-signer';
 
 const MESSAGE = [
   'Received: from mail.example.cn (mail.example.cn [203.0.113.5])',

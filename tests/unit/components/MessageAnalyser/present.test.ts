@@ -4,7 +4,7 @@ import { badgeFor, browserAuth, epochText, hopTime, receiverAuth, receiverOthers
 import { analyseMessage, type MessageAnalysis } from '~/core/message/analyse';
 import { evaluateSpf } from '~/core/spf/evaluate';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
-import { keyRecord, signMessage } from '../../core/message/dkim-signer';
+import { keyRecord, signMessage } from '../../support/dkim-signer';
 
 const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
 const ZONE: FakeZone = {

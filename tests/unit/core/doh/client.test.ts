@@ -4,7 +4,7 @@ import { createLeader } from '~/core/doh/leader';
 import { encodeQuery, toBase64Url } from '~/core/doh/codec';
 import { DohError } from '~/core/doh/errors';
 import type { DnsRecord, DnsResponse, DohErrorCode } from '~/core/doh/types';
-import { type Behaviour, fakeFetch } from '../../doh-fake-fetch';
+import { type Behaviour, fakeFetch } from '../../support/doh-fake-fetch';
 
 const A = (name: string, ip: string, ttl = 300): DnsRecord => ({ name, type: 'A', ttl, data: ip });
 const one: ResolverEndpoint = { id: 'one', url: 'https://one.test/dns-query' };

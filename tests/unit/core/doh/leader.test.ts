@@ -14,15 +14,6 @@ const zhOrder = CN_FIRST.map((id) => PRESET_RESOLVERS[id]);
 const enOrder = GLOBAL_FIRST.map((id) => PRESET_RESOLVERS[id]);
 const ids = (list: readonly ResolverEndpoint[]) => list.map((r) => r.id);
 
-describe('RACE_CONTENDERS', () => {
-  it('are one mainland and one overseas resolver: AliDNS and Google', () => {
-    expect(RACE_CONTENDERS.map((id) => [id, PRESET_RESOLVERS[id].region])).toEqual([
-      ['alidns', 'cn'],
-      ['google', 'global'],
-    ]);
-  });
-});
-
 describe('leadWith', () => {
   const rows = [
     // The leader first, then its region, then the rest: the same whatever order the page language gave.

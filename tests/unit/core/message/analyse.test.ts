@@ -5,7 +5,7 @@ import { analyseMessage, type AnalyseOptions, type EvaluateSpfFn, type MessageAn
 import type { DmarcSteps } from '~/core/message/dmarc';
 import { LIMITS } from '~/core/message/types';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
-import { keyRecord, signMessage } from './dkim-signer';
+import { keyRecord, signMessage } from '../../support/dkim-signer';
 
 const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseDkimKey } from '~/core/message/dkim-key';
-import { keyRecord } from './dkim-signer';
+import { keyRecord } from '../../support/dkim-signer';
 
 const RFC6376_KEY =
   'MIGfMA0GCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDwIRP/UC3SBsEmGqZ9ZJW3/DkMoGeLnQg1fWn7/zYtIxN2SnFCjxOCKG9v3b4jYfcTNh5ijSsq631uBItLa7od+v/RtdC2UzJ1lWT947qR+Rcac2gbto/NMqJ0fzfVjH4OuKhitdY9tf6mcwGjaNBcWToIMmPSPDdQPNUYckcQ2QIDAQAB';

@@ -5,7 +5,7 @@ import { verifyDkim, type DkimResult } from '~/core/message/dkim-verify';
 import { splitMessage } from '~/core/message/header';
 import { normaliseInput } from '~/core/message/input';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
-import { keyRecord, signMessage, type SignOptions } from './dkim-signer';
+import { keyRecord, signMessage, type SignOptions } from '../../support/dkim-signer';
 
 const MESSAGES = fileURLToPath(new URL('../../../fixtures/message/', import.meta.url));
 const NOW = Date.UTC(2026, 10, 1);

@@ -4,7 +4,7 @@ import { aggregate, latestPolicy } from '~/core/reports/aggregate';
 import { parseReport } from '~/core/reports/parse';
 import { groupSources, type PtrResult, type SourceGroup } from '~/core/reports/sources';
 import type { DmarcReport, ReportRecord } from '~/core/reports/types';
-import { fixture, REPORT_FIXTURES, testPacer } from './support';
+import { fixture, REPORT_FIXTURES, testPacer } from '../../support/reports';
 
 const found = (name: string): PtrResult => ({ status: 'found', names: [name], confirmed: null });
 

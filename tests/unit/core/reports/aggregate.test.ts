@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { aggregate, dedupeReports, domainsLoaded, latestPolicy, MAX_TALLY, reportDay, reportKey, selectReports } from '~/core/reports/aggregate';
 import { parseReport } from '~/core/reports/parse';
 import type { DmarcReport, ReportRecord } from '~/core/reports/types';
-import { fixture, REPORT_FIXTURES, testPacer } from './support';
+import { fixture, REPORT_FIXTURES, testPacer } from '../../support/reports';
 
 let reports: DmarcReport[] = [];
 

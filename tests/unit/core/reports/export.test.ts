@@ -7,7 +7,7 @@ import { groupSources, type PtrResult } from '~/core/reports/sources';
 import { en } from '~/core/reports/text/en';
 import { zh } from '~/core/reports/text/zh';
 import type { DmarcReport } from '~/core/reports/types';
-import { fixture, testPacer, text } from './support';
+import { fixture, testPacer, text } from '../../support/reports';
 
 let google: DmarcReport;
 let outlook: DmarcReport;

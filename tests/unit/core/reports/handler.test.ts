@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createReportsWorker } from '~/core/reports/handler';
 import type { ReportsResponse } from '~/core/reports/protocol';
-import { fixture, named } from './support';
+import { fixture, named } from '../../support/reports';
 
 const instant = async () => undefined;
 

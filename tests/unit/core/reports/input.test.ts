@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createBudget, expandFile, inflateBounded, sniff, type Expanded, type InputKind } from '~/core/reports/input';
 import { DEFAULT_LIMITS, type ReaderLimits } from '~/core/reports/types';
-import { fixture, gzip, gzipBomb, handZip, named, streamedZip, testPacer, text, zeroDeflate, zip } from './support';
+import { fixture, gzip, gzipBomb, handZip, named, streamedZip, testPacer, text, zeroDeflate, zip } from '../../support/reports';
 
 const MIB = 1024 * 1024;
 

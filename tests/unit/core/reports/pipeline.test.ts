@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { aggregate } from '~/core/reports/aggregate';
 import { loadReports, resolveLimits } from '~/core/reports/pipeline';
 import { DEFAULT_LIMITS, type LoadProgress, type NamedBytes } from '~/core/reports/types';
-import { fixture, gzip, gzipBomb, handZip, named, REPORT_FIXTURES, streamedZip, zeroDeflate, zip } from './support';
+import { fixture, gzip, gzipBomb, handZip, named, REPORT_FIXTURES, streamedZip, text, zeroDeflate, zip } from '../../support/reports';
 
 const MIB = 1024 * 1024;
 const instant = async () => undefined;
@@ -83,6 +83,26 @@ describe('loadReports', () => {
       },
     });
     expect([res.aborted, res.reports.map((r) => r.file), res.errors]).toEqual([true, ['a.xml'], []]);
+  });
+
+  it('yields between small reports, so a cancel arriving meanwhile stops a load of many of them', async () => {
+    // 40 reports of about 100 KB: each fits in one text slice; the pacer yields after each 1 MiB.
+    const base = new TextDecoder().decode(fixture('google.xml'));
+    const padded = (i: number) =>
+      text(base.replace('4412233445566778899', `r${i}`).replace('</policy_published>', `</policy_published>${'<!-- padding -->'.repeat(6000)}`));
+    const files = Array.from({ length: 40 }, (_, i) => named(`r${i}.xml`, padded(i)));
+    const perYield = Math.ceil((1024 * 1024) / (files[0]?.bytes.length ?? 1));
+    const controller = new AbortController();
+    let yields = 0;
+    const res = await loadReports(files, {
+      signal: controller.signal,
+      // The second yield is where a cancel message would be handled.
+      yieldFn: async () => {
+        if (++yields === 2) controller.abort();
+      },
+    });
+    // Stopped inside the file whose work reached the second yield: the ones before it are kept.
+    expect([res.aborted, res.reports.length]).toEqual([true, 2 * perYield - 1]);
   });
 
   it('resolves limits over the defaults, ignoring nonsense', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createReportsWorker } from '~/core/reports/handler';
 import { createReportsClient, parseRequest, type WorkerLike } from '~/core/reports/protocol';
 import type { LoadProgress } from '~/core/reports/types';
-import { fixture, gzipBomb, named } from './support';
+import { fixture, gzipBomb, named } from '../../support/reports';
 
 const instant = async () => undefined;
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fixture } from './support';
+import { fixture } from '../../support/reports';
 
 type Scope = { postMessage?: (m: unknown) => void; onmessage?: ((e: { data: unknown }) => void) | null };
 const scope = globalThis as unknown as Scope;

@@ -2,7 +2,7 @@
 // English twin) is a public contract: it links every troubleshooting page of
 // its language, and carries the exact error texts users paste into search.
 import { describe, expect, it } from 'vitest';
-import { internalLinks, readPages, type PageLang } from '../../pages';
+import { internalLinks, readPages, type PageLang } from '../../../support/docs-pages';
 
 const pages = readPages();
 

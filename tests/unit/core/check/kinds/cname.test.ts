@@ -1,10 +1,9 @@
-import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { cname } from '~/core/check/kinds/cname';
 import type { CnameExpected } from '~/core/types';
 import type { CnameId } from '~/core/providers/types';
 import { SOA_MINIMUM } from '../../../support/fake-dns';
-import { checkRow, D, expectedFor, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
+import { checkRow, D, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
 
 interface Row extends RowSpec {
   readonly note: string;
@@ -135,11 +134,5 @@ describe('the client CNAME check', () => {
   it('observes the addresses when an A record stands in its place', async () => {
     const { row } = await checkRow(cname, 'mail', { [`mail.${D}`]: { A: ['104.16.0.1'] } });
     expect(row.observed).toEqual(['A 104.16.0.1']);
-  });
-
-  it('asks nothing in the first wave besides its own question', () => {
-    for (const rec of expectedFor().filter((r): r is CnameExpected => r.kind === 'cname')) {
-      expect(firstQuestions(rec, D)).toEqual([]);
-    }
   });
 });

@@ -1,11 +1,10 @@
-import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { dkim } from '~/core/check/kinds/dkim';
 import type { ExpectedArgs } from '~/core/expected';
 import type { DkimExpected } from '~/core/types';
 import { SOA_MINIMUM } from '../../../support/fake-dns';
 import { ED25519_RAW, RSA_1024_SPKI, RSA_2048_OTHER, RSA_2048_PKCS1, RSA_2048_SPKI, RSA_512_SPKI } from '../../../support/keys';
-import { checkRow, D, dkimTxt, expectedFor, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
+import { checkRow, D, dkimTxt, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
 
 const AT = `default._domainkey.${D}`;
 /** The Ed25519 key wrapped in SubjectPublicKeyInfo, as some tools print it. */
@@ -213,10 +212,5 @@ describe('the DKIM check', () => {
   it('observes the key record as one string, and what is there when it is not a key', async () => {
     expect((await checkRow(dkim, 'dkim')).row.observed).toEqual([`v=DKIM1; k=rsa; p=${RSA_2048_SPKI}`]);
     expect((await checkRow(dkim, 'dkim', { [AT]: { TXT: ['<b>not a key</b>'] } })).row.observed).toEqual(['<b>not a key</b>']);
-  });
-
-  it('asks nothing in the first wave besides its own question', () => {
-    const rec = expectedFor().find((r): r is DkimExpected => r.kind === 'dkim');
-    expect(rec && firstQuestions(rec, D)).toEqual([]);
   });
 });

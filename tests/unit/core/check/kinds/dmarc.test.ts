@@ -1,10 +1,9 @@
-import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { dmarc } from '~/core/check/kinds/dmarc';
 import type { ExpectedArgs } from '~/core/expected';
 import type { DmarcExpected } from '~/core/types';
 import { SOA_MINIMUM } from '../../../support/fake-dns';
-import { apex, checkRow, D, expectedFor, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
+import { apex, checkRow, D, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
 
 const AT = `_dmarc.${D}`;
 /** A subdomain used for mail, without a DMARC record of its own. */
@@ -357,14 +356,6 @@ describe('the DMARC check', () => {
   it('observes the covering record for a subdomain without its own', async () => {
     const { row } = await checkRow(dmarc, 'dmarc', SUB_EXISTS, sub());
     expect(row).toMatchObject({ name: SUB_AT, observed: ['v=DMARC1; p=quarantine; rua=mailto:dmarc@example.com'] });
-  });
-
-  it.each([
-    { domain: D, first: [{ name: '_dmarc.com', type: 'TXT' }] },
-    { domain: SUB, first: [{ name: AT, type: 'TXT' }] },
-  ])('asks the first question of the tree walk in the first wave for $domain', ({ domain, first }) => {
-    const rec = expectedFor({ domain }).find((r): r is DmarcExpected => r.kind === 'dmarc');
-    expect(rec && firstQuestions(rec, domain)).toEqual(first);
   });
 
   it('for a subdomain with its own record, asks nothing of the tree walk beyond the first wave', async () => {

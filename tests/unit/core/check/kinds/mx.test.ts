@@ -1,8 +1,7 @@
-import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { mx } from '~/core/check/kinds/mx';
 import type { MxExpected } from '~/core/types';
-import { apex, checkRow, D, expectedFor, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
+import { apex, checkRow, D, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
 import { SOA_MINIMUM } from '../../../support/fake-dns';
 
 const LIST = 'mx1.qiye.aliyun.com, mx2.qiye.aliyun.com, mx3.qiye.aliyun.com';
@@ -179,10 +178,5 @@ describe('the MX check', () => {
       ttl: 600,
     });
     expect(row.suggestion).toBeUndefined();
-  });
-
-  it('asks nothing in the first wave besides its own question', () => {
-    const rec = expectedFor().find((r): r is MxExpected => r.kind === 'mx');
-    expect(rec && firstQuestions(rec, D)).toEqual([]);
   });
 });

@@ -1,10 +1,9 @@
-import { firstQuestions } from '~/core/check/questions';
 import { describe, expect, it } from 'vitest';
 import { spf } from '~/core/check/kinds/spf';
 import type { ExpectedArgs } from '~/core/expected';
 import type { SpfExpected } from '~/core/types';
 import { SOA_MINIMUM } from '../../../support/fake-dns';
-import { apex, checkRow, D, expectedFor, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
+import { apex, checkRow, D, expectRow, type Patch, type RowSpec } from '../../../support/mail-zone';
 
 const OWN = 'v=spf1 include:spf.qiye.aliyun.com -all';
 
@@ -317,17 +316,5 @@ describe('the SPF check', () => {
     });
     const keys = dns.asked.map((q) => `${q.name} ${q.type}`);
     expect(keys.sort()).toEqual(['a.example.net TXT', 'b.example.net TXT', 'example.com TXT', 'spf.qiye.aliyun.com TXT']);
-  });
-
-  it.each([
-    { note: 'with no other senders: www and the provider’s include', extraSpf: [], want: ['www.example.com', 'spf.qiye.aliyun.com'] },
-    {
-      note: 'with listed senders: their includes too, bare domains as includes, ip4: ranges not',
-      extraSpf: ['include:_spf.example.net', 'mailgun.org', 'ip4:192.0.2.1'],
-      want: ['www.example.com', 'spf.qiye.aliyun.com', '_spf.example.net', 'mailgun.org'],
-    },
-  ])('asks in the first wave, $note', ({ extraSpf, want }) => {
-    const rec = expectedFor({ extraSpf }).find((r): r is SpfExpected => r.kind === 'spf');
-    expect(rec && firstQuestions(rec, D)).toEqual(want.map((name) => ({ name, type: 'TXT' })));
   });
 });

@@ -2,7 +2,7 @@
 // Starlight as <time datetime>), and the DMARC pages on today's standard
 // (RFC 9989/9990: pct removed, rollout by policy level, t=y and np explained).
 import { describe, expect, it } from 'vitest';
-import { prose, readPages } from '../pages';
+import { prose, readPages } from '../support/docs-pages';
 
 const pages = readPages();
 

@@ -5,7 +5,7 @@
  * (@dnsquery/dns-packet), so a test also shows our query is standard.
  */
 import * as dnsPacket from '@dnsquery/dns-packet';
-import { encodeMessage } from './support/dns-wire';
+import { encodeMessage } from './dns-wire';
 import type { FetchLike, FetchResponseLike } from '~/core/doh/client';
 import type { DnsRecord, RRType } from '~/core/doh/types';
 

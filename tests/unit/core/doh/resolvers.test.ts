@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PRESET_RESOLVERS, parseResolverUrl, resolverOrder, type ResolverUrlResult } from '~/core/doh/resolvers';
+import {
+  PRESET_RESOLVERS,
+  parseResolverUrl,
+  RACE_CONTENDERS,
+  resolverOrder,
+  type ResolverUrlResult,
+} from '~/core/doh/resolvers';
 
 describe('resolver presets', () => {
   // Endpoints from the facts file ("Public DoH resolvers that answer browsers").
@@ -10,6 +16,15 @@ describe('resolver presets', () => {
     ['cloudflare', 'https://cloudflare-dns.com/dns-query', 'global'],
   ] as const)('%s asks %s and counts as %s', (id, url, region) => {
     expect(PRESET_RESOLVERS[id]).toMatchObject({ id, url, region });
+  });
+});
+
+describe('RACE_CONTENDERS', () => {
+  it('are one mainland and one overseas resolver: AliDNS and Google', () => {
+    expect(RACE_CONTENDERS.map((id) => [id, PRESET_RESOLVERS[id].region])).toEqual([
+      ['alidns', 'cn'],
+      ['google', 'global'],
+    ]);
   });
 });
 

@@ -9,7 +9,7 @@ import { zipSync, Zip, ZipDeflate, strToU8 } from 'fflate';
 import { createPacer, type Pacer } from '~/core/reports/pace';
 import type { NamedBytes } from '~/core/reports/types';
 
-const DIR = fileURLToPath(new URL('../../../fixtures/dmarc/', import.meta.url));
+const DIR = fileURLToPath(new URL('../../fixtures/dmarc/', import.meta.url));
 
 export const REPORT_FIXTURES = ['google.xml', 'outlook.xml', 'yahoo.xml', 'qq.xml', 'netease.xml', 'rfc9990.xml', 'draft-namespace.xml'] as const;
 

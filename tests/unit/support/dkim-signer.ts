@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-const FIXTURES = fileURLToPath(new URL('../../../fixtures/dkim/', import.meta.url));
+const FIXTURES = fileURLToPath(new URL('../../fixtures/dkim/', import.meta.url));
 
 export type FixtureKey = 'rsa2048' | 'ed25519' | 'rsa512';
 
