@@ -66,7 +66,7 @@ describe.each(['zh', 'en'] as const)('troubleshooting hub (%s)', (lang) => {
     const heading = lang === 'en' ? 'Before you contact Alibaba Cloud' : '联系阿里云之前';
     const section = hub(lang).body.split(/^## /m).find((s) => s.startsWith(heading));
     expect(section, heading).toBeDefined();
-    const ticketHelp = lang === 'en' ? 'https://www.alibabacloud.com/help/en/ticket-system-api' : 'https://help.aliyun.com/product/163246.html';
+    const ticketHelp = lang === 'en' ? 'https://alibabacloud.com/help/en/ticket-system-api' : 'https://help.aliyun.com/product/163246.html';
     expect(externalLinks(section ?? '').map((l) => l.href)).toContain(ticketHelp);
   });
 });
