@@ -111,3 +111,35 @@ test('module preloads name built files, and the checker page preloads the check 
   expect(imports.length).toBeGreaterThan(0);
   for (const i of imports) expect(preloaded, i).toContain(i);
 });
+
+// Every guide page says when it was last checked: Starlight renders the frontmatter `lastUpdated`
+// as <time datetime> right after the label from src/content/i18n (zh-CN.json, en.json).
+const lastCheckedLabel = {
+  zh: (JSON.parse(readFileSync('src/content/i18n/zh-CN.json', 'utf8')) as Record<string, string>)['page.lastUpdated'],
+  en: (JSON.parse(readFileSync('src/content/i18n/en.json', 'utf8')) as Record<string, string>)['page.lastUpdated'],
+};
+// A sample across the sections: a record page, a DNS host, sign-in, management and the troubleshooting hub.
+const sampledGuidePages = ['dns/mx', 'dns/hosts/cloudflare', 'signin/security', 'manage/rules-forwarding', 'troubleshooting/index'];
+
+for (const lang of ['zh', 'en'] as const) {
+  for (const slug of sampledGuidePages) {
+    const file = `src/content/docs/${lang === 'en' ? 'en/' : ''}${slug}.mdx`;
+    const url = `/${lang === 'en' ? 'en/' : ''}${slug.replace(/\/?index$/, '')}/`;
+    test(`${url} shows its last-checked date as a <time datetime> after “${lastCheckedLabel[lang]}”`, async ({ page }) => {
+      // The date the page's frontmatter gives.
+      const date = /^lastUpdated:\s*(\d{4}-\d{2}-\d{2})\s*$/m.exec(readFileSync(file, 'utf8'))?.[1];
+      expect(date, `${file} sets lastUpdated`).toBeTruthy();
+      await page.goto(url);
+      // The one paragraph that carries the label.
+      const line = page.getByRole('paragraph').filter({ hasText: lastCheckedLabel[lang] ?? '' });
+      await expect(line).toHaveCount(1);
+      // The label comes first, then the date in a <time> whose datetime is the frontmatter date.
+      await expect(line).toHaveText(new RegExp(`^\\s*${(lastCheckedLabel[lang] ?? '').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*\\S`));
+      const time = line.locator('time');
+      await expect(time).toHaveCount(1);
+      await expect(time).toHaveAttribute('datetime', `${date}T00:00:00.000Z`);
+      await expect(time).toBeVisible();
+      await expect(time).not.toHaveText(/^\s*$/);
+    });
+  }
+}

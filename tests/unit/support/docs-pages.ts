@@ -105,3 +105,17 @@ export function internalLinks(body: string): Link[] {
   for (const m of body.matchAll(/^\s*link:\s*(\/\S*)\s*$/gm)) links.push({ text: '', ...split(m[1] ?? '') });
   return links;
 }
+
+/** Markdown links and href="…" attributes that leave the site (http or https). */
+export function externalLinks(body: string): Link[] {
+  const links: Link[] = [];
+  const split = (target: string): { href: string; fragment: string | undefined } => {
+    const i = target.indexOf('#');
+    return i < 0 ? { href: target, fragment: undefined } : { href: target.slice(0, i), fragment: target.slice(i + 1) };
+  };
+  for (const m of prose(body).matchAll(/\[([^\]]+)\]\((https?:\/\/[^)\s]+)\)/g)) {
+    links.push({ text: m[1] ?? '', ...split(m[2] ?? '') });
+  }
+  for (const m of body.matchAll(/\bhref="(https?:\/\/[^"]+)"/g)) links.push({ text: '', ...split(m[1] ?? '') });
+  return links;
+}

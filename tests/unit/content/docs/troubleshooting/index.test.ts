@@ -2,7 +2,7 @@
 // English twin) is a public contract: it links every troubleshooting page of
 // its language, and carries the exact error texts users paste into search.
 import { describe, expect, it } from 'vitest';
-import { internalLinks, readPages, type PageLang } from '../../../support/docs-pages';
+import { externalLinks, internalLinks, readPages, type PageLang } from '../../../support/docs-pages';
 
 const pages = readPages();
 
@@ -59,6 +59,15 @@ describe.each(['zh', 'en'] as const)('troubleshooting hub (%s)', (lang) => {
 
   it('says how support sends a link with ?domain=', () => {
     expect(hub(lang).body).toMatch(/\?domain=example\.com/);
+  });
+
+  // The "before you contact Alibaba Cloud" section names where tickets are described, not only the menu.
+  it('the escalation section links Alibaba Cloud’s help on tickets', () => {
+    const heading = lang === 'en' ? 'Before you contact Alibaba Cloud' : '联系阿里云之前';
+    const section = hub(lang).body.split(/^## /m).find((s) => s.startsWith(heading));
+    expect(section, heading).toBeDefined();
+    const ticketHelp = lang === 'en' ? 'https://alibabacloud.com/help/en/ticket-system-api' : 'https://help.aliyun.com/product/163246.html';
+    expect(externalLinks(section ?? '').map((l) => l.href)).toContain(ticketHelp);
   });
 });
 
