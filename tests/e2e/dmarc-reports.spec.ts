@@ -208,7 +208,8 @@ test.describe('reads every reporter’s style', () => {
     await page.locator('[data-copy-report]').click();
     const report = await page.evaluate(() => navigator.clipboard.readText());
     const lines = report.split('\n');
-    expect(lines[0]).toBe('DMARC report viewer');
+    // The domains the reports are about, as the title.
+    expect(lines[0]).toBe('DMARC reports for example.com, example.net');
     // The bare page link: the reports' content never goes into a link.
     const url = new URL(page.url());
     expect(lines[1]).toBe(`Link: ${url.origin}${url.pathname}`);

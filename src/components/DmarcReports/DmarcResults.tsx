@@ -186,7 +186,7 @@ export default function DmarcResults({ lang, base, s, text: words, r, resolvers 
       words,
     );
     return {
-      title: s.title,
+      title: body.title,
       ranAt: r.loadedAt,
       resolvers: reportResolvers(resolvers, r.answeredBy, lang),
       verdict: body.verdict,
