@@ -7,6 +7,7 @@
  * answered, then each row's status and finding text. No React.
  */
 import type { Lang, Resolver } from '~/core';
+import { uiStrings } from './strings';
 import { URL_PARAMS, type UrlPatch } from './urlParams';
 
 export interface ReportRow {
@@ -37,11 +38,6 @@ export interface ReportInput {
 
 /** What a tool's report builder returns: everything but what CopyReport adds at click time. */
 export type ReportBody = Omit<ReportInput, 'lang' | 'url'>;
-
-const WORDS = {
-  zh: { link: '链接', ran: '检查时间', notRun: '尚未检查', asked: '查询的解析服务器', answered: '给出答复的', verdict: '结论', none: '无' },
-  en: { link: 'Link', ran: 'Checked at', notRun: 'not checked yet', asked: 'Resolvers asked', answered: 'answered by', verdict: 'Verdict', none: 'none' },
-} as const;
 
 /**
  * "2026-11-30T14:05:09+08:00": ISO 8601 in the visitor's local time with its
@@ -80,7 +76,8 @@ export function reportLink(href: string, mode: 'params' | 'bare', patch: UrlPatc
 /** A resolver as a report names it: a custom one with its address, so the ticket says which. */
 export function resolverText(r: Pick<Resolver, 'id' | 'name' | 'url'>, lang: Lang): string {
   if (r.id !== 'custom') return r.name[lang];
-  return lang === 'zh' ? `${r.name.zh}（${r.url}）` : `${r.name.en} (${r.url})`;
+  const { open, close } = uiStrings[lang].report;
+  return `${r.name[lang]}${open}${r.url}${close}`;
 }
 
 /** The resolvers line: those asked, in order, and those whose answers were used (by id). */
@@ -98,13 +95,13 @@ export function reportResolvers(
 }
 
 export function formatReport(input: ReportInput): string {
-  const w = WORDS[input.lang];
-  const sep = input.lang === 'zh' ? '：' : ': ';
+  // The page's language only (ui/strings: one file per language).
+  const w = uiStrings[input.lang].report;
+  const { sep } = w;
   const out: string[] = [input.title, `${w.link}${sep}${input.url}`, `${w.ran}${sep}${input.ranAt === undefined ? w.notRun : reportTime(input.ranAt)}`];
   if (input.resolvers) {
     const answered = input.resolvers.answered.length > 0 ? input.resolvers.answered.join(', ') : w.none;
-    const [open, close] = input.lang === 'zh' ? ['（', '）'] : [' (', ')'];
-    out.push(`${w.asked}${sep}${input.resolvers.asked.join(' → ')}${open}${w.answered}${sep}${answered}${close}`);
+    out.push(`${w.asked}${sep}${input.resolvers.asked.join(' → ')}${w.open}${w.answered}${sep}${answered}${w.close}`);
   }
   if (input.verdict) out.push(`${w.verdict}${sep}${input.verdict}`);
   for (const row of input.rows) {
