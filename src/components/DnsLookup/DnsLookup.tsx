@@ -53,7 +53,11 @@ function Answer({
     <section className="mg-lookup-result" data-rcode={response.rcode} data-status={status}>
       {fromIp ? <p className="mg-hint">{s.ptrFromIp(fromIp, fqdn(response.name))}</p> : null}
       <p className="mg-lookup-summary">
+        {/* The question with its answer, so the result says what was asked when the form is not there (printed). */}
         <StatusBadge lang={lang} status={status} label={response.rcode} />{' '}
+        <code>
+          {fqdn(response.name)} {response.type}
+        </code>{' '}
         {rcodeText(response.rcode, response.answers.length, response.type, lang)}
       </p>
       <dl className="mg-lookup-meta">
