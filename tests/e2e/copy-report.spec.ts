@@ -21,7 +21,6 @@ import { stack, toolUrl } from './stack';
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
 const UI = { zh: CHECKER_WORDS_ZH, en: CHECKER_WORDS_EN } as const;
-type Lang = keyof typeof UI;
 
 /** The parts of a copied report: its header lines and its rows ("[status] label" and the lines under it). */
 interface Report {

@@ -27,7 +27,8 @@ export function checkerReport(args: {
     rows: records.map((rec) => {
       const row = state.rows.get(rec.id);
       const status = row === undefined ? t.notChecked : ui.status[row.status];
-      const lines: string[] = [`${t.host}: ${hostField(rec.name, ascii, host)}`, ...rec.values.map((v) => `${t.value}: ${v.priority !== undefined ? `${v.priority} ` : ''}${v.value}`)];
+      const { sep } = ui.report;
+      const lines: string[] = [`${t.host}${sep}${hostField(rec.name, ascii, host)}`, ...rec.values.map((v) => `${t.value}${sep}${v.priority !== undefined ? `${v.priority} ` : ''}${v.value}`)];
       if (row && row.status !== 'pending') {
         lines.push(row.observed.length > 0 ? `${t.observed} ${row.observed.join(' | ')}` : t.observedNone);
         const messages = loadedMessages(lang);

@@ -22,7 +22,7 @@ export function lookupReport(args: {
   timeoutMs: number;
 }): ReportBody {
   const { lang, s, result, resolvers } = args;
-  const sep = lang === 'zh' ? '：' : ': ';
+  const { sep, semi } = uiStrings[lang].report;
   if (result.kind === 'failed') {
     const question = `${fqdn(result.name)} ${result.type}`;
     const resolver = resolvers.find((r) => r.id === result.error.resolverId);
@@ -44,7 +44,7 @@ export function lookupReport(args: {
   lines.push(`${s.answerSection}${sep}${response.answers.length > 0 ? '' : s.noAnswer}`.trimEnd());
   lines.push(...response.answers.map(recordLine));
   if (response.authority.length > 0) lines.push(`${s.authoritySection}${sep}`.trimEnd(), ...response.authority.map(recordLine));
-  lines.push(`${s.flags}${sep}${response.ad ? s.adYes : s.adNo}${response.tc ? `; ${s.tc}` : ''}`);
+  lines.push(`${s.flags}${sep}${response.ad ? s.adYes : s.adNo}${response.tc ? `${semi}${s.tc}` : ''}`);
   lines.push(`${s.time}${sep}${s.ms(response.elapsedMs)}`);
   return {
     title: s.reportTitle(question),

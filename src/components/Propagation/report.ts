@@ -13,7 +13,7 @@ import type { PropagationRun } from './usePropagation';
 export function propagationReport(args: { lang: Lang; run: PropagationRun; comparison: Comparison; timeoutMs: number }): ReportBody {
   const { lang, run, comparison } = args;
   const s = strings[lang];
-  const sep = lang === 'zh' ? '：' : ': ';
+  const { sep, semi } = uiStrings[lang].report;
   const rows: ReportRow[] = run.resolvers.map((resolver) => {
     const outcome = run.outcomes.get(resolver.id);
     const badge = rowBadge(rowStatus(outcome, comparison, resolver.id), outcome, lang);
@@ -23,7 +23,7 @@ export function propagationReport(args: { lang: Lang; run: PropagationRun; compa
       if (response.answers.length > 0) lines.push(...response.answers.map((r) => `${recordText(r, run.type)} (${s.ttl} ${s.seconds(r.ttl)})`));
       else if (response.rcode === 'NOERROR') lines.push(s.noRecords(run.type));
       if (response.rcode !== 'NOERROR') lines.push(rcodeText(response.rcode, response.answers.length, run.type, lang));
-      lines.push(`${s.rcode}${sep}${response.rcode}; ${s.ad}${sep}${response.ad ? s.adYes : s.adNo}; ${s.time}${sep}${s.ms(response.elapsedMs)}`);
+      lines.push(`${s.rcode}${sep}${response.rcode}${semi}${s.ad}${sep}${response.ad ? s.adYes : s.adNo}${semi}${s.time}${sep}${s.ms(response.elapsedMs)}`);
     } else if (outcome?.kind === 'failed') {
       lines.push(dohErrorText(outcome.error, lang, resolver, args.timeoutMs));
     }

@@ -40,14 +40,14 @@ export function spfReport(args: {
 }): ReportBody {
   const { lang, state, testState, messages } = args;
   const t = strings[lang];
-  const sep = lang === 'zh' ? '：' : ': ';
+  const { sep, semi, open, close } = uiStrings[lang].report;
   const { expansion, verdict } = state;
   const rows: ReportRow[] = [];
 
   const lines: string[] = [];
   const root = expansion.root;
   lines.push(`${t.reportRecord}${sep}${root.record !== undefined ? truncateForDisplay(root.record, RECORD_MAX) : t.noRecord}`);
-  lines.push(`${t.lookups}${sep}${expansion.lookupCount} / ${t.limit(SPF_LOOKUP_LIMIT)}; ${t.voids}${sep}${expansion.voidCount} / ${t.limit(SPF_VOID_LIMIT)}`);
+  lines.push(`${t.lookups}${sep}${expansion.lookupCount} / ${t.limit(SPF_LOOKUP_LIMIT)}${semi}${t.voids}${sep}${expansion.voidCount} / ${t.limit(SPF_VOID_LIMIT)}`);
   if (verdict.findings.length === 0) lines.push(t.none);
   for (const f of verdict.findings) {
     if (!messages) {
@@ -76,13 +76,13 @@ export function spfReport(args: {
     } else if (evaluation.result === 'neutral' && !trail.problem) testLines.push(t.noMatch);
     if (trail.problem) testLines.push(`${t.why}${problemText(trail.problem, trail.lookups, lang, messages)}`);
     testLines.push(
-      `${t.dnsTerms}${sep}${trail.dnsTerms} / ${t.limit(SPF_DNS_TERM_LIMIT)}; ${t.voidLookups}${sep}${trail.voidLookups} / ${t.limit(SPF_VOID_LOOKUP_LIMIT)}`,
+      `${t.dnsTerms}${sep}${trail.dnsTerms} / ${t.limit(SPF_DNS_TERM_LIMIT)}${semi}${t.voidLookups}${sep}${trail.voidLookups} / ${t.limit(SPF_VOID_LOOKUP_LIMIT)}`,
     );
     if (trail.lookups.length > 0) {
       testLines.push(`${t.lookupsTitle}${sep}`.trimEnd());
       trail.lookups.forEach((l, i) => {
         const data = l.data.length > 0 ? ` — ${l.data.slice(0, 10).map((d) => truncateForDisplay(d, 200)).join(', ')}${l.data.length > 10 ? ` (${t.more(l.data.length - 10)})` : ''}` : '';
-        testLines.push(`${i + 1}. ${truncateForDisplay(l.name, TERM_MAX)} ${l.type} (${t.purposes[l.purpose]}): ${lookupOutcomeText(l, lang)}${data}`);
+        testLines.push(`${i + 1}. ${truncateForDisplay(l.name, TERM_MAX)} ${l.type}${open}${t.purposes[l.purpose]}${close}${sep}${lookupOutcomeText(l, lang)}${data}`);
       });
     }
     rows.push({ label: t.testTitle(test.ip), status: words.title, lines: testLines });

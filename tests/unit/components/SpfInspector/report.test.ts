@@ -59,6 +59,6 @@ describe('spfReport', () => {
     const text = formatReport({ ...body, lang: 'zh', url: 'https://guide.example/tools/spf/?domain=example.com&ip=192.0.2.7' });
     expect(text).toContain('  - 没有填写 MAIL FROM：按 postmaster@example.com 检查 example.com 的 SPF 记录。');
     expect(text).toContain('  - 决定结果的是 _spf.example.net 记录中的 ip4:192.0.2.0/24。路径：include:_spf.example.net → ip4:192.0.2.0/24');
-    expect(text).toContain('  - 1. example.com TXT (SPF 记录): 有记录 — v=spf1 include:_spf.example.net ~all');
+    expect(text).toContain('  - 1. example.com TXT（SPF 记录）：有记录 — v=spf1 include:_spf.example.net ~all');
   });
 });
