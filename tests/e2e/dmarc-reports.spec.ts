@@ -208,8 +208,11 @@ test.describe('reads every reporter’s style', () => {
     await page.locator('[data-copy-report]').click();
     const report = await page.evaluate(() => navigator.clipboard.readText());
     const lines = report.split('\n');
-    expect(lines[0]).toBe('DMARC report viewer');
-    expect(lines[1]).toBe(`Link: ${page.url()}`);
+    // The domains the reports are about, as the title.
+    expect(lines[0]).toBe('DMARC reports for example.com, example.net');
+    // The bare page link: the reports' content never goes into a link.
+    const url = new URL(page.url());
+    expect(lines[1]).toBe(`Link: ${url.origin}${url.pathname}`);
     expect(report).toContain('Verdict: 8 reports, 125 messages, 99 passed DMARC (79.2%)');
     expect(report).toContain(
       '[should change] Alibaba Mail\n  - 99 messages, 99 passed DMARC (100.0%)\n  - IPs: 192.0.2.10',

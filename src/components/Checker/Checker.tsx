@@ -57,7 +57,7 @@ export default function Checker({ lang, base, records }: CheckerProps) {
               report={() =>
                 checkerReport({
                   lang,
-                  title: `${strings[lang].reportTitle} ${c.domain?.ok ? c.domain.unicode : ascii}`,
+                  title: strings[lang].reportTitle(c.domain?.ok ? c.domain.unicode : ascii),
                   ascii,
                   host: c.form.host,
                   records: c.published,

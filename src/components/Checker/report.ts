@@ -1,8 +1,8 @@
 // The checker's plain-text report for a ticket (see ../ui/report.ts): every record with its
 // status, what DNS returned, and each finding's text and fix, in the page's language.
-import { describeFinding, hostField, PRESET_RESOLVERS, type ExpectedRecord, type HostId, type Lang, type Resolver } from '~/core';
+import { describeFinding, hostField, type ExpectedRecord, type HostId, type Lang, type Resolver } from '~/core';
 import { loadedMessages } from '../ui/messages';
-import type { ReportInput } from '../ui/report';
+import { reportResolvers, type ReportBody } from '../ui/report';
 import { uiStrings } from '../ui/strings';
 import type { CheckerState } from './state';
 
@@ -15,22 +15,20 @@ export function checkerReport(args: {
   state: CheckerState;
   resolvers: readonly Resolver[];
   verdict: string;
-}): Omit<ReportInput, 'lang' | 'url'> {
+}): ReportBody {
   const { lang, ascii, host, records, state } = args;
   const ui = uiStrings[lang];
   const t = ui.table;
-  const resolverName = (id: string): string =>
-    args.resolvers.find((r) => r.id === id)?.name[lang] ??
-    (id in PRESET_RESOLVERS ? PRESET_RESOLVERS[id as keyof typeof PRESET_RESOLVERS].name[lang] : id);
   return {
     title: args.title,
     ranAt: state.checkedAt,
-    resolvers: { asked: args.resolvers.map((r) => r.name[lang]), answered: state.answeredBy.map(resolverName) },
+    resolvers: reportResolvers(args.resolvers, state.answeredBy, lang),
     verdict: args.verdict,
     rows: records.map((rec) => {
       const row = state.rows.get(rec.id);
       const status = row === undefined ? t.notChecked : ui.status[row.status];
-      const lines: string[] = [`${t.host}: ${hostField(rec.name, ascii, host)}`, ...rec.values.map((v) => `${t.value}: ${v.priority !== undefined ? `${v.priority} ` : ''}${v.value}`)];
+      const { sep } = ui.report;
+      const lines: string[] = [`${t.host}${sep}${hostField(rec.name, ascii, host)}`, ...rec.values.map((v) => `${t.value}${sep}${v.priority !== undefined ? `${v.priority} ` : ''}${v.value}`)];
       if (row && row.status !== 'pending') {
         lines.push(row.observed.length > 0 ? `${t.observed} ${row.observed.join(' | ')}` : t.observedNone);
         const messages = loadedMessages(lang);

@@ -8,6 +8,7 @@
 import { useId, type ReactNode } from 'react';
 import { reportsToCsv, type Lang, type ReportsText, type Resolver, type Summary as ReportSummary } from '~/core';
 import { CopyReport } from '../ui/CopyReport';
+import { reportResolvers } from '../ui/report';
 import { saveFile } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
 import { DayChart, RateChart } from './DmarcCharts';
@@ -178,7 +179,6 @@ function Filters({ s, text, r }: { s: DmarcStrings; text: ReportsText; r: DmarcR
 }
 
 export default function DmarcResults({ lang, base, s, text: words, r, resolvers }: DmarcResultsProps) {
-  const resolverName = (id: string): string => resolvers.find((x) => x.id === id)?.name[lang] ?? id;
   const copy = () => {
     const body = reportBody(
       { summary: r.summary, groups: r.groups, advice: r.advice, refused: r.refused, filters: r.filters },
@@ -186,9 +186,9 @@ export default function DmarcResults({ lang, base, s, text: words, r, resolvers 
       words,
     );
     return {
-      title: s.title,
+      title: body.title,
       ranAt: r.loadedAt,
-      resolvers: { asked: resolvers.map((x) => x.name[lang]), answered: r.answeredBy.map(resolverName) },
+      resolvers: reportResolvers(resolvers, r.answeredBy, lang),
       verdict: body.verdict,
       rows: body.rows,
       notes: body.notes,
@@ -213,7 +213,7 @@ export default function DmarcResults({ lang, base, s, text: words, r, resolvers 
     <>
       <Overview s={s} text={words} summary={r.summary}>
         <div className="mg-actions">
-          <CopyReport lang={lang} report={copy} />
+          <CopyReport lang={lang} report={copy} link={{ bare: true }} />
           <button type="button" onClick={exportCsv}>
             {s.exportCsv}
           </button>

@@ -200,8 +200,10 @@ export function reportBody(
   },
   s: DmarcStrings,
   text: ReportsText,
-): { readonly verdict: string; readonly rows: readonly ReportRow[]; readonly notes: readonly string[] } {
+): { readonly title: string; readonly verdict: string; readonly rows: readonly ReportRow[]; readonly notes: readonly string[] } {
   const { summary, groups, advice, refused, filters } = input;
+  // The domains the reports are about (the one chosen in the filter, if any): the report's title.
+  const title = text.summaryTitle(filters.domain ? [filters.domain] : summary.domains.map((d) => d.domain));
   const t = summary.totals;
   const verdict = s.reportVerdict(t.messages, t.pass, s.share(t.pass, t.messages), summary.reports);
   const rows: ReportRow[] = groups.slice(0, input.maxGroups ?? 20).map((g) => {
@@ -237,7 +239,7 @@ export function reportBody(
     notes.push(text.fileErrorsHeading);
     for (const r of refused) notes.push(`- ${refusedText(r, s, text)}`);
   }
-  return { verdict, rows, notes };
+  return { title, verdict, rows, notes };
 }
 
 /** Every source IP over these reports, most messages first (what the PTR lookups ask about first). */

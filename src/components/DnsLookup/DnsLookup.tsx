@@ -1,14 +1,17 @@
 // One DNS query shown like dig (/tools/lookup/). Presentation only: state in
 // useDnsLookup.ts, DNS logic and the dig-like text in ~/core. The result element
-// carries data-rcode (the answer's rcode) or data-error (a DohError code).
-import { useId, type FormEvent } from 'react';
+// carries data-rcode (the answer's rcode) or data-error (a DohError code), and
+// data-status as its badge shows it; "copy report" (ui/CopyReport) beside it.
+import { useId, type FormEvent, type ReactNode } from 'react';
 import { formatFlags, formatRecord, formatResponse, fqdn, type DnsResponse, type Resolver } from '~/core';
 import { CopyButton } from '../ui/CopyButton';
+import { CopyReport } from '../ui/CopyReport';
 import { dohErrorText, rcodeText } from '../ui/dohText';
 import type { Lang } from '~/core';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
+import { lookupReport } from './report';
 import { strings } from './strings';
 import { LOOKUP_TIMEOUT_MS, LOOKUP_TYPES, useDnsLookup } from './useDnsLookup';
 import '../ui/widget.css';
@@ -31,26 +34,30 @@ function Answer({
   resolvers,
   lang,
   fromIp,
+  children,
 }: {
   response: DnsResponse;
   resolvers: readonly Resolver[];
   lang: Lang;
   fromIp: string | undefined;
+  /** More actions beside "copy as text" (the copy report button). */
+  children?: ReactNode;
 }) {
   const s = strings[lang];
   const flags = formatFlags(response);
   const resolver = resolverLabel(resolvers, response.resolverId, lang);
   const ok = response.rcode === 'NOERROR' && response.answers.length > 0;
   const text = formatResponse(response, { resolver });
+  const status = ok ? 'ok' : response.rcode === 'NOERROR' || response.rcode === 'NXDOMAIN' ? 'warn' : 'error';
   return (
-    <section className="mg-lookup-result" data-rcode={response.rcode}>
+    <section className="mg-lookup-result" data-rcode={response.rcode} data-status={status}>
       {fromIp ? <p className="mg-hint">{s.ptrFromIp(fromIp, fqdn(response.name))}</p> : null}
       <p className="mg-lookup-summary">
-        <StatusBadge
-          lang={lang}
-          status={ok ? 'ok' : response.rcode === 'NOERROR' || response.rcode === 'NXDOMAIN' ? 'warn' : 'error'}
-          label={response.rcode}
-        />{' '}
+        {/* The question with its answer, so the result says what was asked when the form is not there (printed). */}
+        <StatusBadge lang={lang} status={status} label={response.rcode} />{' '}
+        <code>
+          {fqdn(response.name)} {response.type}
+        </code>{' '}
         {rcodeText(response.rcode, response.answers.length, response.type, lang)}
       </p>
       <dl className="mg-lookup-meta">
@@ -84,6 +91,7 @@ function Answer({
       ) : null}
       <div className="mg-actions">
         <CopyButton lang={lang} label={s.copy} text={text} />
+        {children}
       </div>
     </section>
   );
@@ -107,6 +115,20 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
     l.start(l.name, l.type);
   };
   const result = l.result;
+  // The copy report of the result shown; on a guide page (type fixed) the name is not in the address, so the link adds it.
+  const report =
+    result && result.kind !== 'running' ? (
+      <CopyReport
+        lang={lang}
+        report={() => lookupReport({ lang, s, result, resolvers: resolverState.resolvers, timeoutMs: LOOKUP_TIMEOUT_MS })}
+        link={{
+          params:
+            type === undefined
+              ? {}
+              : { name: result.kind === 'answer' ? (result.fromIp ?? result.response.name) : result.name },
+        }}
+      />
+    ) : null;
 
   return (
     <div className="mg-widget mg-lookup" data-widget="lookup">
@@ -136,7 +158,9 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
 
       <div className="mg-lookup-output" aria-live="polite" aria-busy={l.running}>
         {result?.kind === 'answer' ? (
-          <Answer response={result.response} resolvers={resolverState.resolvers} lang={lang} fromIp={result.fromIp} />
+          <Answer response={result.response} resolvers={resolverState.resolvers} lang={lang} fromIp={result.fromIp}>
+            {report}
+          </Answer>
         ) : result?.kind === 'failed' ? (
           <section className="mg-lookup-result" data-status="error" data-error={result.error.code}>
             <p className="mg-lookup-summary">
@@ -152,6 +176,7 @@ export default function DnsLookup({ lang, type }: DnsLookupProps) {
                 ? ` — ${resolverLabel(resolverState.resolvers, result.error.resolverId, lang)}`
                 : ''}
             </p>
+            <div className="mg-actions">{report}</div>
           </section>
         ) : result?.kind === 'running' ? (
           <p className="mg-lookup-summary" data-status="pending">

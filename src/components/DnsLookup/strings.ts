@@ -27,6 +27,7 @@ const zh = {
   copy: '复制查询结果文本',
   failed: '查询失败：',
   triedAll: '已依次尝试所有解析服务器。',
+  reportTitle: (question: string) => `DNS 查询：${question}`,
 };
 
 type Strings = typeof zh;
@@ -58,6 +59,7 @@ const en: Strings = {
   copy: 'Copy the result as text',
   failed: 'The lookup failed: ',
   triedAll: 'Every resolver was tried in turn.',
+  reportTitle: (question: string) => `DNS lookup: ${question}`,
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };

@@ -20,10 +20,11 @@ import { useToolRun } from '../ui/useToolRun';
 export const LOOKUP_TYPES = RR_TYPES;
 export const LOOKUP_TIMEOUT_MS = 4000;
 
+/** A finished lookup carries `at`, when it ended (ms since epoch), for the copied report. */
 export type LookupResult =
   | { readonly kind: 'running'; readonly name: string; readonly type: RRType }
-  | { readonly kind: 'answer'; readonly response: DnsResponse; readonly fromIp?: string }
-  | { readonly kind: 'failed'; readonly name: string; readonly type: RRType; readonly error: DohError };
+  | { readonly kind: 'answer'; readonly response: DnsResponse; readonly fromIp?: string; readonly at: number }
+  | { readonly kind: 'failed'; readonly name: string; readonly type: RRType; readonly error: DohError; readonly at: number };
 
 interface Options {
   readonly resolvers: readonly Resolver[];
@@ -88,10 +89,10 @@ export function useDnsLookup({ resolvers, leader, defaultType, embedded, ready }
       setResult({ kind: 'running', name: qname, type: qtype });
       try {
         const response = await client.query(qname, qtype, signal);
-        if (!signal.aborted) setResult({ kind: 'answer', response, ...(fromIp ? { fromIp } : {}) });
+        if (!signal.aborted) setResult({ kind: 'answer', response, ...(fromIp ? { fromIp } : {}), at: Date.now() });
       } catch (err) {
         if (signal.aborted) return;
-        setResult({ kind: 'failed', name: qname, type: qtype, error: isDohError(err) ? err : new DohError('network', String(err)) });
+        setResult({ kind: 'failed', name: qname, type: qtype, error: isDohError(err) ? err : new DohError('network', String(err)), at: Date.now() });
       }
     },
   });
@@ -107,7 +108,9 @@ export function useDnsLookup({ resolvers, leader, defaultType, embedded, ready }
 
   const stop = (): void => {
     tool.stop();
-    setResult((r) => (r?.kind === 'running' ? { kind: 'failed', name: r.name, type: r.type, error: new DohError('aborted', 'The query was cancelled.') } : r));
+    setResult((r) =>
+      r?.kind === 'running' ? { kind: 'failed', name: r.name, type: r.type, error: new DohError('aborted', 'The query was cancelled.'), at: Date.now() } : r,
+    );
   };
 
   return { name, setName, type, setType, inputError, result, start, stop, running: result?.kind === 'running' };

@@ -8,6 +8,7 @@
 import { useId, type ChangeEvent, type DragEvent, type FormEvent } from 'react';
 import { describeBounce, type GuideSlug } from '~/core';
 import { CopyReport } from '../ui/CopyReport';
+import { reportResolvers } from '../ui/report';
 import { guideHref } from '../ui/links';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { TextField } from '../ui/TextField';
@@ -83,12 +84,11 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
   const report = () => {
     if (!a) return { title: t.title, ranAt: undefined, rows: [] };
     const origin = window.location.origin;
-    const names = new Map<string, string>(resolverState.resolvers.map((r) => [r.id, r.id === 'custom' ? `${r.name[lang]} ${r.url}` : r.name[lang]]));
     return messageReport({
       analysis: a,
       t,
       ranAt: state.ranAt,
-      resolvers: { asked: resolverState.resolvers.map((r) => names.get(r.id) ?? r.id), answered: state.answeredBy.map((r) => names.get(r) ?? r) },
+      resolvers: reportResolvers(resolverState.resolvers, state.answeredBy, lang),
       guideUrl: (slug: GuideSlug) => new URL(guideHref(base, lang, slug), origin).href,
     });
   };
@@ -151,7 +151,7 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
           <button type="submit" className="mg-primary" onPointerDown={m.prepare}>
             {state.phase === 'running' ? t.form.analysing : t.form.analyse}
           </button>
-          <CopyReport lang={lang} report={report} disabled={!a || state.phase === 'running'} />
+          <CopyReport lang={lang} report={report} disabled={!a || state.phase === 'running'} link={{ bare: true }} />
         </div>
         <p className="mg-hint">{t.form.privacy}</p>
       </form>

@@ -6,7 +6,7 @@
  * the message goes in as plain text.
  */
 import { describeBounce, DMARC_ADVICE_GUIDE, type GuideSlug, type MessageAnalysis } from '~/core';
-import type { ReportInput, ReportRow } from '../ui/report';
+import type { ReportBody, ReportInput, ReportRow } from '../ui/report';
 import { browserAuth, epochText, hopTime, receiverAuth, verdictFacts, type AuthItem } from './present';
 import type { MessageStrings } from './strings';
 
@@ -43,7 +43,7 @@ function authRow(t: MessageStrings, item: AuthItem): ReportRow {
   return { label, status: resultWord(t, item.result), lines };
 }
 
-export function messageReport(args: MessageReportArgs): Omit<ReportInput, 'lang' | 'url'> {
+export function messageReport(args: MessageReportArgs): ReportBody {
   const { analysis: a, t, guideUrl } = args;
   const rows: ReportRow[] = [];
   const s = sep(t);

@@ -3,12 +3,15 @@
 // contract (architecture §3): one element per resolver with data-resolver (its
 // id) and data-status (pending, ok, differs, error); a verdict with data-verdict.
 import { useId, type FormEvent } from 'react';
-import { fqdn, formatRdata, RR_TYPES, type Comparison, type DnsRecord, type Resolver, type RRType } from '~/core';
+import { fqdn, RR_TYPES, type Comparison, type Resolver } from '~/core';
+import { CopyReport } from '../ui/CopyReport';
 import { dohErrorText, rcodeText } from '../ui/dohText';
 import type { Lang } from '~/core';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
+import { recordText, rowBadge, rowStatus, verdictOf, type RowStatus } from './present';
+import { propagationReport } from './report';
 import { strings } from './strings';
 import { PROPAGATION_TIMEOUT_MS, usePropagation, type Outcome, type PropagationRun } from './usePropagation';
 import '../ui/widget.css';
@@ -23,79 +26,27 @@ export interface PropagationProps {
   sub?: string;
 }
 
-type RowStatus = 'pending' | 'ok' | 'differs' | 'error';
-
-function rowStatus(outcome: Outcome | undefined, comparison: Comparison | undefined, id: string): RowStatus {
-  if (!outcome || outcome.kind === 'pending') return 'pending';
-  if (outcome.kind === 'failed') return 'error';
-  return comparison?.status[id] ?? 'pending';
-}
-
-function recordText(record: DnsRecord, asked: RRType): string {
-  const data = formatRdata(record);
-  return record.type === asked ? data : `${record.type} ${data}`;
-}
-
 function Verdict({ run, comparison, lang }: { run: PropagationRun; comparison: Comparison; lang: Lang }) {
-  const t = strings[lang].verdict;
-  const byId = new Map<string, Resolver>(run.resolvers.map((r) => [r.id, r]));
-  const names = (ids: readonly string[]) =>
-    ids.map((id) => byId.get(id)?.name[lang] ?? id).join(strings[lang].listSeparator);
-
-  if (comparison.verdict === 'none') {
-    const servfail = [...run.outcomes.values()].some((o) => o.kind === 'answer');
+  const v = verdictOf(run, comparison, lang);
+  const [first, ...rest] = v.paragraphs;
+  const lead = (
+    <>
+      <StatusBadge lang={lang} status={v.badge.status} {...(v.badge.label ? { label: v.badge.label } : {})} /> {first}
+    </>
+  );
+  if (v.kind !== 'differ') {
     return (
-      <p className="mg-verdict" data-verdict={servfail ? 'servfail' : 'none'}>
-        <StatusBadge lang={lang} status="error" /> {servfail ? t.servfail : t.none}
+      <p className="mg-verdict" data-verdict={v.kind}>
+        {lead}
       </p>
     );
   }
-  if (comparison.verdict === 'agree' || comparison.verdict === 'single') {
-    const count = comparison.groups[0]?.ids.length ?? 0;
-    return (
-      <p className="mg-verdict" data-verdict={comparison.verdict}>
-        {comparison.verdict === 'agree' ? (
-          <StatusBadge lang={lang} status="ok" label={strings[lang].statusOk} />
-        ) : (
-          <StatusBadge lang={lang} status="warn" label={strings[lang].statusSingle} />
-        )}{' '}
-        {comparison.verdict === 'agree' ? t.agree(count) : t.single}
-      </p>
-    );
-  }
-  const { majority, groups } = comparison;
-  // With a majority: when the odd answers expire. Without one: when any of them does.
-  const tieTimes = groups.map((g) => g.cacheSeconds);
-  const staleWithinSeconds = majority
-    ? comparison.staleWithinSeconds
-    : tieTimes.every((x): x is number => x !== undefined)
-      ? Math.max(...tieTimes)
-      : undefined;
-  const odd = groups.filter((g) => g !== majority).flatMap((g) => g.ids);
-  // Two groups that split exactly along China / outside China point at per-region records.
-  const regions = groups.map((g) => new Set(g.ids.map((id) => byId.get(id)?.region)));
-  const regionSplit =
-    groups.length === 2 &&
-    regions.every((r) => r.size === 1) &&
-    regions[0] &&
-    regions[1] &&
-    [...regions[0], ...regions[1]].sort().join() === 'cn,global';
   return (
     <div className="mg-verdict" data-verdict="differ">
-      <p>
-        <StatusBadge lang={lang} status="differs" />{' '}
-        {majority ? t.differMajority(majority.ids.length, names(odd)) : t.differTie}
-      </p>
-      {staleWithinSeconds !== undefined ? (
-        <p>
-          {majority ? t.stale(staleWithinSeconds) : t.staleTie(staleWithinSeconds)}
-          {lang === 'zh' ? '' : ' '}
-          {t.staleAfter}
-        </p>
-      ) : (
-        <p>{t.dataDiffers}</p>
-      )}
-      {regionSplit ? <p>{t.regionSplit}</p> : null}
+      <p>{lead}</p>
+      {rest.map((text, i) => (
+        <p key={i}>{text}</p>
+      ))}
     </div>
   );
 }
@@ -121,16 +72,8 @@ function ResolverRow({
       return resolver.url;
     }
   })();
-  const badge =
-    status === 'pending' && outcome?.kind === 'answer' ? (
-      <StatusBadge lang={lang} status="pending" label={s.statusAnswered} />
-    ) : status === 'ok' ? (
-      <StatusBadge lang={lang} status="ok" label={s.statusOk} />
-    ) : status === 'error' ? (
-      <StatusBadge lang={lang} status="error" label={s.statusError} />
-    ) : (
-      <StatusBadge lang={lang} status={status} />
-    );
+  const b = rowBadge(status, outcome, lang);
+  const badge = <StatusBadge lang={lang} status={b.status} {...(b.label ? { label: b.label } : {})} />;
   return (
     <li className="mg-prop-row" data-resolver={resolver.id} data-status={status}>
       <div className="mg-prop-head">
@@ -236,6 +179,19 @@ export default function Propagation({ lang, type, sub }: PropagationProps) {
               <strong>{s.resultsHeading(fqdn(run.name), run.type)}</strong>
             </p>
             {run.done && p.comparison ? <Verdict run={run} comparison={p.comparison} lang={lang} /> : null}
+            <div className="mg-actions">
+              <CopyReport
+                lang={lang}
+                disabled={!run.done || !p.comparison}
+                // On a guide page (type fixed) the name asked is not written into the address: the link adds it.
+                link={{ params: type !== undefined && sub === undefined ? { name: run.name } : {} }}
+                report={() =>
+                  p.comparison
+                    ? propagationReport({ lang, run, comparison: p.comparison, timeoutMs: PROPAGATION_TIMEOUT_MS })
+                    : { title: s.reportTitle(s.resultsHeading(fqdn(run.name), run.type)), ranAt: undefined, rows: [] }
+                }
+              />
+            </div>
             <ul className="mg-prop-list">
               {run.resolvers.map((r) => {
                 const outcome = run.outcomes.get(r.id);

@@ -45,6 +45,7 @@ const zh = {
       '能连接上的解析服务器都返回 SERVFAIL：它们都无法得到这个名称的回答。常见原因是域名的 DNSSEC 配置有误，或权威 DNS 服务器没有响应。',
   },
   listSeparator: '、',
+  reportTitle: (question: string) => `多地解析对比：${question}`,
 };
 
 type Strings = typeof zh;
@@ -95,6 +96,7 @@ const en: Strings = {
       'Every resolver that could be reached answered SERVFAIL: none could get an answer for this name. Common causes are broken DNSSEC for the domain or authoritative name servers not responding.',
   },
   listSeparator: ', ',
+  reportTitle: (question: string) => `Compare resolvers: ${question}`,
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };

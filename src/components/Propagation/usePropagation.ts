@@ -32,6 +32,8 @@ export interface PropagationRun {
   readonly resolvers: readonly Resolver[];
   readonly outcomes: ReadonlyMap<string, Outcome>;
   readonly done: boolean;
+  /** When the last resolver settled (ms since epoch), for the copied report. */
+  readonly at?: number;
 }
 
 interface Options {
@@ -104,7 +106,8 @@ export function usePropagation({ resolvers, defaultType, embedded, sub, ready }:
         setRun((prev) => {
           if (prev?.token !== token || prev.outcomes.get(id)?.kind !== 'pending') return prev;
           const outcomes = new Map(prev.outcomes).set(id, outcome);
-          return { ...prev, outcomes, done: [...outcomes.values()].every((o) => o.kind !== 'pending') };
+          const done = [...outcomes.values()].every((o) => o.kind !== 'pending');
+          return { ...prev, outcomes, done, ...(done ? { at: Date.now() } : {}) };
         });
       };
       await Promise.all(

@@ -8,7 +8,9 @@
 // DNS lookup used).
 // Markup contract: data-spf-lookups (total count) and data-status (verdict) on
 // the expansion; data-spf-result on the IP test (architecture §3: `pending`
-// until the RFC result word is known). DNS text is rendered as text only.
+// until the RFC result word is known); data-copy-report on the "copy report"
+// button (ui/CopyReport), enabled once the run has ended. DNS text is rendered
+// as text only.
 import { useId, type FormEvent, type ReactElement } from 'react';
 import {
   domainErrorMessage,
@@ -28,7 +30,9 @@ import {
   type SpfTrailRecord,
   type SpfTrailTerm,
 } from '~/core';
+import { CopyReport } from '../ui/CopyReport';
 import { FindingList } from '../ui/FindingList';
+import { loadedMessages } from '../ui/messages';
 import { useMessages } from '../ui/useMessages';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge, type BadgeStatus } from '../ui/StatusBadge';
@@ -36,6 +40,7 @@ import { TextField } from '../ui/TextField';
 import { useResolvers } from '../ui/useResolvers';
 import { heloErrorText, ipErrorText, lookupData, lookupOutcomeText, problemText, senderErrorText } from './describe';
 import type { SpfTest } from './form';
+import { spfReport } from './report';
 import { strings } from './strings';
 import { useSpfInspector, type SpfTestState } from './useSpfInspector';
 import '../ui/widget.css';
@@ -143,6 +148,20 @@ export default function SpfInspector({ lang, base }: SpfInspectorProps) {
           ? t.testAnnounce(s.testState.test.ip, s.testState.evaluation.domain, t.results[s.testState.evaluation.result].title)
           : ''}
       </div>
+
+      {done || s.running ? (
+        <div className="mg-actions">
+          <CopyReport
+            lang={lang}
+            disabled={!done || s.running}
+            report={() =>
+              done
+                ? spfReport({ lang, state: done, testState: s.testState, ended: s.ended, resolvers: resolverState.resolvers, messages: loadedMessages(lang) })
+                : { title: '', ranAt: undefined, rows: [] }
+            }
+          />
+        </div>
+      ) : null}
 
       {s.testState.kind === 'idle' ? null : <TestView state={s.testState} lang={lang} messages={messages} />}
 

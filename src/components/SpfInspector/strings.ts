@@ -198,6 +198,11 @@ const zh = {
     'invalid-name': '名称无法查询',
   } satisfies Record<DohErrorCode, string>,
   more: (n: number) => `还有 ${n} 条`,
+
+  // ─── the copied report ───
+  reportTitle: (domain: string) => `SPF 检查：${domain}`,
+  reportExpansion: (domain: string) => `${domain} 的 SPF 记录`,
+  reportRecord: '记录',
 };
 
 type Strings = typeof zh;
@@ -372,6 +377,10 @@ const en: Strings = {
     'invalid-name': 'the name cannot be asked',
   },
   more: (n: number) => `${n} more`,
+
+  reportTitle: (domain: string) => `SPF inspector: ${domain}`,
+  reportExpansion: (domain: string) => `SPF record of ${domain}`,
+  reportRecord: 'Record',
 };
 
 export const strings: Record<Lang, Strings> = { zh, en };

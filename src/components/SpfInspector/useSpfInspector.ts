@@ -10,6 +10,7 @@ import {
   expandSpf,
   isDohError,
   spfVerdict,
+  type QueryFn,
   type Resolver,
   type ResolverLeader,
   type SpfEvaluation,
@@ -37,6 +38,12 @@ export type SpfTestState =
   | { readonly kind: 'done'; readonly test: SpfTest; readonly evaluation: SpfEvaluation; readonly ms: number }
   | { readonly kind: 'failed'; readonly test: SpfTest };
 
+/** A run that ended: when, and whose answers it used (for the copied report). */
+export interface SpfRunEnd {
+  readonly at: number;
+  readonly answeredBy: readonly string[];
+}
+
 export function useSpfInspector(
   resolvers: readonly Resolver[],
   resolversReady: boolean,
@@ -45,6 +52,7 @@ export function useSpfInspector(
   const [form, setForm] = useState<SpfForm>(emptyForm);
   const [state, setState] = useState<SpfState>({ kind: 'idle' });
   const [testState, setTestState] = useState<SpfTestState>({ kind: 'idle' });
+  const [ended, setEnded] = useState<SpfRunEnd | undefined>(undefined);
   const checked = checkForm(form);
 
   const tool = useToolRun<SpfRun>({
@@ -59,7 +67,15 @@ export function useSpfInspector(
     },
     task: async (run, { signal, client }) => {
       // One run of the client: the expansion and the evaluation share their answers.
-      const query = client.newRun(signal);
+      const run_ = client.newRun(signal);
+      // Which resolvers' answers the run used, for the report.
+      const answeredBy = new Set<string>();
+      const query: QueryFn = (name, type, s) =>
+        run_(name, type, s).then((resp) => {
+          answeredBy.add(resp.resolverId);
+          return resp;
+        });
+      setEnded(undefined);
       setState({ kind: 'running', domain: run.domain });
       setTestState(run.test ? { kind: 'running', test: run.test } : { kind: 'idle' });
       const expand = async (): Promise<void> => {
@@ -79,6 +95,7 @@ export function useSpfInspector(
         }
       };
       await Promise.all([expand(), run.test ? evaluate(run.test) : Promise.resolve()]);
+      if (!signal.aborted) setEnded({ at: Date.now(), answeredBy: [...answeredBy] });
     },
   });
 
@@ -91,5 +108,5 @@ export function useSpfInspector(
     tool.start(checked.run);
   };
 
-  return { form, setField, checked, state, testState, run, running: tool.running };
+  return { form, setField, checked, state, testState, ended, run, running: tool.running };
 }

@@ -1,14 +1,16 @@
 /**
- * Export (issue 13, item 6): the report rows as CSV, and a plain-text summary
- * for the clipboard. CSV fields go through the shared csvField (RFC 4180
- * quoting, and a leading apostrophe before = + - @ tab CR so a spreadsheet
- * never runs a report's text as a formula). Column names are the XML element
- * names, the same in every language. The summary's words come from a text
- * table (text/en.ts, text/zh.ts) so no language is built in here.
+ * Export (issue 13, item 6): the report rows as CSV, and the wording helpers
+ * the viewer's copied report uses (source names, advice, refused files; the
+ * report's format is the one of every tool, components/ui/report.ts). CSV
+ * fields go through the shared csvField (RFC 4180 quoting, and a leading
+ * apostrophe before = + - @ tab CR so a spreadsheet never runs a report's text
+ * as a formula). Column names are the XML element names, the same in every
+ * language. Words come from a text table (text/en.ts, text/zh.ts) so no
+ * language is built in here.
  */
 import { csvField } from '../export/csv';
 import type { Advice } from './advice';
-import { selectReports, type AggregateOptions, type Summary } from './aggregate';
+import { selectReports, type AggregateOptions } from './aggregate';
 import { getSender } from './senders';
 import type { PtrResult, SourceGroup } from './sources';
 import type { ReportsText } from './text/types';
@@ -82,19 +84,6 @@ export function reportsToCsv(reports: readonly DmarcReport[], options: CsvOption
   return `${rows.map((row) => row.map(csvField).join(',')).join('\r\n')}\r\n`;
 }
 
-export interface SummaryTextInput {
-  readonly summary: Summary;
-  /** Source groups (groupSources); the largest `maxSources` are listed. */
-  readonly groups?: readonly SourceGroup[] | undefined;
-  readonly advice?: readonly Advice[] | undefined;
-  readonly fileErrors?: readonly FileError[] | undefined;
-  /** Whether the summary was made with the failures-only filter. */
-  readonly failuresOnly?: boolean | undefined;
-  /** The domain filter in force ('' or absent: every loaded domain). */
-  readonly domain?: string | undefined;
-  readonly maxSources?: number | undefined;
-}
-
 /** Display name of a sender id in this language ('' when unknown or empty). */
 export function senderName(id: string, lang: 'zh' | 'en'): string {
   return getSender(id)?.name[lang] ?? '';
@@ -125,34 +114,4 @@ export function adviceText(advice: Advice, text: ReportsText): string {
 /** The wording of one refused file: "name: why". */
 export function fileErrorText(error: FileError, text: ReportsText): string {
   return `${error.file}: ${text.fileError[error.code](error.detail)}`;
-}
-
-/** A plain-text summary for the clipboard (lines joined by "\n"). */
-export function summaryText(input: SummaryTextInput, text: ReportsText): string {
-  const { summary } = input;
-  const domains = input.domain ? [input.domain] : summary.domains.map((d) => d.domain);
-  const lines: string[] = [text.summaryTitle(domains)];
-  if (summary.firstDay) lines.push(text.period(summary.firstDay, summary.lastDay));
-  lines.push(text.reportsLine(summary.reports, summary.reporters.length));
-  if (input.failuresOnly) lines.push(text.failuresOnlyNote);
-  const t = summary.totals;
-  lines.push(text.messagesLine(t.messages), text.passLine(t.pass, t.passRate), text.bothAlignedLine(t.bothAligned, t.bothAlignedRate));
-  const groups = input.groups ?? [];
-  if (groups.length > 0) {
-    lines.push('', text.sourcesHeading);
-    for (const g of groups.slice(0, input.maxSources ?? 10)) lines.push(text.sourceLine(groupName(g, text), g.messages, g.pass));
-  }
-  if (input.advice) {
-    lines.push('', text.adviceHeading);
-    if (input.advice.length === 0) lines.push(text.noAdvice);
-    for (const a of input.advice) {
-      const g = groups.find((x) => x.key === a.group);
-      lines.push(`- ${g ? `${groupName(g, text)}: ` : ''}${adviceText(a, text)}`);
-    }
-  }
-  if (input.fileErrors && input.fileErrors.length > 0) {
-    lines.push('', text.fileErrorsHeading);
-    for (const e of input.fileErrors) lines.push(`- ${fileErrorText(e, text)}`);
-  }
-  return `${lines.join('\n')}\n`;
 }

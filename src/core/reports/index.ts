@@ -8,7 +8,7 @@
  *
  * Pipeline: files → worker (loadReports) → aggregate (totals, reporters,
  * sources, days) → lookupPtrs + groupSources (organisations behind the IPs)
- * → adviseSources (what to do, as codes) → reportsToCsv / summaryText.
+ * → adviseSources (what to do, as codes) → reportsToCsv.
  */
 export * from './types';
 export { recordPasses, canonicalIp } from './values';
@@ -68,14 +68,12 @@ export {
 } from './advice';
 export {
   reportsToCsv,
-  summaryText,
   adviceText,
   fileErrorText,
   groupName,
   senderName,
   REPORT_CSV_HEADER,
   type CsvOptions,
-  type SummaryTextInput,
 } from './export';
 export type { ReportsText, AdviceContext } from './text/types';
 export { en as REPORTS_TEXT_EN } from './text/en';

@@ -31,7 +31,7 @@ export const en = {
     `“${v}” is not an email address. The DMARC record has no report address until it is corrected.`,
   spfInvalid: (v: string) =>
     `“${v}” is neither a domain nor an SPF term naming senders (such as include: or ip4:). The SPF record leaves it out until it is corrected.`,
-  reportTitle: 'DNS record check:',
+  reportTitle: (domain: string) => `DNS record check: ${domain}`,
   check: 'Check records',
   checking: 'Checking…',
   stop: 'Stop',

@@ -26,8 +26,8 @@ export interface CheckerStrings {
   readonly dkimInvalid: string;
   readonly ruaInvalid: (value: string) => string;
   readonly spfInvalid: (value: string) => string;
-  /** Before the domain, at the top of the copied report. */
-  readonly reportTitle: string;
+  /** The first line of the copied report, naming the domain. */
+  readonly reportTitle: (domain: string) => string;
   readonly check: string;
   readonly checking: string;
   readonly stop: string;

@@ -28,7 +28,7 @@ export const zh = {
   ruaInvalid: (v: string) => `“${v}”不是邮箱地址。在改正之前，DMARC 记录里不写汇总报告地址。`,
   spfInvalid: (v: string) =>
     `“${v}”既不是域名，也不是指明发信方的 SPF 项（如 include:、ip4:）。在改正之前，SPF 记录里不加入它。`,
-  reportTitle: 'DNS 记录检查：',
+  reportTitle: (domain: string) => `DNS 记录检查：${domain}`,
   check: '检查记录',
   checking: '正在检查…',
   stop: '停止',

@@ -40,6 +40,7 @@ export const en: UiStrings = {
   savedInUse: 'Your saved custom resolver is in use: ',
   readMore: 'Read more',
   copyReport: 'Copy report (for a ticket)',
+  report: { sep: ': ', semi: '; ', open: ' (', close: ')', link: 'Link', ran: 'Checked at', notRun: 'not checked yet', asked: 'Resolvers asked', answered: 'answered by', verdict: 'Verdict', none: 'none' },
   summary: {
     label: 'Result of the check',
     counts: 'Records by status',

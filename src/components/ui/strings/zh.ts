@@ -39,6 +39,8 @@ export const zh = {
   savedInUse: '正在使用你保存的自定义解析服务器：',
   readMore: '详细说明',
   copyReport: '复制检查报告（用于工单）',
+  /** The copied report's own words (ui/report.ts). */
+  report: { sep: '：', semi: '；', open: '（', close: '）', link: '链接', ran: '检查时间', notRun: '尚未检查', asked: '查询的解析服务器', answered: '给出答复的', verdict: '结论', none: '无' },
   summary: {
     label: '检查结论',
     counts: '各状态的记录数',

@@ -15,16 +15,7 @@ export const en = {
   percent: pc,
   summaryTitle: (domains) => `DMARC reports for ${domains.length > 0 ? list(domains) : '(no domain)'}`,
   period: (first, last) => (first === last ? `Day: ${first}` : `Period: ${first} to ${last}`),
-  reportsLine: (reports, reporters) => `Reports: ${n(reports)} from ${n(reporters)} reporter${reporters === 1 ? '' : 's'}`,
-  messagesLine: (messages) => `Messages: ${n(messages)}`,
-  passLine: (pass, share) => `Passed DMARC: ${n(pass)} (${pc(share)})`,
-  bothAlignedLine: (both, share) => `SPF and DKIM both aligned: ${n(both)} (${pc(share)})`,
-  failuresOnlyNote: 'Only messages that failed DMARC are counted.',
-  sourcesHeading: 'Largest sending sources:',
-  sourceLine: (name, messages, pass) => `- ${name}: ${n(messages)} messages, ${n(pass)} passed DMARC`,
   unnamedSource: (ipOrDomain) => ipOrDomain,
-  adviceHeading: 'What to do:',
-  noAdvice: 'Nothing to fix: every source passed DMARC.',
   advice: {
     'own-provider-dkim-off': (_p, c) =>
       `${c.senderName} is your own mail service, but ${n(c.messages)} of its messages carry no DKIM signature of your domain: switch DKIM on in its admin console and publish the key it gives you.`,

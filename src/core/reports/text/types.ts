@@ -1,8 +1,8 @@
 /**
  * The shape every language's wording of the report reader follows (one file
  * per language beside this one, each `satisfies ReportsText`, so a missing
- * wording is a type error). Used by the plain-text summary (export.ts) and
- * available to the widget for advice and file errors. Everything here is
+ * wording is a type error). Used by the widget and its copied report for the
+ * title, period, source names, advice and file errors. Everything here is
  * plain text: callers must render it as text, never as HTML.
  */
 import type { AdviceCode, AdviceParams } from '../advice';
@@ -24,18 +24,8 @@ export interface ReportsText {
   readonly percent: (share: number) => string;
   readonly summaryTitle: (domains: readonly string[]) => string;
   readonly period: (firstDay: string, lastDay: string) => string;
-  readonly reportsLine: (reports: number, reporters: number) => string;
-  readonly messagesLine: (messages: number) => string;
-  readonly passLine: (pass: number, share: number) => string;
-  readonly bothAlignedLine: (both: number, share: number) => string;
-  readonly failuresOnlyNote: string;
-  readonly sourcesHeading: string;
-  /** One source line: its name, messages and how many passed. */
-  readonly sourceLine: (name: string, messages: number, pass: number) => string;
   /** The name of a source group without a recognised sender. */
   readonly unnamedSource: (ipOrDomain: string) => string;
-  readonly adviceHeading: string;
-  readonly noAdvice: string;
   readonly advice: { readonly [C in AdviceCode]: (params: AdviceParams[C], ctx: AdviceContext) => string };
   readonly ptrEvidence: { readonly [P in PtrEvidence]: string };
   readonly fileErrorsHeading: string;

@@ -15,16 +15,7 @@ export const zh = {
   percent: pc,
   summaryTitle: (domains) => `DMARC 报告：${domains.length > 0 ? list(domains) : '（无域名）'}`,
   period: (first, last) => (first === last ? `日期：${first}` : `时间段：${first} 至 ${last}`),
-  reportsLine: (reports, reporters) => `报告：${n(reports)} 份，来自 ${n(reporters)} 个报告方`,
-  messagesLine: (messages) => `邮件：${n(messages)} 封`,
-  passLine: (pass, share) => `通过 DMARC：${n(pass)} 封（${pc(share)}）`,
-  bothAlignedLine: (both, share) => `SPF 和 DKIM 均对齐：${n(both)} 封（${pc(share)}）`,
-  failuresOnlyNote: '只统计未通过 DMARC 的邮件。',
-  sourcesHeading: '发信量最大的来源：',
-  sourceLine: (name, messages, pass) => `- ${name}：${n(messages)} 封，其中 ${n(pass)} 封通过 DMARC`,
   unnamedSource: (ipOrDomain) => ipOrDomain,
-  adviceHeading: '处理建议：',
-  noAdvice: '无需处理：所有来源都通过了 DMARC。',
   advice: {
     'own-provider-dkim-off': (_p, c) =>
       `${c.senderName}是您自己的邮箱服务，但其中 ${n(c.messages)} 封邮件没有您域名的 DKIM 签名：请在其管理后台开启 DKIM，并把后台给出的公钥添加到 DNS。`,

@@ -262,12 +262,13 @@ describe('the copied report', () => {
     { by: 'reader', error: { file: 'bad.xml', code: 'malformed-xml', detail: '1:2: oops' } },
   ];
 
-  it('gives the verdict, a row per source with its counts, IPs and advice, and the files not read', () => {
+  it('gives the domains, the verdict, a row per source with its counts, IPs and advice, and the files not read', () => {
     const body = reportBody(
       { summary, groups, advice, refused, filters: { domain: '', from: '', to: '', failuresOnly: false } },
       en,
       REPORTS_TEXT_EN,
     );
+    expect(body.title).toBe('DMARC reports for example.com');
     expect(body.verdict).toBe('2 reports, 56 messages, 48 passed DMARC (85.7%)');
     expect(body.rows).toEqual([
       { label: 'Alibaba Mail', status: 'pass', lines: ['48 messages, 48 passed DMARC (100.0%)', 'IPs: 192.0.2.10'] },
@@ -301,6 +302,8 @@ describe('the copied report', () => {
       zh,
       REPORTS_TEXT_ZH,
     );
+    // The domain chosen in the filter is the one the report is about.
+    expect(body.title).toBe('DMARC 报告：example.com');
     expect(body.notes).toEqual([
       '时间段：2023-11-14 至 2023-11-16',
       '筛选：example.com；2023-11-15 至 2023-11-16；只看未通过 DMARC 的邮件',

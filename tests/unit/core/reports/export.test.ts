@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Advice } from '~/core/reports/advice';
 import { aggregate } from '~/core/reports/aggregate';
-import { adviceText, fileErrorText, groupName, REPORT_CSV_HEADER, reportsToCsv, senderName, summaryText } from '~/core/reports/export';
+import { adviceText, fileErrorText, groupName, REPORT_CSV_HEADER, reportsToCsv, senderName } from '~/core/reports/export';
 import { parseReport } from '~/core/reports/parse';
 import { groupSources, type PtrResult } from '~/core/reports/sources';
 import { en } from '~/core/reports/text/en';
@@ -95,50 +95,6 @@ describe('reportsToCsv', () => {
     if (!r.ok) throw new Error(r.error.code);
     const row = readCsv(reportsToCsv([r.report]))[1];
     expect([row?.[1], row?.[2], row?.[15]]).toEqual(['\'=HYPERLINK("http://x.example","y")', 'a,b', "'@example.com"]);
-  });
-});
-
-describe('summaryText', () => {
-  const ptrs = new Map<string, PtrResult>([
-    ['192.0.2.10', { status: 'found', names: ['out30-10.mail.aliyun.com'], confirmed: null }],
-    ['203.0.113.30', { status: 'none', rcode: 'NXDOMAIN' }],
-  ]);
-
-  it('writes the figures, sources, advice and refused files in English', () => {
-    const summary = aggregate([google]);
-    const groups = groupSources(summary.sources, ptrs);
-    const advice: Advice[] = [{ code: 'unknown-sender-spoofing', group: 'ip:203.0.113.30', severity: 'fail', messages: 3, params: { policy: 'none', ptr: 'none', ptrDomain: '' } }];
-    const out = summaryText({ summary, groups, advice, fileErrors: [{ file: 'bomb.zip/x.xml', code: 'too-large', detail: String(50 * 1024 * 1024) }] }, en);
-    expect(out).toBe(
-      [
-        'DMARC reports for example.com',
-        'Day: 2023-11-14',
-        'Reports: 1 from 1 reporter',
-        'Messages: 48',
-        'Passed DMARC: 40 (83.3%)',
-        'SPF and DKIM both aligned: 40 (83.3%)',
-        '',
-        'Largest sending sources:',
-        '- Alibaba Mail: 40 messages, 40 passed DMARC',
-        '- 198.51.100.20: 5 messages, 0 passed DMARC',
-        '- 203.0.113.30: 3 messages, 0 passed DMARC',
-        '',
-        'What to do:',
-        '- 203.0.113.30: An unknown sender sent 3 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject. If you do recognise this sender, authorise it in SPF and DKIM.',
-        '',
-        'Files not read:',
-        '- bomb.zip/x.xml: larger than 50 MB (after unpacking): refused',
-        '',
-      ].join('\n'),
-    );
-  });
-
-  it('writes the same summary in Chinese, noting the failures-only filter', () => {
-    const summary = aggregate([google, outlook], { failuresOnly: true });
-    const out = summaryText({ summary, failuresOnly: true, advice: [] }, zh);
-    expect(out).toBe(
-      ['DMARC 报告：example.com', '日期：2023-11-14', '报告：2 份，来自 2 个报告方', '只统计未通过 DMARC 的邮件。', '邮件：10 封', '通过 DMARC：0 封（0.0%）', 'SPF 和 DKIM 均对齐：0 封（0.0%）', '', '处理建议：', '无需处理：所有来源都通过了 DMARC。', ''].join('\n'),
-    );
   });
 });
 
