@@ -13,7 +13,7 @@ import { strings as PROPAGATION_WORDS } from '../../src/components/Propagation/s
 import { strings as SPF_WORDS } from '../../src/components/SpfInspector/strings';
 import { MESSAGE_STRINGS_ZH } from '../../src/components/MessageAnalyser/strings.zh';
 import { en as DMARC_WORDS_EN } from '../../src/components/DmarcReports/strings.en';
-import { signMessage } from '../unit/core/message/dkim-signer';
+import { signMessage } from '../unit/support/dkim-signer';
 import { xml, zip } from './dmarc-files';
 import { expect, test } from './fixtures';
 import { stack, toolUrl } from './stack';
