@@ -8,9 +8,10 @@
  * how they are written. No DOM: it runs in a page or a worker; the clock and
  * WebCrypto are passed in (or taken from globalThis).
  *
- * Order is load-bearing: normalise → split → MIME → bounce (all synchronous,
- * with a yield between steps so a page stays responsive), then the network
- * steps together; DMARC waits for SPF and DKIM.
+ * Order is load-bearing: normalise → split → MIME → bounce → headers and hops
+ * → receiver's results (all synchronous, with a yield and an abort check
+ * between steps, so a page stays responsive and a replaced run stops early),
+ * then the network steps together; DMARC waits for SPF and DKIM.
  */
 import type { QueryFn } from '~/core/doh/types';
 import type { SpfEvaluation, SpfResult } from '../spf/types';
@@ -209,28 +210,41 @@ function verdictOf(a: Omit<MessageAnalysis, 'verdict'>): VerdictCode {
 /**
  * Analyse a message. Resolves with the final analysis; `onUpdate` sees every
  * intermediate one. Never rejects for bad input: problems are in
- * `inputErrors` and in each section's status.
+ * `inputErrors` and in each section's status. Rejects with the signal's
+ * reason when `signal` aborts during the synchronous steps.
  */
 export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, options: AnalyseOptions): Promise<MessageAnalysis> {
   const yieldNow = options.yieldNow ?? defaultYield;
+  // Between the synchronous steps: give the event loop a turn, and stop here
+  // when a newer run has replaced this one (rejects with the signal's reason).
+  const step = async () => {
+    options.signal?.throwIfAborted();
+    await yieldNow();
+    options.signal?.throwIfAborted();
+  };
   const errors: InputError[] = [];
 
+  options.signal?.throwIfAborted();
   const normalised = normaliseInput(input);
   errors.push(...normalised.errors);
-  await yieldNow();
+  await step();
   const split = normalised.raw === '' ? { fields: [], body: undefined, errors: [] } : splitMessage(normalised.raw);
   errors.push(...split.errors.filter((e) => !(e.code === 'no-headers' && normalised.raw === '')));
   const fields = split.fields;
   const body = fields.length === 0 ? undefined : normalised.truncated ? undefined : split.body;
-  await yieldNow();
+  await step();
   const mime = fields.length > 0 ? parseMime(fields, split.body) : undefined;
   if (mime) errors.push(...mime.errors);
-  await yieldNow();
+  await step();
   const bounce = normalised.raw === '' ? undefined : readBounce({ fields, ...(mime ? { root: mime.root } : {}), body: split.body });
+  await step();
   const headers = headerSummary(fields, errors);
   const hops = buildHops(fields);
+  await step();
+  // Each Authentication-Results field is parsed once; the receiver's verdicts are read from that.
   const authFields = readAuthResults(fields);
-  const receiver = { ...receiverVerdicts(fields), fields: authFields };
+  const receiver = { ...receiverVerdicts(authFields), fields: authFields };
+  await step();
   const dkimCount = allFields(fields, 'dkim-signature').length;
   const returned = bounce?.returned;
   const returnedCount = returned ? allFields(returned.headers, 'dkim-signature').length : 0;

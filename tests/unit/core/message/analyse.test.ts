@@ -205,6 +205,61 @@ describe('bad input gets a clear error and bounded work', () => {
   });
 });
 
+describe('a run that is replaced stops, and hostile headers cost bounded work', () => {
+  // analyseMessage yields between its synchronous steps (normalise, split, MIME, bounce, headers and hops, receiver's results).
+  it.each([1, 2, 3, 4, 5, 6])('stops at the next step when the signal aborts during yield %i, before any DNS question', async (at) => {
+    const controller = new AbortController();
+    const dns = fakeDns(ZONE);
+    const updates: MessageAnalysis[] = [];
+    let yields = 0;
+    const done = analyseMessage(MESSAGE, {
+      query: dns.query,
+      now: NOW,
+      evaluateSpf,
+      dmarc,
+      signal: controller.signal,
+      onUpdate: (a) => updates.push(a),
+      yieldNow: async () => {
+        yields++;
+        if (yields === at) controller.abort();
+      },
+    });
+    await expect(done).rejects.toMatchObject({ name: 'AbortError' });
+    // No step ran after the one during which it was aborted.
+    expect(yields).toBe(at);
+    expect(dns.asked).toEqual([]);
+    expect(updates).toEqual([]);
+  });
+
+  it('does not start when the signal has already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let yields = 0;
+    const done = analyseMessage(MESSAGE, { query: fakeDns(ZONE).query, now: NOW, signal: controller.signal, yieldNow: async () => void yields++ });
+    await expect(done).rejects.toMatchObject({ name: 'AbortError' });
+    expect(yields).toBe(0);
+  });
+
+  it.each([
+    {
+      name: '500 Authentication-Results fields of 16 KB',
+      fields: () => Array.from({ length: 500 }, () => `Authentication-Results: x; ${'a'.repeat(16 * 1024)}`),
+      // Each field is kept to 4 KB: 500 × 4 KB, plus the rest of the analysis.
+      maxJson: 500 * 4096 + 100_000,
+    },
+    {
+      name: '100 Received fields of 64 KB',
+      fields: () => Array.from({ length: 100 }, () => `Received: from ${'(a.b '.repeat(13_000)}; Tue, 3 Nov 2026 09:15:04 +0800`),
+      // Each hop's text is kept to 4 KB.
+      maxJson: 100 * 4096 + 100_000,
+    },
+  ])('finishes on $name with a bounded result', async ({ fields, maxJson }) => {
+    const { final } = await run(`From: a@example.cn\r\n${fields().join('\r\n')}\r\n\r\nbody`);
+    expect(final.done).toBe(true);
+    expect(JSON.stringify(final).length).toBeLessThanOrEqual(maxJson);
+  });
+});
+
 describe('robustness', () => {
   const throwingSpf: EvaluateSpfFn = () => {
     throw new Error('boom');
