@@ -2,8 +2,9 @@
  * The first wave of DNS questions for a pasted message, read from its header
  * block in the page before the worker has even received it: each signature's
  * key (`<s>._domainkey.<d>`), the envelope sender's SPF record, and the names
- * of the From domain's DMARC tree walk. The page asks them at once through the
- * run's answer cache (doh/run.ts), so when the analyser asks the same
+ * of the From domain's DMARC tree walk (the core's dmarcWalkNames: the names
+ * the analysis's own walk asks). The page asks them at once through the run's
+ * answer cache (doh/run.ts), so when the analyser asks the same
  * questions a moment later, after parsing, the answers are already on their
  * way — the parse is no longer on the critical path (issue 12, item 10).
  *
@@ -11,7 +12,7 @@
  * for any result. A name it gets wrong costs one question the analysis did not
  * need; a name it misses is simply asked later by the analysis itself.
  */
-import { walkNames } from './dmarcSteps';
+import { dmarcWalkNames } from '~/core';
 
 /** How much of the input is scanned. */
 const SCAN_BYTES = 64 * 1024;
@@ -61,6 +62,6 @@ export function firstWave(input: string | ArrayBuffer): string[] {
   const names = keys.slice(0, 8);
   // SPF is evaluated only for an IP the headers give (a Received field).
   if (received && sender && isName(sender)) names.push(sender);
-  if (from && isName(from)) names.push(...walkNames(from).map((n) => `_dmarc.${n}`));
+  if (from && isName(from)) names.push(...dmarcWalkNames(from).map((n) => `_dmarc.${n}`));
   return [...new Set(names)].slice(0, MAX_QUESTIONS);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DMARC_STEPS } from '~/components/MessageAnalyser/dmarcSteps';
+import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { firstWave } from '~/components/MessageAnalyser/firstWave';
 import { analyseMessage } from '~/core/message/analyse';
 import { evaluateSpf } from '~/core/spf/evaluate';
@@ -45,7 +45,7 @@ describe('firstWave', () => {
     };
     const signed = await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' });
     const dns = fakeDns(zone);
-    await analyseMessage(signed, { query: dns.query, now: Date.UTC(2026, 10, 3), evaluateSpf, dmarc: DMARC_STEPS, yieldNow: async () => {} });
+    await analyseMessage(signed, { query: dns.query, now: Date.UTC(2026, 10, 3), evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {} });
     const asked = new Set(dns.asked.filter((q) => q.type === 'TXT').map((q) => q.name.toLowerCase()));
     for (const name of firstWave(signed)) expect(asked, name).toContain(name.toLowerCase());
   });

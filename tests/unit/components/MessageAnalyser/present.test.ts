@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DMARC_STEPS } from '~/components/MessageAnalyser/dmarcSteps';
+import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { badgeFor, browserAuth, epochText, hopTime, receiverAuth, receiverOthers, verdictFacts } from '~/components/MessageAnalyser/present';
 import { analyseMessage, type MessageAnalysis } from '~/core/message/analyse';
 import { evaluateSpf } from '~/core/spf/evaluate';
@@ -30,7 +30,7 @@ const HEAD = [
 ].join('\r\n');
 
 const analyse = (input: string, zone: FakeZone = ZONE, onUpdate?: (a: MessageAnalysis) => void) =>
-  analyseMessage(input, { query: fakeDns(zone).query, now: NOW, evaluateSpf, dmarc: DMARC_STEPS, yieldNow: async () => {}, ...(onUpdate ? { onUpdate } : {}) });
+  analyseMessage(input, { query: fakeDns(zone).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {}, ...(onUpdate ? { onUpdate } : {}) });
 
 describe('browserAuth: our own results, one row per DKIM signature, then SPF and DMARC', () => {
   it('gives the RFC 8601 word, domain and selector of each', async () => {
