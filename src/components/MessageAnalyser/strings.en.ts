@@ -196,6 +196,7 @@ export const MESSAGE_STRINGS_EN: MessageStrings = {
       'sha1-obsolete': 'The signature uses rsa-sha1, which RFC 8301 says not to accept any more.',
       'not-checked': 'Too many signatures: this one was not checked.',
       'crypto-unavailable': 'This browser cannot verify the signature (no WebCrypto, or it does not support this key).',
+      'ed25519-unsupported': 'This browser cannot verify Ed25519 signatures, so this one could not be checked here (it says nothing about the signature). Try a current browser.',
     },
     notes: {
       testing: 'The domain marks this key as testing (t=y): receivers may not take the result as final.',

@@ -187,6 +187,7 @@ export const MESSAGE_STRINGS_ZH: MessageStrings = {
       'sha1-obsolete': '签名用的是 rsa-sha1，按 RFC 8301 不应再被采信。',
       'not-checked': '签名太多，这一个没有检查。',
       'crypto-unavailable': '这个浏览器不能做签名验证（缺少 WebCrypto 或不支持这种密钥）。',
+      'ed25519-unsupported': '这个浏览器不能验证 Ed25519 签名，所以这里无法检查这一个签名（这并不说明签名有问题）。请换用最新版本的浏览器再试。',
     },
     notes: {
       testing: '该域名的公钥标为测试（t=y）：收件方可能不把结果当真。',
