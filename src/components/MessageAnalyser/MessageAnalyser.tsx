@@ -36,6 +36,7 @@ const VERDICT_BADGE = {
   authenticated: 'warn',
   unauthenticated: 'fail',
   'dns-error': 'error',
+  'browser-cannot-verify': 'error',
 } as const satisfies Record<string, BadgeStatus>;
 
 export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: MessageStrings }) {

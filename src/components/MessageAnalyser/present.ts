@@ -68,8 +68,23 @@ function domainOfIdentity(value: string | undefined): string | undefined {
 
 /** What the final receiver wrote (Authentication-Results, or ARC when there is none), for spf, dkim, dmarc and arc. */
 export function receiverAuth(a: MessageAnalysis): AuthItem[] {
+  return authItems(a.receiver.results);
+}
+
+/**
+ * The newest ARC set's results (spf, dkim, dmarc, arc), when the message also
+ * has Authentication-Results: what the last forwarder saw, shown beside them.
+ * Empty when there is no ARC set, or when it already stands in for the
+ * missing Authentication-Results (receiverAuth).
+ */
+export function arcAuth(a: MessageAnalysis): AuthItem[] {
+  const arc = a.receiver.arc;
+  return arc && a.receiver.source === 'authentication-results' ? authItems(arc.results) : [];
+}
+
+function authItems(results: readonly MethodResult[]): AuthItem[] {
   const out: AuthItem[] = [];
-  for (const r of a.receiver.results) {
+  for (const r of results) {
     const method = (AUTH_METHODS as readonly string[]).includes(r.method) ? (r.method as AuthMethod) : undefined;
     if (!method) continue;
     const p = r.props;
@@ -118,9 +133,14 @@ export function mainRecipient(a: MessageAnalysis): BounceRecipient | undefined {
 export function verdictFacts(a: MessageAnalysis, bounceTitle?: string): VerdictFacts {
   const rcpt = mainRecipient(a);
   const from = a.dmarc.fromDomain ?? a.headers.from[0]?.domain;
+  const ev = a.dmarc.evaluation;
+  const dmarcProblem = a.dmarc.reason ?? (ev?.result === 'permerror' ? 'permerror' : undefined);
   return {
     ...(from ? { from } : {}),
-    ...(a.dmarc.evaluation?.applied ? { policy: a.dmarc.evaluation.applied } : {}),
+    ...(ev?.applied ? { policy: ev.applied } : {}),
+    ...(ev?.policy?.testing ? { testing: true } : {}),
+    ...(ev?.stated ? { stated: ev.stated } : {}),
+    ...(dmarcProblem ? { dmarcProblem } : {}),
     ...(rcpt?.recipient ? { recipient: rcpt.recipient } : {}),
     ...(rcpt?.status ? { status: rcpt.status } : rcpt?.reply !== undefined ? { status: String(rcpt.reply) } : {}),
     ...(rcpt?.remoteMta ? { remote: rcpt.remoteMta } : rcpt?.remoteIp ? { remote: rcpt.remoteIp } : {}),

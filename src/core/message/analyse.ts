@@ -20,7 +20,7 @@ import { receiverVerdicts, readAuthResults, type AuthResultsField, type Receiver
 import { readBounce, type BounceReport } from './bounce';
 import { decodeUnlabelled } from './bytes';
 import { evaluateDmarc, type DmarcDiscovery, type DmarcEvaluation, type DmarcSteps } from './dmarc';
-import { verifyDkim, type DkimResult } from './dkim-verify';
+import { BROWSER_LIMITED_REASONS, verifyDkim, type DkimResult } from './dkim-verify';
 import { decodeHeaderValue } from './encoded-words';
 import { allFields, firstField, splitMessage, type HeaderField } from './header';
 import { normaliseInput } from './input';
@@ -106,12 +106,14 @@ export const VERDICT_CODES = [
   'dmarc-fail',
   /** The From domain publishes no DMARC policy; see SPF and DKIM. */
   'no-dmarc',
-  /** DMARC not evaluated; SPF or DKIM passes. */
+  /** DMARC not evaluated (see the DMARC section for why); SPF or DKIM passes. */
   'authenticated',
   /** DMARC not evaluated; neither SPF nor DKIM passes. */
   'unauthenticated',
   /** A DNS failure kept the answer from us. */
   'dns-error',
+  /** This browser could not check a signature that might decide the answer (no Ed25519 in its WebCrypto). */
+  'browser-cannot-verify',
 ] as const;
 export type VerdictCode = (typeof VERDICT_CODES)[number];
 
@@ -197,13 +199,14 @@ function verdictOf(a: Omit<MessageAnalysis, 'verdict'>): VerdictCode {
     if (ev.result === 'pass') return 'dmarc-pass';
     if (ev.result === 'fail') return 'dmarc-fail';
     if (ev.result === 'none') return 'no-dmarc';
-    if (ev.result === 'temperror') return 'dns-error';
+    if (ev.result === 'temperror') return ev.undecided === 'browser' ? 'browser-cannot-verify' : 'dns-error';
   }
   const dkimPass = a.dkim.results.some((r) => r?.result === 'pass');
   const spfPass = a.spf.evaluation?.result === 'pass';
   if (dkimPass || spfPass) return 'authenticated';
-  const dkimTemp = a.dkim.results.some((r) => r?.result === 'temperror');
-  if (dkimTemp || a.spf.evaluation?.result === 'temperror') return 'dns-error';
+  const dkimTemp = a.dkim.results.filter((r) => r?.result === 'temperror');
+  if (a.spf.evaluation?.result === 'temperror' || dkimTemp.some((r) => !BROWSER_LIMITED_REASONS.has(r!.reason))) return 'dns-error';
+  if (dkimTemp.length > 0) return 'browser-cannot-verify';
   return 'unauthenticated';
 }
 

@@ -78,14 +78,18 @@ describe('the tree walk in the message analyser’s terms', () => {
     const discovery = await MESSAGE_DMARC_STEPS.discover('cn.example.com', ctx);
     const passing = await evaluateDmarc({ fromDomain: 'cn.example.com', discovery, spf: { result: 'pass', domain: 'bounce.example.com' }, dkim: [], orgDomain: MESSAGE_DMARC_STEPS.orgDomain, ctx });
     expect(passing).toMatchObject({ result: 'pass', spfAligned: true });
-    // adkim=s: a signature of example.com does not align with cn.example.com; nothing passes, sp applies.
+    // adkim=s: a signature of example.com does not align with cn.example.com; nothing passes, sp applies — one level lower under t=y.
     const failing = await evaluateDmarc({ fromDomain: 'cn.example.com', discovery, dkim: [dkim('example.com')], orgDomain: MESSAGE_DMARC_STEPS.orgDomain, ctx });
-    expect(failing).toMatchObject({ result: 'fail', dkimAligned: [], applied: 'quarantine' });
+    expect(failing).toMatchObject({ result: 'fail', dkimAligned: [], stated: 'quarantine', applied: 'none' });
   });
 
-  it('plugs into evaluateDmarc: np for a From domain that does not exist', async () => {
+  it('plugs into evaluateDmarc: np for a From domain that does not exist, lowered by t=y', async () => {
     const ctx = ctxFor();
     const discovery = await MESSAGE_DMARC_STEPS.discover('nosuch.example.com', ctx);
-    expect(await evaluateDmarc({ fromDomain: 'nosuch.example.com', discovery, dkim: [], orgDomain: MESSAGE_DMARC_STEPS.orgDomain, ctx })).toMatchObject({ result: 'fail', applied: 'reject' });
+    expect(await evaluateDmarc({ fromDomain: 'nosuch.example.com', discovery, dkim: [], orgDomain: MESSAGE_DMARC_STEPS.orgDomain, ctx })).toMatchObject({
+      result: 'fail',
+      stated: 'reject',
+      applied: 'quarantine',
+    });
   });
 });

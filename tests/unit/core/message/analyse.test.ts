@@ -5,6 +5,7 @@ import { analyseMessage, type AnalyseOptions, type EvaluateSpfFn, type MessageAn
 import type { DmarcSteps } from '~/core/message/dmarc';
 import { LIMITS } from '~/core/message/types';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
+import { subtleWithoutEd25519 } from '../../support/webcrypto';
 import { keyRecord, signMessage } from './dkim-signer';
 
 const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
@@ -157,6 +158,31 @@ describe('analyseMessage', () => {
     expect(final.bounce?.recipients[0]).toMatchObject({ status: '5.7.26', explanation: { id: 'gmail-dmarc-policy' } });
     expect(final.bounce?.returned?.subject).toBe('季度报告：测试邮件');
     expect(final.returnedDkim).toMatchObject({ status: 'done', count: 1, results: [{ result: 'neutral', reason: 'no-body', headersVerified: true }] });
+  });
+
+  it('says this browser cannot decide, not that the DNS failed, when only an Ed25519 signature could align and it lacks Ed25519', async () => {
+    const signed = await signMessage(MESSAGE.replace(/203\.0\.113\.5/g, '198.51.100.7'), { key: 'ed25519', domain: 'example.cn', selector: 'ed' });
+    const { final } = await run(signed, { subtle: subtleWithoutEd25519().subtle });
+    expect(final.dkim.results[0]).toMatchObject({ result: 'temperror', reason: 'ed25519-unsupported' });
+    expect(final.dmarc.evaluation).toMatchObject({ result: 'temperror', undecided: 'browser' });
+    expect(final.verdict).toBe('browser-cannot-verify');
+  });
+
+  it('says SPF or DKIM passed when DMARC could not run, whatever the browser cannot verify', async () => {
+    const signed = await signMessage(MESSAGE.replace('From: =?big5?B?pP2kcKn6?= <zhang@example.cn>', 'From: zhang@example.cn, li@example.net'), {
+      key: 'ed25519',
+      domain: 'example.cn',
+      selector: 'ed',
+    });
+    const { final } = await run(signed, { subtle: subtleWithoutEd25519().subtle });
+    expect(final.dmarc).toMatchObject({ status: 'not-run', reason: 'multiple-from' });
+    expect(final.verdict).toBe('authenticated');
+  });
+
+  it('says the browser cannot verify when nothing passed and the only unknown is an Ed25519 signature, without DMARC', async () => {
+    const signed = await signMessage(MESSAGE.replace(/203\.0\.113\.5/g, '198.51.100.7'), { key: 'ed25519', domain: 'example.cn', selector: 'ed' });
+    const final = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, subtle: subtleWithoutEd25519().subtle, yieldNow: async () => {} });
+    expect(final.verdict).toBe('browser-cannot-verify');
   });
 
   it('reads a plain-text bounce pasted without headers', async () => {
