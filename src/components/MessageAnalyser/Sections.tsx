@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { describeBounce, DMARC_ADVICE_GUIDE, type BounceRecipient, type DkimResult, type GuideSlug, type Hop, type MessageAnalysis } from '~/core';
 import { guideHref } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
-import { arcAuth, badgeFor, browserAuth, epochText, hopTime, isoTime, receiverAuth, receiverOthers, type AuthItem } from './present';
+import { arcAuth, badgeFor, browserAuth, domainText, epochText, hopTime, isoTime, receiverAuth, receiverOthers, type AuthItem } from './present';
 import type { MessageStrings } from './strings';
 
 const colon = (t: MessageStrings) => (t.lang === 'zh' ? '：' : ': ');
@@ -356,7 +356,7 @@ function SpfCard({ ctx, a, item }: { ctx: Ctx; a: MessageAnalysis; item: AuthIte
           </>],
           spf.sender !== undefined && [t.spf.sender, spf.sender === '' ? t.spf.nullSender : <code>{spf.sender}</code>],
           spf.helo !== undefined && spf.helo !== '' && [t.spf.helo, <code>{spf.helo}</code>],
-          ev !== undefined && [t.spf.domain, <code>{ev.domain}</code>],
+          ev !== undefined && [t.spf.domain, <code>{domainText(ev.domain)}</code>],
           ev?.explanation !== undefined && [t.spf.explanation, ev.explanation],
         ]}
       />
@@ -382,7 +382,7 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
       {d.status !== 'pending' && d.reason ? <p>{t.dmarc.notRun[d.reason]}</p> : null}
       <Facts
         items={[
-          d.fromDomain !== undefined && [t.dmarc.fromDomain, <code>{d.fromDomain}</code>],
+          d.fromDomain !== undefined && [t.dmarc.fromDomain, <code>{domainText(d.fromDomain)}</code>],
           policy !== undefined && [
             t.dmarc.policy,
             <>
@@ -391,10 +391,10 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
                 {policy.sp ? `; sp=${policy.sp}` : ''}
                 {policy.np ? `; np=${policy.np}` : ''}
               </code>{' '}
-              <span className="mg-hint">{t.dmarc.policyAt(policy.policyDomain)}</span>
+              <span className="mg-hint">{t.dmarc.policyAt(domainText(policy.policyDomain))}</span>
             </>,
           ],
-          policy !== undefined && [t.dmarc.orgDomain, <code>{policy.orgDomain}</code>],
+          policy !== undefined && [t.dmarc.orgDomain, <code>{domainText(policy.orgDomain)}</code>],
           policy !== undefined && [t.dmarc.alignment, `SPF ${policy.aspf === 's' ? t.dmarc.strict : t.dmarc.relaxed} · DKIM ${policy.adkim === 's' ? t.dmarc.strict : t.dmarc.relaxed}`],
         ]}
       />
@@ -445,7 +445,7 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
       ) : null}
       {d.fromDomain ? (
         <p className="mg-msg-links">
-          <a href={checkerHref(d.fromDomain)}>{t.verdict.checkDomain(d.fromDomain)}</a>
+          <a href={checkerHref(d.fromDomain)}>{t.verdict.checkDomain(domainText(d.fromDomain))}</a>
         </p>
       ) : null}
     </article>

@@ -6,7 +6,7 @@
  * report both read these, so the page and the ticket say the same thing.
  * Pure; tested in tests/unit/components/MessageAnalyser/present.test.ts.
  */
-import type { BounceRecipient, DkimResult, MailDate, MessageAnalysis, MethodResult } from '~/core';
+import { toUnicode, type BounceRecipient, type DkimResult, type MailDate, type MessageAnalysis, type MethodResult } from '~/core';
 import type { BadgeStatus } from '../ui/StatusBadge';
 import type { VerdictFacts } from './strings';
 
@@ -28,6 +28,11 @@ export interface AuthItem {
   readonly dkim?: DkimResult;
   /** The receiver's result behind a receiver row. */
   readonly method8601?: MethodResult;
+}
+
+/** A domain as readers know it: an internationalised name in U-labels (`例子.cn`, asked as `xn--fsqu00a.cn`). */
+export function domainText(domain: string): string {
+  return toUnicode(domain);
 }
 
 /** Our own checks, in the order the page shows them: DKIM (one per signature), SPF, DMARC. */
@@ -54,7 +59,7 @@ export function browserAuth(a: MessageAnalysis): AuthItem[] {
     method: 'dmarc',
     source: 'browser',
     result: dmarc.status === 'pending' ? 'pending' : dmarc.evaluation ? dmarc.evaluation.result : dmarc.reason === 'error' ? 'temperror' : 'none',
-    ...(dmarc.fromDomain ? { domain: dmarc.fromDomain } : {}),
+    ...(dmarc.fromDomain ? { domain: domainText(dmarc.fromDomain) } : {}),
     ...(dmarc.reason ? { reason: dmarc.reason } : {}),
   });
   return out;
@@ -132,7 +137,8 @@ export function mainRecipient(a: MessageAnalysis): BounceRecipient | undefined {
 /** What the verdict sentence mentions. `title` is the bounce explanation's title in the page's language. */
 export function verdictFacts(a: MessageAnalysis, bounceTitle?: string): VerdictFacts {
   const rcpt = mainRecipient(a);
-  const from = a.dmarc.fromDomain ?? a.headers.from[0]?.domain;
+  const fromDomain = a.dmarc.fromDomain ?? a.headers.from[0]?.domain;
+  const from = fromDomain ? domainText(fromDomain) : undefined;
   const ev = a.dmarc.evaluation;
   const dmarcProblem = a.dmarc.reason ?? (ev?.result === 'permerror' ? 'permerror' : undefined);
   return {

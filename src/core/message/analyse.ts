@@ -15,18 +15,19 @@
  */
 import type { QueryFn } from '~/core/doh/types';
 import type { SpfEvaluation, SpfResult } from '../spf/types';
-import { parseAddressList, parseReturnPath, type Mailbox } from './address';
+import { dnsAddress, parseAddressList, parseReturnPath, type Mailbox } from './address';
 import { receiverVerdicts, readAuthResults, type AuthResultsField, type ReceiverVerdicts } from './auth-results';
 import { readBounce, type BounceReport } from './bounce';
 import { decodeUnlabelled } from './bytes';
 import { evaluateDmarc, type DmarcDiscovery, type DmarcEvaluation, type DmarcSteps } from './dmarc';
+import { parseDkimSignature } from './dkim-tags';
 import { BROWSER_LIMITED_REASONS, verifyDkim, type DkimResult } from './dkim-verify';
 import { decodeHeaderValue } from './encoded-words';
 import { allFields, firstField, splitMessage, type HeaderField } from './header';
 import { normaliseInput } from './input';
 import { parseMime } from './mime';
 import { buildHops, normaliseIp, type HopChain } from './received';
-import type { InputError, InputNotes } from './types';
+import { LIMITS, type InputError, type InputNotes } from './types';
 
 /** RFC 7208 results. */
 export type SpfResultWord = SpfResult;
@@ -60,7 +61,7 @@ export interface HeaderSummary {
   readonly to?: string;
   readonly date?: string;
   readonly messageId?: string;
-  /** Address in Return-Path (MAIL FROM), '' for `<>`. */
+  /** Address in Return-Path (MAIL FROM), '' for `<>`; UTF-8 decoded. */
   readonly returnPath?: string;
 }
 
@@ -73,6 +74,7 @@ export interface SpfSection {
   readonly ip?: string;
   /** Where the IP came from. */
   readonly ipSource?: 'user' | 'received' | 'received-spf';
+  /** MAIL FROM as written (Unicode for an RFC 6532 address); SPF is evaluated for it with its domain in A-labels. */
   readonly sender?: string;
   readonly helo?: string;
   readonly evaluation?: SpfEvaluation;
@@ -177,6 +179,26 @@ function headerSummary(fields: readonly HeaderField[], errors: InputError[]): He
   };
 }
 
+/** Organisational-domain walks started ahead, at most. */
+const MAX_EARLY_WALKS = 4;
+
+/** Domains whose organisational domain relaxed alignment will need: the SPF domain and the signing domains (d=), other than From's. */
+function alignmentDomains(fromDomain: string, spfDomain: string, fields: readonly HeaderField[]): string[] {
+  const signing = allFields(fields, 'dkim-signature')
+    .slice(0, LIMITS.maxDkimSignatures)
+    .flatMap((f) => {
+      const parsed = parseDkimSignature(f.value);
+      return parsed.ok ? [parsed.signature.domain] : [];
+    });
+  const out = new Set<string>();
+  for (const d of [spfDomain, ...signing]) {
+    const name = d.toLowerCase().replace(/\.$/, '');
+    // Host names only (a HELO may be an address literal).
+    if (name !== fromDomain && /^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$/.test(name) && /[a-z]/.test(name)) out.add(name);
+  }
+  return [...out].slice(0, MAX_EARLY_WALKS);
+}
+
 function dedupeErrors(errors: readonly InputError[]): InputError[] {
   const seen = new Set<string>();
   const out: InputError[] = [];
@@ -256,7 +278,9 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
   const userIp = options.ip !== undefined ? normaliseIp(options.ip) : undefined;
   const ip = userIp ?? hops.connecting?.ip;
   const ipSource: SpfSection['ipSource'] | undefined = userIp ? 'user' : hops.connecting?.source;
+  // MAIL FROM as written (shown), and as SPF asks DNS: an internationalised domain in A-labels (RFC 6532 addresses).
   const sender = headers.returnPath ?? '';
+  const spfSender = dnsAddress(sender);
   const helo = hops.connecting?.helo ?? '';
   const spfBase = { ...(ip ? { ip } : {}), ...(ipSource ? { ipSource } : {}), sender, helo };
 
@@ -335,7 +359,7 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
     spfPre.status === 'pending' && options.evaluateSpf && ip
       ? Promise.resolve()
           // Through a promise, so an evaluator that throws at once is a failed step, not a rejected analysis.
-          .then(() => options.evaluateSpf!({ ip, sender, helo, query: options.query, ...(options.signal ? { signal: options.signal } : {}) }))
+          .then(() => options.evaluateSpf!({ ip, sender: spfSender, helo, query: options.query, ...(options.signal ? { signal: options.signal } : {}) }))
           .then((evaluation) => {
             update({ spf: { ...state.spf, status: 'done', evaluation } });
             return evaluation;
@@ -353,6 +377,20 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
           .then(() => dmarcSteps.discover(dmarcPre.fromDomain!, ctx))
           .catch((): DmarcDiscovery => ({ status: 'temperror', detail: 'error' }))
       : Promise.resolve(undefined);
+
+  // Relaxed alignment will need the organisational domain of the SPF domain and
+  // of each signing domain other than From's: their tree walks start now, with
+  // the first questions, so that DMARC finds the answers in the run's cache
+  // instead of asking a round trip later (a Return-Path on a subdomain, a
+  // signature by a parent domain). What they find is not used here.
+  if (dmarcPre.status === 'pending' && dmarcSteps) {
+    const spfDomain = spfPre.status === 'pending' ? (spfSender.includes('@') ? spfSender.slice(spfSender.lastIndexOf('@') + 1) : helo) : '';
+    for (const domain of alignmentDomains(dmarcPre.fromDomain!, spfDomain, fields)) {
+      Promise.resolve()
+        .then(() => dmarcSteps.orgDomain(domain, ctx))
+        .catch(() => undefined);
+    }
+  }
 
   const [dkimResults, spfEvaluation, discovery] = await Promise.all([dkimDone, spfDone, discoveryDone, returnedDone]);
 

@@ -150,6 +150,14 @@ describe('verdictFacts', () => {
     expect(verdictFacts(a)).toEqual({ from: 'example.cn', policy: 'quarantine', testing: true, stated: 'reject' });
   });
 
+  it('shows an internationalised sender domain as written, 例子.cn, though DMARC asked _dmarc.xn--fsqu00a.cn', async () => {
+    const zone: FakeZone = { 'xn--fsqu00a.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] }, '_dmarc.xn--fsqu00a.cn': { TXT: ['v=DMARC1; p=reject'] } };
+    const a = await analyse(HEAD.replace('Return-Path: <zhang@example.cn>', 'Return-Path: <li@例子.cn>').replace('From: Zhang <zhang@example.cn>', 'From: Li <li@例子.cn>'), zone);
+    expect(a.dmarc.fromDomain).toBe('xn--fsqu00a.cn');
+    expect(verdictFacts(a).from).toBe('例子.cn');
+    expect(browserAuth(a).find((r) => r.method === 'dmarc')).toMatchObject({ result: 'pass', domain: '例子.cn' });
+  });
+
   it('says why DMARC gave no verdict when SPF or DKIM passed', async () => {
     const a = await analyse(HEAD.replace('From: Zhang <zhang@example.cn>', 'From: zhang@example.cn, wang@example.net'));
     expect(a.verdict).toBe('authenticated');

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { analyseMessage, type AnalyseOptions, type EvaluateSpfFn, type MessageAnalysis } from '~/core/message/analyse';
 import type { DmarcSteps } from '~/core/message/dmarc';
 import { LIMITS } from '~/core/message/types';
+import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
+import { newRun } from '~/core/doh/run';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
 import { subtleWithoutEd25519 } from '../../support/webcrypto';
 import { keyRecord, signMessage } from './dkim-signer';
@@ -82,6 +84,26 @@ describe('analyseMessage', () => {
     expect(rounds.size).toBe(1);
     expect(dns.asked.map((q) => q.name).sort()).toEqual(['_dmarc.example.cn', 'ed._domainkey.example.cn', 'example.cn']);
     expect(final.verdict).toBe('dmarc-pass');
+  });
+
+  it.each([
+    { name: 'a Return-Path on a subdomain (relaxed SPF alignment)', sender: 'bounce@bounce.example.cn', signer: 'example.cn', extra: '_dmarc.bounce.example.cn' },
+    { name: 'a signature by a subdomain (relaxed DKIM alignment)', sender: 'zhang@example.cn', signer: 'mail.example.cn', extra: '_dmarc.mail.example.cn' },
+  ])('asks every question in the first round trip with $name: the walk of its organisational domain starts with the others', async ({ sender, signer, extra }) => {
+    const zone: FakeZone = {
+      ...ZONE,
+      'bounce.example.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
+      'rsa._domainkey.mail.example.cn': { TXT: [keyRecord('rsa2048')] },
+    };
+    const dns = fakeDns(zone, { hold: true });
+    // One run: each question once, whoever asks it (as on the page).
+    const query = newRun(dns.query);
+    const signed = await signMessage(MESSAGE.replace('Return-Path: <zhang@example.cn>', `Return-Path: <${sender}>`), { key: 'rsa2048', domain: signer, selector: 'rsa' });
+    const final = await dns.drain(analyseMessage(signed, { query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {} }));
+    expect(final.dmarc.evaluation).toMatchObject({ result: 'pass', spfAligned: true, dkimAligned: [signer] });
+    expect(dns.asked.map((q) => q.name)).toContain(extra);
+    // Every question went out before the first answer: one round trip.
+    expect(new Set(dns.asked.map((q) => q.at)).size).toBe(1);
   });
 
   it('reports a changed body as DKIM failing and DMARC still passing on SPF', async () => {
@@ -183,6 +205,16 @@ describe('analyseMessage', () => {
     const signed = await signMessage(MESSAGE.replace(/203\.0\.113\.5/g, '198.51.100.7'), { key: 'ed25519', domain: 'example.cn', selector: 'ed' });
     const final = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, subtle: subtleWithoutEd25519().subtle, yieldNow: async () => {} });
     expect(final.verdict).toBe('browser-cannot-verify');
+  });
+
+  it('asks DNS about an internationalised From and Return-Path domain in A-labels, and shows it as written (RFC 6532)', async () => {
+    const dns = fakeDns({ 'xn--fsqu00a.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] }, '_dmarc.xn--fsqu00a.cn': { TXT: ['v=DMARC1; p=reject'] } });
+    const text = MESSAGE.replace('Return-Path: <zhang@example.cn>', 'Return-Path: <li@例子.cn>').replace('From: =?big5?B?pP2kcKn6?= <zhang@example.cn>', 'From: 李四 <li@例子.cn>');
+    const { final } = await run(text, { query: dns.query });
+    expect(dns.asked.map((q) => `${q.type} ${q.name}`)).toEqual(expect.arrayContaining(['TXT _dmarc.xn--fsqu00a.cn', 'TXT xn--fsqu00a.cn']));
+    expect(final.headers).toMatchObject({ fromText: '李四 <li@例子.cn>', returnPath: 'li@例子.cn', from: [{ name: '李四', address: 'li@例子.cn', domain: 'xn--fsqu00a.cn' }] });
+    expect(final.spf).toMatchObject({ sender: 'li@例子.cn', evaluation: { result: 'pass', domain: 'xn--fsqu00a.cn' } });
+    expect(final.dmarc).toMatchObject({ fromDomain: 'xn--fsqu00a.cn', evaluation: { result: 'pass', spfAligned: true } });
   });
 
   it('reads a plain-text bounce pasted without headers', async () => {
