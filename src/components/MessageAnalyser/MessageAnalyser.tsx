@@ -43,7 +43,7 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
   const lang = t.lang;
   const id = useId();
   const resolverState = useResolvers(lang);
-  const m = useMessageAnalyser(resolverState.resolvers, resolverState.ready);
+  const m = useMessageAnalyser(resolverState.resolvers, resolverState.ready, resolverState.leader);
   const { state } = m;
   const a = state.analysis;
   const ctx = { t, base };
