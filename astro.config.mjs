@@ -10,7 +10,8 @@ import { chunkUrl } from './src/integrations/chunk-url.mjs';
  * The widgets' shared code in a few chunks instead of a dozen small ones: small
  * chunks compress badly (gzip starts afresh in each) and cost a request each.
  * `dns`: the core every tool runs (DNS names, domain input, the DoH client,
- * the loader of the messages and what describes a finding).
+ * the loader of the messages and what describes a finding), and the names a
+ * DMARC tree walk asks (the message analyser's page asks them ahead).
  * `records`: what the record checks add (parsers, the checks, findings,
  * provider and DNS-host data) — the checker, the SPF tool and the
  * troubleshooting pages load it, the lookup and propagation tools do not.
@@ -33,11 +34,11 @@ import { chunkUrl } from './src/integrations/chunk-url.mjs';
 const CHUNK_GROUPS = [
   {
     name: 'dns',
-    test: /[\\/]src[\\/]core[\\/](?:(?:lang|names|types|domain)\.ts|doh[\\/](?:client|codec|run|errors|ip|resolvers|types|index)\.ts|messages[\\/](?:index|format|types)\.ts|findings[\\/][\w-]+\.ts)$/,
+    test: /[\\/]src[\\/]core[\\/](?:(?:lang|names|types|domain|dmarc[\\/]names)\.ts|doh[\\/](?:client|codec|run|errors|ip|resolvers|types|index)\.ts|messages[\\/](?:index|format|types)\.ts|findings[\\/][\w-]+\.ts)$/,
   },
   {
     name: 'records',
-    test: /[\\/]src[\\/]core[\\/](?:check[\\/](?:plan|questions|kind|watch)\.ts|dmarc[\\/]names\.ts|records[\\/]|hosts[\\/]|providers[\\/]|spf[\\/]macro\.ts|expected\.ts|email\.ts)/,
+    test: /[\\/]src[\\/]core[\\/](?:check[\\/](?:plan|questions|kind|watch)\.ts|records[\\/]|hosts[\\/]|providers[\\/]|spf[\\/]macro\.ts|expected\.ts|email\.ts)/,
   },
   {
     name: 'check',

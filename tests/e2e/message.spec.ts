@@ -188,6 +188,46 @@ test.describe('DKIM, SPF and DMARC verified in the browser', () => {
   });
 });
 
+test.describe('DMARC beyond the best case', () => {
+  test('testing.test has t=y: a failing message gets its policy one level lower, said in both languages', async ({ page }) => {
+    // testing.test publishes p=quarantine; t=y. Sent from an IP outside its SPF, unsigned: DMARC fails.
+    const text = message({ from: 'Zhang <zhang@testing.test>' }).replace('Return-Path: <zhang@msg.test>', 'Return-Path: <zhang@testing.test>');
+    for (const lang of ['en', 'zh'] as const) {
+      await open(page, lang);
+      await analyse(page, text, lang);
+      await expect(page.locator('[data-verdict]')).toHaveAttribute('data-verdict', 'dmarc-fail');
+      const dmarc = browser(page, 'dmarc');
+      await expect(dmarc).toHaveAttribute('data-result', 'fail');
+      await expect(dmarc).toContainText('p=quarantine');
+      // quarantine, lowered by t=y: no action.
+      await expect(dmarc.locator('[data-applied]')).toHaveAttribute('data-applied', 'none');
+      await expect(dmarc.locator('[data-testing]')).toBeVisible();
+      if (lang === 'en') {
+        await expect(dmarc.locator('[data-applied]')).toContainText('the record states quarantine, and t=y (testing) lowers it one level');
+        await expect(page.getByRole('status').filter({ hasText: 'testing mode (t=y)' })).toContainText('(quarantine becomes none)');
+      } else {
+        await expect(dmarc.locator('[data-applied]')).toContainText('记录写的是 quarantine，t=y（测试中）使它降低一级');
+        await expect(page.getByRole('status').filter({ hasText: '测试模式（t=y）' })).toContainText('quarantine 降为 none');
+      }
+    }
+  });
+
+  test('an internationalised sender domain is asked in A-labels and shown as written (例子.test)', async ({ page }) => {
+    // xn--fsqu00a.test publishes p=quarantine (no t=y); this message is unsigned and from an IP outside its SPF.
+    const text = message({ from: '李四 <li@例子.test>' }).replace('Return-Path: <zhang@msg.test>', 'Return-Path: <li@例子.test>');
+    await open(page, 'en');
+    await analyse(page, text, 'en');
+    await expect(page.locator('[data-header="from"]')).toHaveText('李四 <li@例子.test>');
+    const dmarc = browser(page, 'dmarc');
+    // The record was found, so _dmarc.xn--fsqu00a.test was asked; the page names the domain as written.
+    await expect(dmarc).toHaveAttribute('data-result', 'fail');
+    await expect(dmarc).toContainText('p=quarantine');
+    await expect(dmarc).toHaveAttribute('data-domain', '例子.test');
+    await expect(dmarc.getByRole('link', { name: 'Check every DNS record of 例子.test' })).toHaveAttribute('href', /domain=xn--fsqu00a\.test/);
+    await expect(page.locator('[data-verdict]')).toContainText('例子.test');
+  });
+});
+
 test.describe('bounces modelled on each provider’s documented text', () => {
   /** A Postfix-style RFC 3464 DSN around a remote server's reply, with the returned headers. */
   const dsn = (o: { rcpt: string; status: string; remote: string; diagnostic: string; action?: string }) =>
@@ -319,6 +359,40 @@ test.describe('headers and hops', () => {
   });
 });
 
+test.describe('what the receiver and the forwarders saw', () => {
+  test('the newest ARC set is shown with its instance beside the Authentication-Results; a hop after one without a time says from where it is measured', async ({ page }) => {
+    const text = [
+      'Authentication-Results: mx.example.net; spf=fail smtp.mailfrom=list.example.org; dkim=fail header.d=msg.test; arc=pass',
+      'ARC-Authentication-Results: i=2; list.example.org; spf=pass smtp.mailfrom=zhang@msg.test; dkim=pass header.d=msg.test header.s=rsa; dmarc=pass header.from=msg.test',
+      'ARC-Authentication-Results: i=1; relay.example.org; spf=pass smtp.mailfrom=zhang@msg.test',
+      'Received: from list.example.org (list.example.org [198.51.100.30]) by mx.example.net with ESMTPS id C3; Tue, 3 Nov 2026 09:15:30 +0800',
+      'Received: from mail.msg.test (mail.msg.test [203.0.113.5]) by list.example.org with ESMTPS id B2',
+      'Received: from [192.168.1.20] (unknown [192.168.1.20]) by mail.msg.test with ESMTPSA id A1; Tue, 3 Nov 2026 09:15:00 +0800',
+      'From: zhang@msg.test',
+      'Subject: forwarded',
+      '',
+      'x',
+    ].join('\r\n');
+    await open(page, 'en');
+    await analyse(page, text, 'en');
+    // The final receiver's own results stay the ones the markup contract names …
+    await expect(receiver(page, 'spf')).toHaveAttribute('data-result', 'fail');
+    await expect(receiver(page, 'arc')).toHaveAttribute('data-result', 'pass');
+    // … and the newest ARC set (instance 2, not 1) is shown beside them.
+    const arc = page.locator('[data-arc-instance]');
+    await expect(arc).toHaveAttribute('data-arc-instance', '2');
+    await expect(arc).toContainText('The newest ARC set (instance 2), recorded by list.example.org');
+    await expect(arc.locator('[data-arc-auth="dmarc"]')).toHaveAttribute('data-result', 'pass');
+    await expect(arc.locator('[data-arc-auth="dkim"]')).toHaveAttribute('data-selector', 'rsa');
+    // Hop 2 has no time: hop 3 is measured from hop 1, and says so (its data-delay-s stays empty: not from the previous hop).
+    const hops = page.locator('[data-hop]');
+    expect(await hops.evaluateAll((els) => els.map((e) => e.getAttribute('data-delay-s')))).toEqual(['', '', '']);
+    await expect(hops.nth(1)).toContainText('cannot be measured');
+    await expect(hops.nth(2)).toContainText('After hop 1 (the hops between give no time)');
+    await expect(hops.nth(2)).toContainText('+30 s');
+  });
+});
+
 test.describe('input it cannot use gets a clear message', () => {
   test('empty, and text without headers', async ({ page }) => {
     await open(page, 'en');
@@ -425,6 +499,26 @@ test.describe('page behaviour', () => {
     await expect(browser(page, 'dmarc')).toHaveAttribute('data-result', 'pass', { timeout: 15_000 });
     const url = new URL(page.url());
     expect([...url.searchParams.keys()]).toEqual(['resolver']);
+  });
+
+  test('an analysis asks only the resolver, with GET /dns-query?dns=, and loads only this site’s files', async ({ page, context, offsite }) => {
+    const requests: { method: string; url: URL }[] = [];
+    // Every request of the page and its worker, from before the page loads.
+    context.on('request', (r) => requests.push({ method: r.method(), url: new URL(r.url()) }));
+    await open(page, 'en');
+    const site = new URL(page.url()).origin;
+    const resolver = new URL(stack.resolver);
+    await analyse(page, await signedTwice(message()), 'en');
+    await expect(browser(page, 'dmarc')).toHaveAttribute('data-result', 'pass');
+    const dns = requests.filter((r) => r.url.origin === resolver.origin);
+    const others = requests.filter((r) => r.url.origin !== resolver.origin && r.url.origin !== site);
+    expect(dns.length).toBeGreaterThan(0);
+    // Questions only: GET, the one path, and nothing in the address but the dns= parameter (RFC 8484).
+    expect(dns.filter((r) => r.method !== 'GET' || r.url.pathname !== resolver.pathname || [...r.url.searchParams.keys()].join() !== 'dns')).toEqual([]);
+    // The site's own files, fetched with GET; nothing anywhere else.
+    expect(requests.filter((r) => r.url.origin === site && r.method !== 'GET')).toEqual([]);
+    expect(others.map((r) => r.url.href)).toEqual([]);
+    expect(offsite).toEqual([]);
   });
 
   test('without Web Workers the analysis runs in the page, with the same result', async ({ page }) => {

@@ -14,7 +14,7 @@ import { ResolverPicker } from '../ui/ResolverPicker';
 import { TextField } from '../ui/TextField';
 import { useResolvers } from '../ui/useResolvers';
 import { StatusBadge, type BadgeStatus } from '../ui/StatusBadge';
-import { mainRecipient, verdictFacts } from './present';
+import { domainText, mainRecipient, verdictFacts } from './present';
 import { messageReport } from './report';
 import { BounceSection, HeadersSection, HopsSection, ReceiverSection, VerifySection } from './Sections';
 import type { MessageStrings } from './strings';
@@ -37,13 +37,14 @@ const VERDICT_BADGE = {
   authenticated: 'warn',
   unauthenticated: 'fail',
   'dns-error': 'error',
+  'browser-cannot-verify': 'error',
 } as const satisfies Record<string, BadgeStatus>;
 
 export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: MessageStrings }) {
   const lang = t.lang;
   const id = useId();
   const resolverState = useResolvers(lang);
-  const m = useMessageAnalyser(resolverState.resolvers, resolverState.ready);
+  const m = useMessageAnalyser(resolverState.resolvers, resolverState.ready, resolverState.leader);
   const { state } = m;
   const a = state.analysis;
   const ctx = { t, base };
@@ -162,7 +163,7 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
         </p>
         {fromDomain && a && a.verdict !== 'pending' && a.verdict !== 'dmarc-pass' ? (
           <p className="mg-msg-links">
-            <a href={checkerHref(fromDomain)}>{t.verdict.checkDomain(fromDomain)}</a>
+            <a href={checkerHref(fromDomain)}>{t.verdict.checkDomain(domainText(fromDomain))}</a>
           </p>
         ) : null}
       </section>

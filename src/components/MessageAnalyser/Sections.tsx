@@ -8,7 +8,7 @@ import type { ReactNode } from 'react';
 import { describeBounce, DMARC_ADVICE_GUIDE, type BounceRecipient, type DkimResult, type GuideSlug, type Hop, type MessageAnalysis } from '~/core';
 import { guideHref } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
-import { badgeFor, browserAuth, epochText, hopTime, isoTime, receiverAuth, receiverOthers, type AuthItem } from './present';
+import { arcAuth, badgeFor, browserAuth, domainText, epochText, hopTime, isoTime, receiverAuth, receiverOthers, type AuthItem } from './present';
 import type { MessageStrings } from './strings';
 
 const colon = (t: MessageStrings) => (t.lang === 'zh' ? '：' : ': ');
@@ -150,6 +150,8 @@ export function ReceiverSection({ ctx, a, headingId }: { ctx: Ctx; a: MessageAna
   const items = receiverAuth(a);
   const others = receiverOthers(a);
   const fields = a.receiver.fields;
+  const arc = a.receiver.arc;
+  const arcItems = arcAuth(a);
   return (
     <section className="mg-msg-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.sections.receiver}</h2>
@@ -158,12 +160,28 @@ export function ReceiverSection({ ctx, a, headingId }: { ctx: Ctx; a: MessageAna
         <p>{t.receiver.none}</p>
       ) : (
         <>
-          <p>{a.receiver.authservId ? t.receiver.by(a.receiver.authservId) : t.receiver.unnamed}</p>
+          <p>
+            {a.receiver.source === 'arc' && arc
+              ? t.receiver.arcLatest(arc.instance, arc.authservId)
+              : a.receiver.authservId
+                ? t.receiver.by(a.receiver.authservId)
+                : t.receiver.unnamed}
+          </p>
           <ul className="mg-msg-list">
             {items.map((item, i) => (
               <ReceiverItem key={i} ctx={ctx} item={item} />
             ))}
           </ul>
+          {arc && arcItems.length > 0 ? (
+            <div data-arc-instance={arc.instance}>
+              <p>{t.receiver.arcLatest(arc.instance, arc.authservId)}</p>
+              <ul className="mg-msg-list">
+                {arcItems.map((item, i) => (
+                  <ReceiverItem key={i} ctx={ctx} item={item} arc />
+                ))}
+              </ul>
+            </div>
+          ) : null}
           {others.length > 0 ? (
             <p className="mg-hint">
               {t.receiver.other}{colon(t)}{others.map((o) => `${o.method}=${o.result}`).join(', ')}
@@ -186,11 +204,13 @@ export function ReceiverSection({ ctx, a, headingId }: { ctx: Ctx; a: MessageAna
   );
 }
 
-function ReceiverItem({ ctx, item }: { ctx: Ctx; item: AuthItem }) {
+/** One result the receiver wrote; `arc`: from the newest ARC set beside the Authentication-Results, marked apart from the receiver's own (`data-arc-auth`). */
+function ReceiverItem({ ctx, item, arc = false }: { ctx: Ctx; item: AuthItem; arc?: boolean }) {
   const m = item.method8601;
-  const attrs = item.method === 'dkim' ? { 'data-domain': item.domain ?? '', 'data-selector': item.selector ?? '' } : item.domain ? { 'data-domain': item.domain } : {};
+  const ids = item.method === 'dkim' ? { 'data-domain': item.domain ?? '', 'data-selector': item.selector ?? '' } : item.domain ? { 'data-domain': item.domain } : {};
+  const kind = arc ? { 'data-arc-auth': item.method } : { 'data-auth': item.method, 'data-source': 'receiver' };
   return (
-    <li data-auth={item.method} data-source="receiver" data-result={item.result} {...attrs}>
+    <li {...kind} data-result={item.result} {...ids}>
       <ResultBadge ctx={ctx} result={item.result} /> <strong>{ctx.t.methods[item.method]}</strong>
       {item.method === 'dkim' ? (
         <code>
@@ -336,7 +356,7 @@ function SpfCard({ ctx, a, item }: { ctx: Ctx; a: MessageAnalysis; item: AuthIte
           </>],
           spf.sender !== undefined && [t.spf.sender, spf.sender === '' ? t.spf.nullSender : <code>{spf.sender}</code>],
           spf.helo !== undefined && spf.helo !== '' && [t.spf.helo, <code>{spf.helo}</code>],
-          ev !== undefined && [t.spf.domain, <code>{ev.domain}</code>],
+          ev !== undefined && [t.spf.domain, <code>{domainText(ev.domain)}</code>],
           ev?.explanation !== undefined && [t.spf.explanation, ev.explanation],
         ]}
       />
@@ -362,7 +382,7 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
       {d.status !== 'pending' && d.reason ? <p>{t.dmarc.notRun[d.reason]}</p> : null}
       <Facts
         items={[
-          d.fromDomain !== undefined && [t.dmarc.fromDomain, <code>{d.fromDomain}</code>],
+          d.fromDomain !== undefined && [t.dmarc.fromDomain, <code>{domainText(d.fromDomain)}</code>],
           policy !== undefined && [
             t.dmarc.policy,
             <>
@@ -371,10 +391,10 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
                 {policy.sp ? `; sp=${policy.sp}` : ''}
                 {policy.np ? `; np=${policy.np}` : ''}
               </code>{' '}
-              <span className="mg-hint">{t.dmarc.policyAt(policy.policyDomain)}</span>
+              <span className="mg-hint">{t.dmarc.policyAt(domainText(policy.policyDomain))}</span>
             </>,
           ],
-          policy !== undefined && [t.dmarc.orgDomain, <code>{policy.orgDomain}</code>],
+          policy !== undefined && [t.dmarc.orgDomain, <code>{domainText(policy.orgDomain)}</code>],
           policy !== undefined && [t.dmarc.alignment, `SPF ${policy.aspf === 's' ? t.dmarc.strict : t.dmarc.relaxed} · DKIM ${policy.adkim === 's' ? t.dmarc.strict : t.dmarc.relaxed}`],
         ]}
       />
@@ -386,9 +406,30 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
           <li data-aligned="dkim" data-value={ev.dkimAligned.length > 0 ? 'yes' : 'no'}>
             {ev.dkimAligned.length > 0 ? t.dmarc.dkimAligned(ev.dkimAligned.join(', ')) : t.dmarc.dkimNotAligned}
           </li>
-          {ev.applied ? <li>{t.dmarc.applied(ev.applied)}</li> : null}
-          {policy?.testing ? <li>{t.dmarc.testing}</li> : null}
+          {ev.applied ? <li data-applied={ev.applied}>{ev.stated ? t.dmarc.appliedTesting(ev.applied, ev.stated) : t.dmarc.applied(ev.applied)}</li> : null}
+          {policy?.testing ? <li data-testing="">{t.dmarc.testing}</li> : null}
         </ul>
+      ) : null}
+      {ev?.result === 'temperror' ? (
+        <p data-dmarc-undecided={ev.undecided ?? 'dns'}>
+          {t.dmarc.undecided[ev.undecided ?? 'dns']}
+          {ev.detail ? (
+            <>
+              {' '}
+              <code>{ev.detail}</code>
+            </>
+          ) : null}
+        </p>
+      ) : ev?.result === 'permerror' ? (
+        <p>
+          {t.dmarc.unusable}
+          {ev.detail ? (
+            <>
+              {' '}
+              <code>{ev.detail}</code>
+            </>
+          ) : null}
+        </p>
       ) : null}
       {ev && ev.advice.length > 0 ? (
         <>
@@ -404,7 +445,7 @@ function DmarcCard({ ctx, a, item, checkerHref }: { ctx: Ctx; a: MessageAnalysis
       ) : null}
       {d.fromDomain ? (
         <p className="mg-msg-links">
-          <a href={checkerHref(d.fromDomain)}>{t.verdict.checkDomain(d.fromDomain)}</a>
+          <a href={checkerHref(d.fromDomain)}>{t.verdict.checkDomain(domainText(d.fromDomain))}</a>
         </p>
       ) : null}
     </article>
@@ -435,7 +476,7 @@ export function HopsSection({ ctx, a, headingId }: { ctx: Ctx; a: MessageAnalysi
           {totalSeconds !== undefined ? <p data-total-s={totalSeconds}>{t.hops.total(t.hops.duration(totalSeconds))}</p> : null}
           <ol className="mg-hops">
             {hops.map((hop) => (
-              <li key={hop.index} data-hop={hop.index} data-delay-s={hop.index === 0 || hop.delaySeconds === undefined ? '' : String(hop.delaySeconds)} className="mg-msg-card">
+              <li key={hop.index} data-hop={hop.index} data-delay-s={hop.delaySeconds === undefined || hop.delayFrom !== hop.index - 1 ? '' : String(hop.delaySeconds)} className="mg-msg-card">
                 <p className="mg-msg-card-head">
                   <code>{hopFrom(hop)}</code>
                   {' → '}
@@ -463,7 +504,9 @@ export function HopsSection({ ctx, a, headingId }: { ctx: Ctx; a: MessageAnalysi
                         {hop.date.zoneKnown ? null : <span className="mg-hint"> {t.hops.unknownZone}</span>}
                       </>,
                     ],
-                    hop.delaySeconds !== undefined && [t.hops.delay, `+${t.hops.duration(hop.delaySeconds)}`],
+                    hop.delaySeconds !== undefined &&
+                      hop.delayFrom !== undefined && [hop.delayFrom === hop.index - 1 ? t.hops.delay : t.hops.delaySince(hop.delayFrom + 1), `+${t.hops.duration(hop.delaySeconds)}`],
+                    hop.index > 0 && hop.delaySeconds === undefined && [t.hops.delay, <span className="mg-hint">{t.hops.delayUnknown}</span>],
                     hop.internal && hop.ip !== undefined && [t.hops.from, t.hops.internal],
                   ]}
                 />

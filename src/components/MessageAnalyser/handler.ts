@@ -1,12 +1,12 @@
 /**
  * The worker side of the analyser (protocol in ./protocol.ts): runs
- * analyseMessage with the SPF evaluator and the DMARC steps, its DNS questions
+ * analyseMessage with the SPF evaluator and the core's RFC 9989 tree walk
+ * (MESSAGE_DMARC_STEPS: the same walk the checker uses), its DNS questions
  * sent to the page as messages, and posts a snapshot each time a section
  * settles. DOM-free; `post` is the worker's postMessage (or a fake in tests).
  * Also run in the page itself when no worker can be started (./runner.ts).
  */
-import { analyseMessage, DohError, evaluateSpf, type DnsResponse, type MessageAnalysis, type QueryFn } from '~/core';
-import { DMARC_STEPS } from './dmarcSteps';
+import { analyseMessage, DohError, evaluateSpf, MESSAGE_DMARC_STEPS, type DnsResponse, type MessageAnalysis, type QueryFn } from '~/core';
 import { parsePageMessage, type WorkerToPage } from './protocol';
 
 /**
@@ -54,7 +54,7 @@ export function createAnalyserHandler(post: (message: WorkerToPage) => void): (d
       query,
       now,
       evaluateSpf,
-      dmarc: DMARC_STEPS,
+      dmarc: MESSAGE_DMARC_STEPS,
       signal: controller.signal,
       ...(ip ? { ip } : {}),
       onUpdate: (analysis) => {

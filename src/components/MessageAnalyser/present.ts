@@ -6,7 +6,7 @@
  * report both read these, so the page and the ticket say the same thing.
  * Pure; tested in tests/unit/components/MessageAnalyser/present.test.ts.
  */
-import type { BounceRecipient, DkimResult, MailDate, MessageAnalysis, MethodResult } from '~/core';
+import { toUnicode, type BounceRecipient, type DkimResult, type MailDate, type MessageAnalysis, type MethodResult } from '~/core';
 import type { BadgeStatus } from '../ui/StatusBadge';
 import type { VerdictFacts } from './strings';
 
@@ -28,6 +28,11 @@ export interface AuthItem {
   readonly dkim?: DkimResult;
   /** The receiver's result behind a receiver row. */
   readonly method8601?: MethodResult;
+}
+
+/** A domain as readers know it: an internationalised name in U-labels (`例子.cn`, asked as `xn--fsqu00a.cn`). */
+export function domainText(domain: string): string {
+  return toUnicode(domain);
 }
 
 /** Our own checks, in the order the page shows them: DKIM (one per signature), SPF, DMARC. */
@@ -54,7 +59,7 @@ export function browserAuth(a: MessageAnalysis): AuthItem[] {
     method: 'dmarc',
     source: 'browser',
     result: dmarc.status === 'pending' ? 'pending' : dmarc.evaluation ? dmarc.evaluation.result : dmarc.reason === 'error' ? 'temperror' : 'none',
-    ...(dmarc.fromDomain ? { domain: dmarc.fromDomain } : {}),
+    ...(dmarc.fromDomain ? { domain: domainText(dmarc.fromDomain) } : {}),
     ...(dmarc.reason ? { reason: dmarc.reason } : {}),
   });
   return out;
@@ -68,8 +73,23 @@ function domainOfIdentity(value: string | undefined): string | undefined {
 
 /** What the final receiver wrote (Authentication-Results, or ARC when there is none), for spf, dkim, dmarc and arc. */
 export function receiverAuth(a: MessageAnalysis): AuthItem[] {
+  return authItems(a.receiver.results);
+}
+
+/**
+ * The newest ARC set's results (spf, dkim, dmarc, arc), when the message also
+ * has Authentication-Results: what the last forwarder saw, shown beside them.
+ * Empty when there is no ARC set, or when it already stands in for the
+ * missing Authentication-Results (receiverAuth).
+ */
+export function arcAuth(a: MessageAnalysis): AuthItem[] {
+  const arc = a.receiver.arc;
+  return arc && a.receiver.source === 'authentication-results' ? authItems(arc.results) : [];
+}
+
+function authItems(results: readonly MethodResult[]): AuthItem[] {
   const out: AuthItem[] = [];
-  for (const r of a.receiver.results) {
+  for (const r of results) {
     const method = (AUTH_METHODS as readonly string[]).includes(r.method) ? (r.method as AuthMethod) : undefined;
     if (!method) continue;
     const p = r.props;
@@ -117,10 +137,16 @@ export function mainRecipient(a: MessageAnalysis): BounceRecipient | undefined {
 /** What the verdict sentence mentions. `title` is the bounce explanation's title in the page's language. */
 export function verdictFacts(a: MessageAnalysis, bounceTitle?: string): VerdictFacts {
   const rcpt = mainRecipient(a);
-  const from = a.dmarc.fromDomain ?? a.headers.from[0]?.domain;
+  const fromDomain = a.dmarc.fromDomain ?? a.headers.from[0]?.domain;
+  const from = fromDomain ? domainText(fromDomain) : undefined;
+  const ev = a.dmarc.evaluation;
+  const dmarcProblem = a.dmarc.reason ?? (ev?.result === 'permerror' ? 'permerror' : undefined);
   return {
     ...(from ? { from } : {}),
-    ...(a.dmarc.evaluation?.applied ? { policy: a.dmarc.evaluation.applied } : {}),
+    ...(ev?.applied ? { policy: ev.applied } : {}),
+    ...(ev?.policy?.testing ? { testing: true } : {}),
+    ...(ev?.stated ? { stated: ev.stated } : {}),
+    ...(dmarcProblem ? { dmarcProblem } : {}),
     ...(rcpt?.recipient ? { recipient: rcpt.recipient } : {}),
     ...(rcpt?.status ? { status: rcpt.status } : rcpt?.reply !== undefined ? { status: String(rcpt.reply) } : {}),
     ...(rcpt?.remoteMta ? { remote: rcpt.remoteMta } : rcpt?.remoteIp ? { remote: rcpt.remoteIp } : {}),

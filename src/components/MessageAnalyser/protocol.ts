@@ -22,6 +22,12 @@
  *                  { type: 'done', id, analysis }
  *                  { type: 'failed', id, message }    (a bug, not bad input)
  *
+ * A run that is aborted before its result (a newer run replaced it, or the
+ * input was cleared) is abandoned: the page stops listening to it and tells
+ * the worker, but a worker busy in a long synchronous step reads no message
+ * until that step ends, so the client also says so (`onAbandon`) and the
+ * runner ends that worker and starts another (./runner.ts).
+ *
  * This file does not import the analyser, so the page bundle stays without it.
  */
 import { DohError, DOH_ERROR_CODES, RR_TYPES, type DnsResponse, type DohErrorCode, type MessageAnalysis, type QueryFn, type RRType } from '~/core';
@@ -125,8 +131,17 @@ interface PendingRun {
   readonly reject: (e: unknown) => void;
 }
 
+export interface AnalyserClientOptions {
+  /**
+   * A run was aborted before the worker gave its result, and no other run is
+   * in flight: the worker may still be busy with it. Called after the worker
+   * was told to cancel it.
+   */
+  readonly onAbandon?: () => void;
+}
+
 /** The page side over one worker. Several runs may be in flight; each is answered by its id. */
-export function createAnalyserClient(worker: WorkerLike): AnalyserClient {
+export function createAnalyserClient(worker: WorkerLike, options: AnalyserClientOptions = {}): AnalyserClient {
   let nextId = 0;
   const runs = new Map<number, PendingRun>();
 
@@ -195,6 +210,8 @@ export function createAnalyserClient(worker: WorkerLike): AnalyserClient {
             if (!runs.delete(id)) return;
             worker.postMessage({ type: 'cancel', id });
             reject(new DohError('aborted', 'aborted'));
+            // Only when no other run needs this worker.
+            if (runs.size === 0) options.onAbandon?.();
           },
           { once: true },
         );

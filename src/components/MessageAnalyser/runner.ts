@@ -8,6 +8,11 @@
  * respond during a large paste, but complete. See ./protocol.ts for why a
  * worker, and why it asks no DNS itself.
  *
+ * A run replaced while still in flight ends its worker: the worker may be deep
+ * in a synchronous step of a huge paste and would read the cancel only after
+ * it. A new worker starts at once for the run that replaced it (the bundle is
+ * in the HTTP cache by then).
+ *
  * The page imports nothing of the analyser itself: the bundle is reached only
  * by its URL. (An `import()` of the analyser here would make the bundler put
  * every core module the analyser shares with the page — the Received parser,
@@ -31,12 +36,21 @@ export function prepareAnalyser(): void {
   }
   try {
     const worker = new Worker(bundleUrl, { name: NAME });
+    const own = createAnalyserClient(worker, {
+      // A run given up while in flight: end this worker, whatever it is doing, and have a fresh one ready.
+      onAbandon: () => {
+        if (client !== own) return;
+        client = undefined;
+        worker.terminate();
+        prepareAnalyser();
+      },
+    });
     worker.addEventListener('error', () => {
       workerBroken = true;
-      client = undefined;
+      if (client === own) client = undefined;
       worker.terminate();
     });
-    client = createAnalyserClient(worker);
+    client = own;
   } catch {
     workerBroken = true;
   }

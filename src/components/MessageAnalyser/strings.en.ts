@@ -56,19 +56,33 @@ export const MESSAGE_STRINGS_EN: MessageStrings = {
           : `This is a bounce: the message to ${f.recipient ?? 'the recipient'} was not delivered${f.status ? ` (${f.status})` : ''}${f.remote ? `; ${f.remote} refused it` : ''}. ${f.title ? `${f.title}.` : ''}`.trim(),
       pending: () => 'Checking DKIM, SPF and DMARC…',
       'dmarc-pass': (f) => `Passed: this message passes DMARC for the sender domain ${f.from ?? ''} (SPF or DKIM passed for a domain aligned with it).`,
-      'dmarc-fail': (f) =>
-        `Fails DMARC: neither SPF nor DKIM passed for a domain aligned with the sender domain ${f.from ?? ''}. ` +
-        (f.policy === 'reject'
-          ? 'By that domain’s policy, receivers should reject such mail. '
-          : f.policy === 'quarantine'
-            ? 'By that domain’s policy, receivers put such mail in the spam folder. '
-            : 'That domain’s policy is p=none, so receivers may still deliver it, but it easily ends up as spam. ') +
-        'The “Checked now” section says what to fix.',
+      'dmarc-fail': (f) => {
+        const lead = `Fails DMARC: neither SPF nor DKIM passed for a domain aligned with the sender domain ${f.from ?? ''}. `;
+        const act = f.policy === 'reject' ? 'should reject such mail' : f.policy === 'quarantine' ? 'put such mail in the spam folder' : undefined;
+        const policy = f.testing
+          ? `That domain’s record is in testing mode (t=y), so receivers apply its policy one level lower${f.stated ? ` (${f.stated} becomes ${f.policy ?? 'none'})` : ''}: ` +
+            (act ? `they ${act}. ` : 'no action, so they may still deliver it, but it easily ends up as spam. ')
+          : act
+            ? `By that domain’s policy, receivers ${act}. `
+            : 'That domain’s policy is p=none, so receivers may still deliver it, but it easily ends up as spam. ';
+        return `${lead}${policy}The “Checked now” section says what to fix.`;
+      },
       'no-dmarc': (f) =>
         `${f.from ?? 'The sender domain'} has no DMARC record: receivers do not apply DMARC to this message and go by SPF and DKIM alone. Gmail, Yahoo and Outlook.com require a DMARC record from domains sending them more than about 5,000 messages a day.`,
-      authenticated: () => 'SPF or DKIM passed; DMARC could not be checked (the From address is missing or names more than one domain).',
+      authenticated: (f) =>
+        `SPF or DKIM passed; DMARC ${
+          f.dmarcProblem === 'no-from'
+            ? 'could not be checked: the From address is missing.'
+            : f.dmarcProblem === 'multiple-from'
+              ? 'could not be checked: From names more than one domain.'
+              : f.dmarcProblem === 'permerror'
+                ? 'could not be evaluated: the sender domain’s DMARC record cannot be used.'
+                : 'could not be checked.'
+        }`,
       unauthenticated: () => 'Neither SPF nor DKIM passed: receivers are likely to treat this message as forged or as spam.',
       'dns-error': () => 'The resolver did not answer, so some results are unknown. Analyse again later, or choose another resolver.',
+      'browser-cannot-verify': () =>
+        'This browser cannot verify Ed25519 signatures, so a signature that may decide the result could not be checked here. Try a current browser; what the receiver recorded is shown below.',
     },
     failed: 'The analysis did not finish: an unexpected error happened in the browser. Reload the page and try again.',
     checkDomain: (d) => `Check every DNS record of ${d}`,
@@ -137,6 +151,7 @@ export const MESSAGE_STRINGS_EN: MessageStrings = {
     other: 'Other checks',
     allFields: (n) => `All ${n} Authentication-Results headers`,
     arcField: (i) => `ARC instance ${i ?? '?'}`,
+    arcLatest: (i, id) => `The newest ARC set (instance ${i})${id ? `, recorded by ${id}` : ''}: what the last server that forwarded the message saw`,
   },
 
   verify: {
@@ -196,6 +211,7 @@ export const MESSAGE_STRINGS_EN: MessageStrings = {
       'sha1-obsolete': 'The signature uses rsa-sha1, which RFC 8301 says not to accept any more.',
       'not-checked': 'Too many signatures: this one was not checked.',
       'crypto-unavailable': 'This browser cannot verify the signature (no WebCrypto, or it does not support this key).',
+      'ed25519-unsupported': 'This browser cannot verify Ed25519 signatures, so this one could not be checked here (it says nothing about the signature). Try a current browser.',
     },
     notes: {
       testing: 'The domain marks this key as testing (t=y): receivers may not take the result as final.',
@@ -253,7 +269,14 @@ export const MESSAGE_STRINGS_EN: MessageStrings = {
     dkimAligned: (d) => `DKIM passed for ${d}, aligned with the sender domain.`,
     dkimNotAligned: 'DKIM did not pass for an aligned domain.',
     applied: (p) => `Policy for this message: ${policyEn[p as keyof typeof policyEn] ?? p}`,
-    testing: 'The record has t=y (testing): receivers may not apply the policy as stated.',
+    appliedTesting: (p, stated) =>
+      `Policy for this message: ${policyEn[p as keyof typeof policyEn] ?? p} — the record states ${stated}, and t=y (testing) lowers it one level`,
+    testing: 'The record has t=y (testing): receivers apply its policy one level lower (reject becomes quarantine, quarantine becomes no action).',
+    undecided: {
+      dns: 'DMARC could not be decided: nothing passed aligned, and a DNS question that might have changed that failed. Analyse again later, or choose another resolver.',
+      browser: 'DMARC could not be decided: nothing else passed aligned, and this browser cannot verify an aligned Ed25519 signature. Try a current browser.',
+    },
+    unusable: 'The sender domain’s DMARC record cannot be used, so receivers apply no DMARC policy.',
     notRun: {
       'no-evaluator': 'DMARC was not checked.',
       'no-from': 'DMARC was not checked: there is no From address.',
@@ -282,6 +305,8 @@ export const MESSAGE_STRINGS_EN: MessageStrings = {
     with: 'Protocol',
     time: 'Time',
     delay: 'After the previous hop',
+    delaySince: (n) => `After hop ${n} (the hops between give no time)`,
+    delayUnknown: 'cannot be measured: no readable time here or on an earlier hop',
     tls: (v) => `encrypted${v ? ` (${v})` : ''}`,
     noTls: 'not encrypted',
     tlsUnknown: 'encryption not stated',

@@ -26,8 +26,14 @@ import type {
 export interface VerdictFacts {
   /** The From domain. */
   readonly from?: string | undefined;
-  /** The DMARC policy that applies to a failing message. */
+  /** The DMARC policy that applies to a failing message (one level lower than stated under t=y). */
   readonly policy?: 'none' | 'quarantine' | 'reject' | undefined;
+  /** The domain's record says t=y (testing). */
+  readonly testing?: boolean | undefined;
+  /** The policy the record states, when t=y makes `policy` lower. */
+  readonly stated?: 'none' | 'quarantine' | 'reject' | undefined;
+  /** Why DMARC gave no verdict, when the verdict rests on SPF and DKIM alone. */
+  readonly dmarcProblem?: DmarcNotRun | 'permerror' | undefined;
   /** Bounce: the first failed recipient, its status code, the server that refused it. */
   readonly recipient?: string | undefined;
   readonly status?: string | undefined;
@@ -116,6 +122,8 @@ export interface MessageStrings {
     readonly other: string;
     readonly allFields: (n: number) => string;
     readonly arcField: (instance: number | undefined) => string;
+    /** The newest ARC set's results, shown beside the Authentication-Results. */
+    readonly arcLatest: (instance: number, authservId: string | undefined) => string;
   };
 
   readonly verify: {
@@ -174,7 +182,13 @@ export interface MessageStrings {
     readonly dkimAligned: (domains: string) => string;
     readonly dkimNotAligned: string;
     readonly applied: (policy: string) => string;
+    /** The policy applied under t=y, and the one the record states. */
+    readonly appliedTesting: (applied: string, stated: string) => string;
     readonly testing: string;
+    /** A temperror: why it could not be decided (a DNS failure, or this browser). */
+    readonly undecided: Readonly<Record<'dns' | 'browser', string>>;
+    /** A permerror: the record could not be used. */
+    readonly unusable: string;
     readonly notRun: Readonly<Record<DmarcNotRun, string>>;
     readonly fix: string;
     readonly advice: Readonly<Record<DmarcAdvice, string>>;
@@ -188,6 +202,10 @@ export interface MessageStrings {
     readonly with: string;
     readonly time: string;
     readonly delay: string;
+    /** The label of a delay measured from an earlier hop than the previous one (1-based), across hops without a time. */
+    readonly delaySince: (hop: number) => string;
+    /** A hop after the first whose delay cannot be measured (no time here, or none before). */
+    readonly delayUnknown: string;
     readonly tls: (version: string | undefined) => string;
     readonly noTls: string;
     readonly tlsUnknown: string;

@@ -55,16 +55,27 @@ export const MESSAGE_STRINGS_ZH: MessageStrings = {
       'dmarc-pass': (f) => `通过：这封邮件以发件人域名 ${f.from ?? ''} 的名义通过了 DMARC（SPF 或 DKIM 以与它对齐的域名通过）。`,
       'dmarc-fail': (f) =>
         `没有通过 DMARC：SPF 和 DKIM 都没有以与发件人域名 ${f.from ?? ''} 对齐的域名通过。` +
+        (f.testing ? `该域名的记录处于测试模式（t=y），收件方按低一级的策略处理${f.stated ? `（${f.stated} 降为 ${f.policy ?? 'none'}）` : ''}：` : '') +
         (f.policy === 'reject'
-          ? '按该域名的策略，收件方应当拒收这样的邮件。'
+          ? `${f.testing ? '' : '按该域名的策略，'}收件方应当拒收这样的邮件。`
           : f.policy === 'quarantine'
-            ? '按该域名的策略，收件方会把这样的邮件放进垃圾箱。'
-            : '该域名的策略是 p=none，收件方仍可能投递，但容易被当作垃圾邮件。') +
+            ? `${f.testing ? '' : '按该域名的策略，'}收件方会把这样的邮件放进垃圾箱。`
+            : `${f.testing ? '不做处理' : '该域名的策略是 p=none'}，收件方仍可能投递，但容易被当作垃圾邮件。`) +
         '下面“现在检查”一节说明该修改什么。',
       'no-dmarc': (f) => `${f.from ?? '发件人域名'} 没有 DMARC 记录：收件方不按 DMARC 处理这封邮件，只看 SPF 和 DKIM。Gmail、Yahoo 和 Outlook.com 要求每天向它们发信约 5000 封以上的域名发布 DMARC。`,
-      authenticated: () => 'SPF 或 DKIM 通过了；DMARC 无法检查（发件人地址缺失或不止一个）。',
+      authenticated: (f) =>
+        `SPF 或 DKIM 通过了；${
+          f.dmarcProblem === 'no-from'
+            ? 'DMARC 无法检查：找不到发件人（From）地址。'
+            : f.dmarcProblem === 'multiple-from'
+              ? 'DMARC 无法检查：From 里有不止一个域名。'
+              : f.dmarcProblem === 'permerror'
+                ? 'DMARC 无法评估：发件人域名的 DMARC 记录不可用。'
+                : 'DMARC 没有检查。'
+        }`,
       unauthenticated: () => 'SPF 和 DKIM 都没有通过：收件方很可能把这封邮件当作伪造邮件或垃圾邮件。',
       'dns-error': () => '解析服务器没有答复，部分结果无法确定。请稍后再分析一次，或换一个解析服务器。',
+      'browser-cannot-verify': () => '这个浏览器不能验证 Ed25519 签名，可能决定结果的签名在这里无法检查。请换用最新版本的浏览器再试；收件方记录的结果见下面。',
     },
     failed: '分析没有完成：浏览器中出现了意外错误。请刷新页面后重试。',
     checkDomain: (d) => `检查 ${d} 的全部 DNS 记录`,
@@ -132,6 +143,7 @@ export const MESSAGE_STRINGS_ZH: MessageStrings = {
     other: '其他检查',
     allFields: (n) => `全部 ${n} 个 Authentication-Results 类邮件头`,
     arcField: (i) => `ARC 第 ${i ?? '?'} 段`,
+    arcLatest: (i, id) => `最新的 ARC 记录（第 ${i} 段${id ? `，由 ${id} 记录` : ''}）：最后一台转发这封邮件的服务器看到的结果`,
   },
 
   verify: {
@@ -187,6 +199,7 @@ export const MESSAGE_STRINGS_ZH: MessageStrings = {
       'sha1-obsolete': '签名用的是 rsa-sha1，按 RFC 8301 不应再被采信。',
       'not-checked': '签名太多，这一个没有检查。',
       'crypto-unavailable': '这个浏览器不能做签名验证（缺少 WebCrypto 或不支持这种密钥）。',
+      'ed25519-unsupported': '这个浏览器不能验证 Ed25519 签名，所以这里无法检查这一个签名（这并不说明签名有问题）。请换用最新版本的浏览器再试。',
     },
     notes: {
       testing: '该域名的公钥标为测试（t=y）：收件方可能不把结果当真。',
@@ -243,7 +256,13 @@ export const MESSAGE_STRINGS_ZH: MessageStrings = {
     dkimAligned: (d) => `DKIM 以 ${d} 通过，与发件人域名对齐。`,
     dkimNotAligned: 'DKIM 没有以对齐的域名通过。',
     applied: (p) => `对这封邮件适用的策略：${policyZh[p as keyof typeof policyZh] ?? p}`,
-    testing: '记录里有 t=y（测试中）：收件方不一定按策略处理。',
+    appliedTesting: (p, stated) => `对这封邮件适用的策略：${policyZh[p as keyof typeof policyZh] ?? p}——记录写的是 ${stated}，t=y（测试中）使它降低一级`,
+    testing: '记录里有 t=y（测试中）：收件方按低一级的策略处理（reject 降为 quarantine，quarantine 降为不处理）。',
+    undecided: {
+      dns: 'DMARC 无法确定：没有以对齐的域名通过的检查，而可能改变结果的 DNS 查询失败了。请稍后再分析一次，或换一个解析服务器。',
+      browser: 'DMARC 无法确定：没有别的检查以对齐的域名通过，而这个浏览器不能验证对齐的 Ed25519 签名。请换用最新版本的浏览器再试。',
+    },
+    unusable: '发件人域名的 DMARC 记录不可用，收件方不会按 DMARC 策略处理。',
     notRun: {
       'no-evaluator': '没有检查 DMARC。',
       'no-from': '没有检查 DMARC：找不到发件人（From）地址。',
@@ -270,6 +289,8 @@ export const MESSAGE_STRINGS_ZH: MessageStrings = {
     with: '协议',
     time: '时间',
     delay: '与上一跳相隔',
+    delaySince: (n) => `与第 ${n} 跳相隔（中间的跳没有时间）`,
+    delayUnknown: '无法计算：这一跳或之前的跳没有可读的时间',
     tls: (v) => `加密传输${v ? `（${v}）` : ''}`,
     noTls: '未加密',
     tlsUnknown: '看不出是否加密',

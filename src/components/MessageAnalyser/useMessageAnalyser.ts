@@ -6,7 +6,7 @@
 // file and the Analyse button run at once; typing runs after a pause. No page
 // address parameter carries message text (only `?resolver=` is read).
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { MESSAGE_LIMITS, normaliseIp, type MessageAnalysis, type QueryFn, type Resolver } from '~/core';
+import { MESSAGE_LIMITS, normaliseIp, type MessageAnalysis, type QueryFn, type Resolver, type ResolverLeader } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
 import { firstWave } from './firstWave';
 import { prepareAnalyser, runAnalysis } from './runner';
@@ -42,7 +42,8 @@ export interface MessageAnalyserState {
   readonly answeredBy: readonly string[];
 }
 
-export function useMessageAnalyser(resolvers: readonly Resolver[], resolversReady: boolean) {
+/** `leader`: the page's resolver leader (useResolvers), when the choice is automatic: who answers first is asked first, as in every tool. */
+export function useMessageAnalyser(resolvers: readonly Resolver[], resolversReady: boolean, leader?: ResolverLeader | undefined) {
   const [text, setTextState] = useState('');
   const [file, setFile] = useState<PickedFile | undefined>(undefined);
   const [ip, setIpState] = useState('');
@@ -57,6 +58,7 @@ export function useMessageAnalyser(resolvers: readonly Resolver[], resolversRead
 
   const tool = useToolRun<RunArgs>({
     resolvers,
+    leader,
     resolversReady,
     task: async ({ input, ip: overrideIp }, { signal, client }) => {
       setPhase('running');

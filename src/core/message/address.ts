@@ -4,16 +4,21 @@
  * write them), angle addresses with obsolete routes, groups, comments, and the
  * old `addr (Name)` form. The structure is read on the raw value before any
  * decoding, so a decoded display name holding `<` or `,` cannot change it.
+ * Addresses may be UTF-8 (RFC 6532: `li@例子.cn`): they are decoded for
+ * display, and their domain is given as DNS is asked it — A-labels
+ * (`xn--fsqu00a.cn`), by the core's domain normaliser.
  */
+import { normaliseDomain } from '~/core/domain';
+import { decodeUnlabelled, isAscii } from './bytes';
 import { decodeHeaderValue } from './encoded-words';
 import type { InputError } from './types';
 
 export interface Mailbox {
   /** Decoded display name ('' when none). */
   readonly name: string;
-  /** `local@domain` as written (without angle brackets); may be '' for `<>`. */
+  /** `local@domain` as written (without angle brackets), UTF-8 decoded; may be '' for `<>`. */
   readonly address: string;
-  /** Lower-case domain without a trailing dot; '' when there is none. */
+  /** The domain as DNS is asked it: lower case, no trailing dot, A-labels for an internationalised name; '' when there is none. */
   readonly domain: string;
 }
 
@@ -84,14 +89,28 @@ function withoutComments(s: string): string {
   return cur;
 }
 
+/** A domain as DNS is asked it: lower case, no trailing dot; a Unicode name in A-labels (one that cannot be converted stays as written, lower case). */
+export function dnsDomain(domain: string): string {
+  const t = domain.trim().replace(/\.$/, '');
+  if (/^[\x00-\x7f]*$/.test(t)) return t.toLowerCase();
+  const n = normaliseDomain(t);
+  return n.ok ? n.ascii : t.toLowerCase();
+}
+
 function domainOf(address: string): string {
   const at = address.lastIndexOf('@');
-  if (at < 0) return '';
-  return address
-    .slice(at + 1)
-    .trim()
-    .replace(/\.$/, '')
-    .toLowerCase();
+  return at < 0 ? '' : dnsDomain(address.slice(at + 1));
+}
+
+/** `local@domain` with the domain in A-labels: what SPF is evaluated for. */
+export function dnsAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  return at < 0 ? address : `${address.slice(0, at)}@${dnsDomain(address.slice(at + 1))}`;
+}
+
+/** An address from the raw field (a byte string): UTF-8 text (RFC 6532), as it reads. */
+function addressText(bytes: string): string {
+  return isAscii(bytes) ? bytes : decodeUnlabelled(bytes);
 }
 
 function phrase(raw: string): string {
@@ -133,14 +152,14 @@ export function parseAddressList(value: string, field = 'from'): AddressList {
     const lt = angleStart(segment);
     const gt = segment.indexOf('>', lt + 1);
     if (lt >= 0 && gt > lt) {
-      let address = withoutComments(segment.slice(lt + 1, gt)).trim();
+      let address = addressText(withoutComments(segment.slice(lt + 1, gt)).trim());
       address = address.replace(/^(?:@[^,:]+,?)+:/, ''); // obsolete route
       const decoded = decodeHeaderValue(phrase(withoutComments(segment.slice(0, lt))), field);
       errors.push(...decoded.errors);
       mailboxes.push({ name: decoded.text, address, domain: domainOf(address) });
       continue;
     }
-    const address = withoutComments(segment).trim();
+    const address = addressText(withoutComments(segment).trim());
     const comment = comments(segment)[0] ?? '';
     const decoded = decodeHeaderValue(comment, field);
     errors.push(...decoded.errors);

@@ -8,24 +8,26 @@
  * how they are written. No DOM: it runs in a page or a worker; the clock and
  * WebCrypto are passed in (or taken from globalThis).
  *
- * Order is load-bearing: normalise → split → MIME → bounce (all synchronous,
- * with a yield between steps so a page stays responsive), then the network
- * steps together; DMARC waits for SPF and DKIM.
+ * Order is load-bearing: normalise → split → MIME → bounce → headers and hops
+ * → receiver's results (all synchronous, with a yield and an abort check
+ * between steps, so a page stays responsive and a replaced run stops early),
+ * then the network steps together; DMARC waits for SPF and DKIM.
  */
 import type { QueryFn } from '~/core/doh/types';
 import type { SpfEvaluation, SpfResult } from '../spf/types';
-import { parseAddressList, parseReturnPath, type Mailbox } from './address';
+import { dnsAddress, parseAddressList, parseReturnPath, type Mailbox } from './address';
 import { receiverVerdicts, readAuthResults, type AuthResultsField, type ReceiverVerdicts } from './auth-results';
 import { readBounce, type BounceReport } from './bounce';
 import { decodeUnlabelled } from './bytes';
 import { evaluateDmarc, type DmarcDiscovery, type DmarcEvaluation, type DmarcSteps } from './dmarc';
-import { verifyDkim, type DkimResult } from './dkim-verify';
+import { parseDkimSignature } from './dkim-tags';
+import { BROWSER_LIMITED_REASONS, verifyDkim, type DkimResult } from './dkim-verify';
 import { decodeHeaderValue } from './encoded-words';
 import { allFields, firstField, splitMessage, type HeaderField } from './header';
 import { normaliseInput } from './input';
 import { parseMime } from './mime';
 import { buildHops, normaliseIp, type HopChain } from './received';
-import type { InputError, InputNotes } from './types';
+import { LIMITS, type InputError, type InputNotes } from './types';
 
 /** RFC 7208 results. */
 export type SpfResultWord = SpfResult;
@@ -59,7 +61,7 @@ export interface HeaderSummary {
   readonly to?: string;
   readonly date?: string;
   readonly messageId?: string;
-  /** Address in Return-Path (MAIL FROM), '' for `<>`. */
+  /** Address in Return-Path (MAIL FROM), '' for `<>`; UTF-8 decoded. */
   readonly returnPath?: string;
 }
 
@@ -72,6 +74,7 @@ export interface SpfSection {
   readonly ip?: string;
   /** Where the IP came from. */
   readonly ipSource?: 'user' | 'received' | 'received-spf';
+  /** MAIL FROM as written (Unicode for an RFC 6532 address); SPF is evaluated for it with its domain in A-labels. */
   readonly sender?: string;
   readonly helo?: string;
   readonly evaluation?: SpfEvaluation;
@@ -105,12 +108,14 @@ export const VERDICT_CODES = [
   'dmarc-fail',
   /** The From domain publishes no DMARC policy; see SPF and DKIM. */
   'no-dmarc',
-  /** DMARC not evaluated; SPF or DKIM passes. */
+  /** DMARC not evaluated (see the DMARC section for why); SPF or DKIM passes. */
   'authenticated',
   /** DMARC not evaluated; neither SPF nor DKIM passes. */
   'unauthenticated',
   /** A DNS failure kept the answer from us. */
   'dns-error',
+  /** This browser could not check a signature that might decide the answer (no Ed25519 in its WebCrypto). */
+  'browser-cannot-verify',
 ] as const;
 export type VerdictCode = (typeof VERDICT_CODES)[number];
 
@@ -174,6 +179,26 @@ function headerSummary(fields: readonly HeaderField[], errors: InputError[]): He
   };
 }
 
+/** Organisational-domain walks started ahead, at most. */
+const MAX_EARLY_WALKS = 4;
+
+/** Domains whose organisational domain relaxed alignment will need: the SPF domain and the signing domains (d=), other than From's. */
+function alignmentDomains(fromDomain: string, spfDomain: string, fields: readonly HeaderField[]): string[] {
+  const signing = allFields(fields, 'dkim-signature')
+    .slice(0, LIMITS.maxDkimSignatures)
+    .flatMap((f) => {
+      const parsed = parseDkimSignature(f.value);
+      return parsed.ok ? [parsed.signature.domain] : [];
+    });
+  const out = new Set<string>();
+  for (const d of [spfDomain, ...signing]) {
+    const name = d.toLowerCase().replace(/\.$/, '');
+    // Host names only (a HELO may be an address literal).
+    if (name !== fromDomain && /^[a-z0-9_-]{1,63}(?:\.[a-z0-9_-]{1,63})+$/.test(name) && /[a-z]/.test(name)) out.add(name);
+  }
+  return [...out].slice(0, MAX_EARLY_WALKS);
+}
+
 function dedupeErrors(errors: readonly InputError[]): InputError[] {
   const seen = new Set<string>();
   const out: InputError[] = [];
@@ -196,41 +221,55 @@ function verdictOf(a: Omit<MessageAnalysis, 'verdict'>): VerdictCode {
     if (ev.result === 'pass') return 'dmarc-pass';
     if (ev.result === 'fail') return 'dmarc-fail';
     if (ev.result === 'none') return 'no-dmarc';
-    if (ev.result === 'temperror') return 'dns-error';
+    if (ev.result === 'temperror') return ev.undecided === 'browser' ? 'browser-cannot-verify' : 'dns-error';
   }
   const dkimPass = a.dkim.results.some((r) => r?.result === 'pass');
   const spfPass = a.spf.evaluation?.result === 'pass';
   if (dkimPass || spfPass) return 'authenticated';
-  const dkimTemp = a.dkim.results.some((r) => r?.result === 'temperror');
-  if (dkimTemp || a.spf.evaluation?.result === 'temperror') return 'dns-error';
+  const dkimTemp = a.dkim.results.filter((r) => r?.result === 'temperror');
+  if (a.spf.evaluation?.result === 'temperror' || dkimTemp.some((r) => !BROWSER_LIMITED_REASONS.has(r!.reason))) return 'dns-error';
+  if (dkimTemp.length > 0) return 'browser-cannot-verify';
   return 'unauthenticated';
 }
 
 /**
  * Analyse a message. Resolves with the final analysis; `onUpdate` sees every
  * intermediate one. Never rejects for bad input: problems are in
- * `inputErrors` and in each section's status.
+ * `inputErrors` and in each section's status. Rejects with the signal's
+ * reason when `signal` aborts during the synchronous steps.
  */
 export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, options: AnalyseOptions): Promise<MessageAnalysis> {
   const yieldNow = options.yieldNow ?? defaultYield;
+  // Between the synchronous steps: give the event loop a turn, and stop here
+  // when a newer run has replaced this one (rejects with the signal's reason).
+  const step = async () => {
+    options.signal?.throwIfAborted();
+    await yieldNow();
+    options.signal?.throwIfAborted();
+  };
   const errors: InputError[] = [];
 
+  options.signal?.throwIfAborted();
   const normalised = normaliseInput(input);
   errors.push(...normalised.errors);
-  await yieldNow();
+  await step();
   const split = normalised.raw === '' ? { fields: [], body: undefined, errors: [] } : splitMessage(normalised.raw);
   errors.push(...split.errors.filter((e) => !(e.code === 'no-headers' && normalised.raw === '')));
   const fields = split.fields;
   const body = fields.length === 0 ? undefined : normalised.truncated ? undefined : split.body;
-  await yieldNow();
+  await step();
   const mime = fields.length > 0 ? parseMime(fields, split.body) : undefined;
   if (mime) errors.push(...mime.errors);
-  await yieldNow();
+  await step();
   const bounce = normalised.raw === '' ? undefined : readBounce({ fields, ...(mime ? { root: mime.root } : {}), body: split.body });
+  await step();
   const headers = headerSummary(fields, errors);
   const hops = buildHops(fields);
+  await step();
+  // Each Authentication-Results field is parsed once; the receiver's verdicts are read from that.
   const authFields = readAuthResults(fields);
-  const receiver = { ...receiverVerdicts(fields), fields: authFields };
+  const receiver = { ...receiverVerdicts(authFields), fields: authFields };
+  await step();
   const dkimCount = allFields(fields, 'dkim-signature').length;
   const returned = bounce?.returned;
   const returnedCount = returned ? allFields(returned.headers, 'dkim-signature').length : 0;
@@ -239,7 +278,9 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
   const userIp = options.ip !== undefined ? normaliseIp(options.ip) : undefined;
   const ip = userIp ?? hops.connecting?.ip;
   const ipSource: SpfSection['ipSource'] | undefined = userIp ? 'user' : hops.connecting?.source;
+  // MAIL FROM as written (shown), and as SPF asks DNS: an internationalised domain in A-labels (RFC 6532 addresses).
   const sender = headers.returnPath ?? '';
+  const spfSender = dnsAddress(sender);
   const helo = hops.connecting?.helo ?? '';
   const spfBase = { ...(ip ? { ip } : {}), ...(ipSource ? { ipSource } : {}), sender, helo };
 
@@ -318,7 +359,7 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
     spfPre.status === 'pending' && options.evaluateSpf && ip
       ? Promise.resolve()
           // Through a promise, so an evaluator that throws at once is a failed step, not a rejected analysis.
-          .then(() => options.evaluateSpf!({ ip, sender, helo, query: options.query, ...(options.signal ? { signal: options.signal } : {}) }))
+          .then(() => options.evaluateSpf!({ ip, sender: spfSender, helo, query: options.query, ...(options.signal ? { signal: options.signal } : {}) }))
           .then((evaluation) => {
             update({ spf: { ...state.spf, status: 'done', evaluation } });
             return evaluation;
@@ -336,6 +377,20 @@ export async function analyseMessage(input: string | Uint8Array | ArrayBuffer, o
           .then(() => dmarcSteps.discover(dmarcPre.fromDomain!, ctx))
           .catch((): DmarcDiscovery => ({ status: 'temperror', detail: 'error' }))
       : Promise.resolve(undefined);
+
+  // Relaxed alignment will need the organisational domain of the SPF domain and
+  // of each signing domain other than From's: their tree walks start now, with
+  // the first questions, so that DMARC finds the answers in the run's cache
+  // instead of asking a round trip later (a Return-Path on a subdomain, a
+  // signature by a parent domain). What they find is not used here.
+  if (dmarcPre.status === 'pending' && dmarcSteps) {
+    const spfDomain = spfPre.status === 'pending' ? (spfSender.includes('@') ? spfSender.slice(spfSender.lastIndexOf('@') + 1) : helo) : '';
+    for (const domain of alignmentDomains(dmarcPre.fromDomain!, spfDomain, fields)) {
+      Promise.resolve()
+        .then(() => dmarcSteps.orgDomain(domain, ctx))
+        .catch(() => undefined);
+    }
+  }
 
   const [dkimResults, spfEvaluation, discovery] = await Promise.all([dkimDone, spfDone, discoveryDone, returnedDone]);
 

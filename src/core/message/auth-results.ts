@@ -9,7 +9,7 @@
  * which receiver wrote what, and our own checks beside them.
  */
 import { decodeUnlabelled } from './bytes';
-import { allFields, type HeaderField } from './header';
+import type { HeaderField } from './header';
 
 export interface MethodResult {
   /** Lower-case method name (`spf`, `dkim`, `dmarc`, `arc`, `iprev`, `compauth`, …), version removed. */
@@ -93,19 +93,85 @@ function pieces(value: string): { text: string; comments: string[] }[] {
   return out;
 }
 
-const PAIR = /([A-Za-z0-9_-]+(?:\s*\.\s*[A-Za-z0-9_-]+)?(?:\s*\/\s*[0-9]+)?)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s"]*)/g;
+/**
+ * The longest field text read, after unfolding: a real field is well under
+ * 2 KB (Microsoft's, the longest, about 1 KB). Anything after this is not read,
+ * so hundreds of huge fields cost a bounded amount of work each.
+ */
+export const AUTH_RESULTS_MAX_CHARS = 4096;
+
+/** Results read from one field (RFC 8601 allows any number; receivers write a handful). */
+const MAX_RESULTS = 50;
+/** `key=value` pairs read from one result. */
+const MAX_PAIRS = 50;
+
+/**
+ * A property name at a position: `ptype.property` or `method/version`, each
+ * token at most 64 characters (real ones are under 20). Sticky: it is tried at
+ * one position only, so a failed try never re-scans what lies ahead.
+ */
+const KEY = /[A-Za-z0-9_-]{1,64}(?:\s{0,4}\.\s{0,4}[A-Za-z0-9_-]{1,64})?(?:\s{0,4}\/\s{0,4}[0-9]{1,9})?/y;
 
 function unquote(v: string): string {
   return v.startsWith('"') && v.endsWith('"') && v.length >= 2 ? v.slice(1, -1).replace(/\\(.)/g, '$1') : v;
 }
 
-function parseResinfo(text: string, comments: readonly string[]): MethodResult | undefined {
-  PAIR.lastIndex = 0;
-  const pairs: [string, string][] = [];
-  for (let m = PAIR.exec(text); m; m = PAIR.exec(text)) {
-    pairs.push([m[1]!.replace(/\s+/g, '').toLowerCase(), unquote(m[2]!)]);
-    if (pairs.length > 50) break;
+/** Index of the `"` closing a quoted string that opens at `open`, or -1 when it is not closed. */
+function closingQuote(text: string, open: number): number {
+  for (let i = open + 1; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x5c) i++;
+    else if (c === 0x22) return i;
   }
+  return -1;
+}
+
+/**
+ * The `key=value` pairs of one piece, read left to right in one pass: at each
+ * position a key is tried once (sticky); where no pair starts, the scan moves
+ * past what the key matched (or one character), never back. Whitespace in the
+ * text is already spaces.
+ */
+function pairsOf(text: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n && pairs.length < MAX_PAIRS) {
+    KEY.lastIndex = i;
+    const key = KEY.exec(text);
+    if (!key) {
+      i++;
+      continue;
+    }
+    let j = KEY.lastIndex;
+    while (text[j] === ' ') j++;
+    if (text[j] !== '=') {
+      i = KEY.lastIndex;
+      continue;
+    }
+    j++;
+    while (text[j] === ' ') j++;
+    let value: string;
+    if (text[j] === '"') {
+      const close = closingQuote(text, j);
+      // An unclosed quote runs to the end of the piece.
+      const end = close < 0 ? n : close + 1;
+      value = close < 0 ? text.slice(j + 1) : unquote(text.slice(j, end));
+      j = end;
+    } else {
+      let end = j;
+      while (end < n && text[end] !== ' ' && text[end] !== '"') end++;
+      value = text.slice(j, end);
+      j = end;
+    }
+    pairs.push([key[0].replace(/\s+/g, '').toLowerCase(), value]);
+    i = j;
+  }
+  return pairs;
+}
+
+function parseResinfo(text: string, comments: readonly string[]): MethodResult | undefined {
+  const pairs = pairsOf(text);
   const head = pairs[0];
   if (!head || head[0].includes('.')) return undefined;
   const [methodRaw, result] = head;
@@ -126,9 +192,11 @@ function parseResinfo(text: string, comments: readonly string[]): MethodResult |
   };
 }
 
-/** Parse one field value (byte string, as in HeaderField.value). */
+/** Parse one field value (byte string, as in HeaderField.value). At most AUTH_RESULTS_MAX_CHARS of it are read. */
 export function parseAuthResults(value: string, kind: AuthResultsField['kind'] = 'authentication-results', line = 0): AuthResultsField {
-  const text = decodeUnlabelled(value).replace(/\s+/g, ' ').trim().slice(0, 16 * 1024);
+  // Cut before decoding (a UTF-8 character is at most 4 bytes), then again after unfolding.
+  const raw = value.length > AUTH_RESULTS_MAX_CHARS * 4 ? value.slice(0, AUTH_RESULTS_MAX_CHARS * 4) : value;
+  const text = decodeUnlabelled(raw).replace(/\s+/g, ' ').trim().slice(0, AUTH_RESULTS_MAX_CHARS);
   const parts = pieces(text);
   let instance: number | undefined;
   let authservId: string | undefined;
@@ -144,14 +212,14 @@ export function parseAuthResults(value: string, kind: AuthResultsField['kind'] =
   // authserv-id [version], unless the first piece is already a result (Microsoft).
   const first = parts[i];
   if (first) {
-    const looksLikeResult = /^\s*[A-Za-z0-9_-]+(?:\s*\/\s*\d+)?\s*=/.test(first.text);
+    const looksLikeResult = /^\s*[A-Za-z0-9_-]{1,64}(?:\s*\/\s*\d{1,9})?\s*=/.test(first.text);
     if (!looksLikeResult) {
       const id = /^\s*("(?:[^"\\]|\\.)*"|[^\s]+)/.exec(first.text)?.[1];
       if (id) authservId = unquote(id).toLowerCase();
       i++;
     }
   }
-  for (; i < parts.length && results.length < 50; i++) {
+  for (; i < parts.length && results.length < MAX_RESULTS; i++) {
     const p = parts[i]!;
     if (p.text.trim() === '' || /^\s*none\s*$/i.test(p.text)) continue;
     const r = parseResinfo(p.text, p.comments);
@@ -177,26 +245,52 @@ export function readAuthResults(fields: readonly HeaderField[]): AuthResultsFiel
   return out;
 }
 
+export interface ArcVerdicts {
+  /** The instance (`i=`) of the newest ARC set: the last ARC sealer's view of the message. */
+  readonly instance: number;
+  readonly authservId?: string;
+  readonly results: readonly MethodResult[];
+}
+
 export interface ReceiverVerdicts {
   /** authserv-id of the newest Authentication-Results field (the final receiver, if the field is genuine). */
   readonly authservId?: string;
   /** The newest result per method from fields of that receiver (spf, dkim — several —, dmarc, arc, …). */
   readonly results: readonly MethodResult[];
+  /** Whether `results` come from Authentication-Results, or — when there is none — from the newest ARC-Authentication-Results. */
+  readonly source?: 'authentication-results' | 'arc';
+  /**
+   * The newest ARC-Authentication-Results (the highest instance), shown beside
+   * the Authentication-Results: what the last ARC sealer saw before forwarding.
+   */
+  readonly arc?: ArcVerdicts;
+}
+
+/** The newest ARC-Authentication-Results: the highest instance, the topmost among equals. */
+function newestArc(fields: readonly AuthResultsField[]): AuthResultsField | undefined {
+  let best: AuthResultsField | undefined;
+  for (const f of fields) {
+    if (f.kind !== 'arc-authentication-results') continue;
+    if (best === undefined || (f.instance ?? 0) > (best.instance ?? 0)) best = f;
+  }
+  return best;
 }
 
 /**
- * What the final receiver said: methods from the newest Authentication-Results
- * field and from the other fields with the same authserv-id (Microsoft and
- * Google may write several). Falls back to the newest ARC-Authentication-Results.
+ * What the final receiver said, from fields already parsed (readAuthResults,
+ * top first; each field is parsed once): methods from the newest
+ * Authentication-Results field and from the other fields with the same
+ * authserv-id (Microsoft and Google may write several). Without any, the
+ * newest ARC-Authentication-Results stands in. The newest ARC set's results
+ * are also given on their own, with their instance.
  */
-export function receiverVerdicts(fields: readonly HeaderField[]): ReceiverVerdicts {
-  const ar = allFields(fields, 'authentication-results').map((f) => parseAuthResults(f.value, 'authentication-results', f.line));
-  let source = ar;
-  if (ar.length === 0) {
-    const arc = allFields(fields, 'arc-authentication-results').map((f) => parseAuthResults(f.value, 'arc-authentication-results', f.line));
-    const newest = arc.reduce<AuthResultsField | undefined>((best, f) => (best === undefined || (f.instance ?? 0) > (best.instance ?? 0) ? f : best), undefined);
-    source = newest ? [newest] : [];
-  }
+export function receiverVerdicts(parsed: readonly AuthResultsField[]): ReceiverVerdicts {
+  const ar = parsed.filter((f) => f.kind === 'authentication-results');
+  const arc = newestArc(parsed);
+  const arcVerdicts: ArcVerdicts | undefined = arc
+    ? { instance: arc.instance ?? 0, ...(arc.authservId !== undefined ? { authservId: arc.authservId } : {}), results: arc.results }
+    : undefined;
+  const source = ar.length > 0 ? ar : arc ? [arc] : [];
   const top = source[0];
   if (!top) return { results: [] };
   const same = source.filter((f) => f.authservId === top.authservId);
@@ -207,5 +301,10 @@ export function receiverVerdicts(fields: readonly HeaderField[]): ReceiverVerdic
       if (r.method === 'dkim' || !results.some((x) => x.method === r.method)) results.push(r);
     }
   }
-  return { ...(top.authservId !== undefined ? { authservId: top.authservId } : {}), results };
+  return {
+    ...(top.authservId !== undefined ? { authservId: top.authservId } : {}),
+    results,
+    source: ar.length > 0 ? 'authentication-results' : 'arc',
+    ...(arcVerdicts ? { arc: arcVerdicts } : {}),
+  };
 }

@@ -56,6 +56,7 @@ export const BOUNCE_CAUSES = [
   'no-such-user',
   'mailbox-full',
   'size',
+  'too-many-recipients',
   'routing',
   'temporary',
   'other',
@@ -63,7 +64,21 @@ export const BOUNCE_CAUSES = [
 export type BounceCause = (typeof BOUNCE_CAUSES)[number];
 
 /** Where the fix is. */
-export const BOUNCE_FIXES = ['dmarc', 'spf', 'dkim', 'spf-dkim', 'slow-down', 'content', 'reputation', 'recipient', 'size', 'wait', 'provider-support', 'read-text'] as const;
+export const BOUNCE_FIXES = [
+  'dmarc',
+  'spf',
+  'dkim',
+  'spf-dkim',
+  'slow-down',
+  'content',
+  'reputation',
+  'recipient',
+  'size',
+  'split-recipients',
+  'wait',
+  'provider-support',
+  'read-text',
+] as const;
 export type BounceFix = (typeof BOUNCE_FIXES)[number];
 
 export const BOUNCE_IDS = [
@@ -129,6 +144,8 @@ const QQ = (no: string, id = '20022') => `https://service.mail.qq.com/cgi-bin/he
 const NETEASE = 'https://mail.163.com/help/help_spam_16.htm';
 const ALIBABA = 'https://help.aliyun.com/document_detail/36612.html';
 const ALIBABA_SPAM = 'https://help.aliyun.com/document_detail/36620.html';
+/** Alibaba Cloud's own FAQ on "reject by behaviour spam … too frequently sending" (international site). */
+const ALIBABA_FREQUENCY = 'https://www.alibabacloud.com/help/faq-detail/109009.htm';
 
 /** Order matters: the first matching entry wins, so specific texts come before a provider's catch-all. */
 export const BOUNCE_PATTERNS: readonly BouncePattern[] = [
@@ -254,14 +271,18 @@ export const BOUNCE_PATTERNS: readonly BouncePattern[] = [
     note: 'Text read from a copy of the Alibaba Cloud help page.',
   },
   {
+    // The page quotes `454 Transient reject by behaviour spam … too frequently sending` and
+    // `554 Reject by behaviour spam at Rcpt State(…) … too frequently sending`, and gives two causes:
+    // the sender's rate or volume over Alibaba Mail's limits (per minute, hour and day, not published),
+    // or a weak password, for which Alibaba Mail limits the account's sending. Other sub-reasons of
+    // the same rejection are not documented there, so they are explained by their code alone.
     id: 'alibaba-behaviour-spam',
     provider: 'alibaba',
-    text: /reject by behaviou?r spam/i,
+    text: /reject by behaviou?r spam.{0,300}?too frequently sending/i,
     cause: 'rate-limit',
     fix: 'slow-down',
     guide: 'troubleshooting/bounced-or-spam',
-    source: ALIBABA,
-    note: 'The page describes rejection at the behaviour anti-spam stage; the exact reply text was read from a reseller\u2019s copy.',
+    source: ALIBABA_FREQUENCY,
   },
   {
     id: 'alibaba-rcpt-limit',
@@ -349,7 +370,8 @@ export const STATUS_DETAIL_INFO: Readonly<Record<StatusDetail, { readonly cause:
   '4.3': { cause: 'routing', fix: 'wait', guide: 'troubleshooting/overseas-resolution' },
   '4.4': { cause: 'routing', fix: 'recipient', guide: 'reference/bounce-codes' },
   '4.7': { cause: 'temporary', fix: 'read-text', guide: 'reference/bounce-codes' },
-  '5.3': { cause: 'size', fix: 'size', guide: 'reference/bounce-codes' },
+  // X.5.3 "Too many recipients" (RFC 3463): split them over several messages.
+  '5.3': { cause: 'too-many-recipients', fix: 'split-recipients', guide: 'reference/bounce-codes' },
   '7.0': { cause: 'policy', fix: 'read-text', guide: 'troubleshooting/client-sign-in' },
   '7.1': { cause: 'policy', fix: 'read-text', guide: 'troubleshooting/bounced-or-spam' },
   '7.8': { cause: 'policy', fix: 'read-text', guide: 'troubleshooting/client-sign-in' },

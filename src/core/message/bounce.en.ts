@@ -147,9 +147,10 @@ export const BOUNCE_TEXTS_EN: BounceTexts = {
       action: 'Edit the content. If it is not marketing mail, forward the bounce as an attachment to Alibaba’s anti-spam team as its help page describes.',
     },
     'alibaba-behaviour-spam': {
-      title: 'Alibaba Mail limited the sending behaviour',
-      cause: 'The sending rate or volume exceeded Alibaba Mail’s limits, or the source has a poor reputation.',
-      action: 'Send less at once; use a bulk-mail service (such as Alibaba Cloud DirectMail) for mass mailings.',
+      title: 'Alibaba Mail limited the sending rate',
+      cause:
+        'The account sent more, or faster, than Alibaba Mail allows per minute, hour or day (the limits are not published); Alibaba Mail also limits sending from accounts whose password is too simple.',
+      action: 'Wait, then send less at once. If the account’s password is simple, change it to a strong one.',
     },
     'alibaba-rcpt-limit': {
       title: 'Alibaba Mail: too many recipients',
@@ -220,6 +221,7 @@ export const BOUNCE_TEXTS_EN: BounceTexts = {
     reputation: 'The sending source has a poor reputation with the receiver.',
     recipient: 'The problem is on the recipient’s side: check the address or ask them.',
     size: 'Make the message smaller.',
+    'split-recipients': 'Too many recipients: split the recipients over several messages.',
     wait: 'Nothing to fix: the sending server retries.',
     'provider-support': 'Send the full bounce to your mail provider’s support: the sending server is theirs.',
     'read-text': 'Read the text after the code: the receiver explains its reason there.',

@@ -100,6 +100,18 @@ function statusOf(text: string | undefined): string | undefined {
   return m ? `${m[1]}.${Number(m[2])}.${Number(m[3])}` : undefined;
 }
 
+/**
+ * The status code to explain: the DSN's Status field, unless it says only
+ * x.0.0 ("other or undefined") while the remote server's own reply carries a
+ * more specific code of the same class (Postfix writes `Status: 5.0.0` for
+ * `550 5.7.26 …`): that one says more.
+ */
+function specificStatus(field: string | undefined, diagnostic: string | undefined): string | undefined {
+  if (field === undefined) return diagnostic;
+  if (diagnostic !== undefined && /^[245]\.0\.0$/.test(field) && !/^[245]\.0\.0$/.test(diagnostic) && diagnostic[0] === field[0]) return diagnostic;
+  return field;
+}
+
 function replyOf(text: string | undefined): number | undefined {
   if (!text) return undefined;
   const m = /(?<![\d.])([245]\d\d)(?=[ -]|$)/.exec(text.trim());
@@ -187,7 +199,7 @@ function readDsn(part: MimePart): { reportingMta?: string; recipients: BounceRec
     if (!final && !original && !statusField) continue;
     const diagnosticRaw = dsnValue(fields, 'diagnostic-code');
     const diagnostic = diagnosticRaw ? cleanDiagnostic(diagnosticRaw) : undefined;
-    const status = statusOf(statusField) ?? statusOf(diagnostic);
+    const status = specificStatus(statusOf(statusField), statusOf(diagnostic));
     const reply = replyOf(diagnostic);
     const remote = dsnValue(fields, 'remote-mta');
     const action = dsnValue(fields, 'action')?.toLowerCase().split(/\s/)[0];

@@ -146,9 +146,9 @@ export const BOUNCE_TEXTS_ZH: BounceTexts = {
       action: '修改内容。如果不是营销邮件，按帮助页面的说明，把退信以附件形式转发给阿里的反垃圾团队审核。',
     },
     'alibaba-behaviour-spam': {
-      title: '阿里邮箱限制了发信行为',
-      cause: '发信频率或数量超过了阿里邮箱的限制，或发信来源信誉较低。',
-      action: '减少一次发送的数量；群发请使用邮件推送服务（如阿里云邮件推送）。',
+      title: '阿里邮箱限制了发信频率',
+      cause: '这个账号每分钟、每小时或每天发出的邮件超过了阿里邮箱的限制（具体数值不公开）；密码设置过于简单的账号，阿里邮箱也会限制发信数量。',
+      action: '稍后再发，并减少一次发送的数量。如果账号密码过于简单，请改成强密码。',
     },
     'alibaba-rcpt-limit': {
       title: '阿里邮箱：收件人过多',
@@ -219,6 +219,7 @@ export const BOUNCE_TEXTS_ZH: BounceTexts = {
     reputation: '发信来源在收件方的信誉较低。',
     recipient: '问题在收件人一方：核对地址或询问对方。',
     size: '减小邮件。',
+    'split-recipients': '收件人太多：把收件人分成几批，分几封邮件发送。',
     wait: '无需处理：发信服务器会自动重试。',
     'provider-support': '把完整退信发给邮箱服务商的技术支持：发信服务器是服务商的。',
     'read-text': '看代码后面的文字：收件方会在那里说明原因。',

@@ -65,6 +65,8 @@ export const DKIM_REASONS = [
   'not-checked',
   /** The platform has no WebCrypto, or refused the key. */
   'crypto-unavailable',
+  /** The platform's WebCrypto has no Ed25519 (older browsers): an ed25519-sha256 signature cannot be checked here. */
+  'ed25519-unsupported',
 ] as const;
 export type DkimReason = (typeof DKIM_REASONS)[number];
 

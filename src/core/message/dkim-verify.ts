@@ -11,7 +11,9 @@
  * Result words: pass (verified); fail (body-hash-mismatch,
  * signature-mismatch, key-too-short, body-truncated); policy (rsa-sha1 that
  * verifies: RFC 8301 says not to count it as valid); neutral (no-body,
- * not-checked); temperror (dns-error, crypto-unavailable); permerror (every
+ * not-checked); temperror (dns-error, crypto-unavailable, ed25519-unsupported:
+ * a browser whose WebCrypto lacks Ed25519 — asked once per WebCrypto object
+ * — cannot check the signature, which says nothing about it); permerror (every
  * syntax or key problem, key-not-found, key-revoked, expired — RFC 6376 §6.1
  * lists these as PERMFAIL).
  */
@@ -38,6 +40,9 @@ export const DKIM_NOTES = [
   'checked-now',
 ] as const;
 export type DkimNote = (typeof DKIM_NOTES)[number];
+
+/** Reasons of a temperror that come from this browser (its WebCrypto), not from DNS: asking again will not help, another browser may. */
+export const BROWSER_LIMITED_REASONS: ReadonlySet<DkimReason> = new Set<DkimReason>(['crypto-unavailable', 'ed25519-unsupported']);
 
 export interface DkimResult {
   /** 0-based position among the message's DKIM-Signature fields, top first. */
@@ -102,6 +107,37 @@ async function lookupKey(signature: DkimSignature, options: DkimOptions): Promis
     firstProblem ??= { reason: parsed.reason, ...(parsed.detail === undefined ? {} : { detail: parsed.detail }) };
   }
   return firstProblem ?? { reason: 'key-syntax' };
+}
+
+/** RFC 8032 §7.1 test 1's public key (also RFC 8463's example key): a key every Ed25519 implementation imports. */
+const ED25519_PROBE_KEY = new Uint8Array([
+  0xd7, 0x5a, 0x98, 0x01, 0x82, 0xb1, 0x0a, 0xb7, 0xd5, 0x4b, 0xfe, 0xd3, 0xc9, 0x64, 0x07, 0x3a, 0x0e, 0xe1, 0x72, 0xf3, 0xda, 0xa6, 0x23, 0x25, 0xaf, 0x02, 0x1a, 0x68, 0xf7, 0x07,
+  0x51, 0x1a,
+]);
+
+const ed25519Support = new WeakMap<SubtleCrypto, Promise<boolean>>();
+
+/**
+ * Whether this WebCrypto can verify Ed25519 (browsers added it in 2023–2025;
+ * older ones throw NotSupportedError): asked once per WebCrypto object by
+ * importing a known-good key, and remembered.
+ */
+export function supportsEd25519(subtle: SubtleCrypto): Promise<boolean> {
+  let known = ed25519Support.get(subtle);
+  if (!known) {
+    known = Promise.resolve()
+      .then(() => subtle.importKey('raw', toBuffer(ED25519_PROBE_KEY), { name: 'Ed25519' }, false, ['verify']))
+      .then(
+        () => true,
+        () => false,
+      );
+    ed25519Support.set(subtle, known);
+  }
+  return known;
+}
+
+function isNotSupported(e: unknown): boolean {
+  return (e as { name?: unknown } | null)?.name === 'NotSupportedError';
 }
 
 function hashName(alg: DkimAlgorithm): 'SHA-256' | 'SHA-1' {
@@ -202,15 +238,19 @@ export async function verifyDkimField(
     }
   }
 
-  // Signature over the header fields.
+  // Signature over the header fields. A WebCrypto without Ed25519 cannot tell: say so, not that the key is bad.
+  const bodyInfo = bodyHashMatched === undefined ? {} : { bodyHashMatched };
+  if (key.type === 'ed25519' && !(await supportsEd25519(subtle))) return done('temperror', 'ed25519-unsupported', { ...keyInfo, ...bodyInfo });
   const data = byteStringToBytes(signedHeaderData(fields, field, sig.signedHeaders, sig.headerCanon));
   const sigBytes = decodeBase64ToByteString(sig.b, true);
   if (sigBytes === undefined) return done('permerror', 'malformed-signature', { ...keyInfo, detail: 'b' });
   let headersVerified: boolean;
   try {
     headersVerified = await verifySignature(subtle, sig, key, data, byteStringToBytes(sigBytes));
-  } catch {
-    // WebCrypto refused the key (e.g. an RSA modulus it does not support) or the algorithm.
+  } catch (e) {
+    // The platform lacks the algorithm: nothing is known about the signature.
+    if (isNotSupported(e)) return done('temperror', key.type === 'ed25519' ? 'ed25519-unsupported' : 'crypto-unavailable', { ...keyInfo, ...bodyInfo });
+    // WebCrypto refused the key itself (e.g. an RSA modulus it does not support, Ed25519 bytes that are no point).
     return done('permerror', 'key-syntax', { ...keyInfo, detail: 'the key could not be imported' });
   }
   const verdicts = { ...keyInfo, headersVerified, ...(bodyHashMatched === undefined ? {} : { bodyHashMatched }) };

@@ -5,11 +5,16 @@
  * module does identifier alignment (strict: the same name; relaxed: the same
  * organisational domain, which another function passed in determines), the
  * DMARC result, the policy that applies (p, sp for a subdomain, np for a name
- * that does not exist), and which of SPF or DKIM to fix.
+ * that does not exist; one level lower under t=y), and which of SPF or DKIM to
+ * fix. What could not be found out is never counted as a failure: when nothing
+ * passes aligned and an identifier's check or its organisational domain is
+ * unknown (a DNS failure, a browser that cannot verify Ed25519), the result is
+ * a temperror saying why.
  */
 import type { QueryFn } from '~/core/doh/types';
+import { testingPolicy } from '~/core/records/dmarc';
 import type { GuideSlug } from './bounce-data';
-import type { DkimResult } from './dkim-verify';
+import { BROWSER_LIMITED_REASONS, type DkimResult } from './dkim-verify';
 
 export type DmarcPolicyWord = 'none' | 'quarantine' | 'reject';
 
@@ -92,10 +97,15 @@ export interface DmarcEvaluation {
   readonly spfAligned: boolean;
   /** Domains of passing DKIM signatures that align with From. */
   readonly dkimAligned: readonly string[];
-  /** The policy a receiver applies to this message when it fails (p, sp or np). */
+  /** The policy a receiver applies to this message when it fails: p, sp or np — one level lower when the record says t=y. */
   readonly applied?: DmarcPolicyWord;
+  /** The policy the record states for this message, when t=y makes `applied` differ from it. */
+  readonly stated?: DmarcPolicyWord;
   readonly advice: readonly DmarcAdvice[];
+  /** Why the result is a temperror or permerror (untrusted parts: a DNS name, a code). */
   readonly detail?: string;
+  /** For a temperror: whether asking again may help (`dns`) or this browser cannot check a signature (`browser`). */
+  readonly undecided?: 'dns' | 'browser';
 }
 
 function same(a: string, b: string): boolean {
@@ -110,7 +120,14 @@ export async function aligned(a: string, from: string, mode: 'r' | 's', orgDomai
   return same(oa, of);
 }
 
-/** Evaluate DMARC once SPF and DKIM are known. `discovery` may already be running: pass its promise. */
+/** Why an organisational-domain lookup failed, as text: `<name> <code>` when the error names them (the tree walk's does). */
+function lookupDetail(e: unknown): string {
+  const { dnsName, code } = (e ?? {}) as { dnsName?: unknown; code?: unknown };
+  if (typeof dnsName === 'string' && typeof code === 'string') return `${dnsName} ${code}`;
+  return typeof code === 'string' ? code : 'organisational domain unknown';
+}
+
+/** Evaluate DMARC once SPF and DKIM are known. */
 export async function evaluateDmarc(args: {
   readonly fromDomain: string;
   readonly discovery: DmarcDiscovery;
@@ -122,26 +139,50 @@ export async function evaluateDmarc(args: {
   const { fromDomain, discovery, spf, dkim, orgDomain, ctx } = args;
   const advice: DmarcAdvice[] = [];
   if (discovery.status === 'temperror' || discovery.status === 'permerror') {
-    return { result: discovery.status, fromDomain, spfAligned: false, dkimAligned: [], advice, ...(discovery.detail ? { detail: discovery.detail } : {}) };
+    return {
+      result: discovery.status,
+      fromDomain,
+      spfAligned: false,
+      dkimAligned: [],
+      advice,
+      ...(discovery.detail ? { detail: discovery.detail } : {}),
+      ...(discovery.status === 'temperror' ? { undecided: 'dns' as const } : {}),
+    };
   }
   const policy = discovery.status === 'found' ? discovery.policy : undefined;
   const aspf = policy?.aspf ?? 'r';
   const adkim = policy?.adkim ?? 'r';
   const fromOrg = policy?.orgDomain ?? (discovery.status === 'none' ? discovery.orgDomain : undefined);
 
+  // What could not be found out, first of each kind: a DNS failure wins over a browser limit (asking again may help).
+  let unknownDns: string | undefined;
+  let unknownBrowser: string | undefined;
+  /** Alignment of one identifier; a failed organisational-domain lookup leaves it unaligned and the result unknown. */
+  const alignedOrUnknown = async (domain: string, mode: 'r' | 's'): Promise<boolean> => {
+    try {
+      return await aligned(domain, fromDomain, mode, orgDomain, ctx, fromOrg);
+    } catch (e) {
+      unknownDns ??= lookupDetail(e);
+      return false;
+    }
+  };
+
   let spfAligned = false;
-  try {
-    if (spf && spf.result === 'pass' && spf.domain) spfAligned = await aligned(spf.domain, fromDomain, aspf, orgDomain, ctx, fromOrg);
-  } catch {
-    // An org-domain lookup that fails leaves this identifier unaligned.
+  if (spf && spf.domain) {
+    if (spf.result === 'pass') spfAligned = await alignedOrUnknown(spf.domain, aspf);
+    // SPF could not be evaluated for a domain that would align: it might have passed.
+    else if (spf.result === 'temperror' && (await alignedOrUnknown(spf.domain, aspf))) unknownDns ??= `SPF ${spf.domain} temperror`;
   }
   const dkimAligned: string[] = [];
   for (const r of dkim) {
-    if (r.result !== 'pass' || !r.domain) continue;
-    try {
-      if (await aligned(r.domain, fromDomain, adkim, orgDomain, ctx, fromOrg)) dkimAligned.push(r.domain);
-    } catch {
-      // as above
+    if (!r.domain) continue;
+    if (r.result === 'pass') {
+      if (await alignedOrUnknown(r.domain, adkim)) dkimAligned.push(r.domain);
+    } else if (r.result === 'temperror' && (await alignedOrUnknown(r.domain, adkim))) {
+      // A signature that could not be checked, for a domain that would align: it might have passed.
+      const detail = `DKIM d=${r.domain} s=${r.selector ?? '?'} ${r.reason}`;
+      if (BROWSER_LIMITED_REASONS.has(r.reason)) unknownBrowser ??= detail;
+      else unknownDns ??= detail;
     }
   }
 
@@ -158,16 +199,23 @@ export async function evaluateDmarc(args: {
     return { result: 'none', fromDomain, spfAligned, dkimAligned, advice };
   }
   const pass = spfAligned || dkimAligned.length > 0;
+  const unknown = unknownDns ?? unknownBrowser;
+  if (!pass && unknown !== undefined) {
+    // Nothing passed aligned, but something that might have is unknown: not a failure (RFC 9989 leaves DNS errors to the receiver).
+    return { result: 'temperror', fromDomain, policy, spfAligned, dkimAligned, advice: [], detail: unknown, undecided: unknownDns !== undefined ? 'dns' : 'browser' };
+  }
   if (policy.p === 'none') advice.push('policy-none');
   const isSub = !same(policy.policyDomain, fromDomain);
-  const applied = discovery.status === 'found' && discovery.nonExistent && policy.np ? policy.np : isSub ? (policy.sp ?? policy.p) : policy.p;
+  const stated = discovery.status === 'found' && discovery.nonExistent && policy.np ? policy.np : isSub ? (policy.sp ?? policy.p) : policy.p;
+  // t=y (RFC 9989 §4.7): receivers apply the policy one level lower.
+  const applied = policy.testing ? testingPolicy(stated) : stated;
   return {
     result: pass ? 'pass' : 'fail',
     fromDomain,
     policy,
     spfAligned,
     dkimAligned,
-    ...(pass ? {} : { applied }),
+    ...(pass ? {} : { applied, ...(applied !== stated ? { stated } : {}) }),
     advice: pass ? advice.filter((a) => a === 'policy-none') : advice,
   };
 }

@@ -56,8 +56,14 @@ export interface Hop extends ReceivedParsed {
   readonly text: string;
   /** 1-based line of the field in the input. */
   readonly line: number;
-  /** Whole seconds since the previous hop; undefined for the first hop or when a date is missing. */
+  /**
+   * Whole seconds since the nearest earlier hop with a date (`delayFrom`);
+   * undefined for the first hop, a hop without a date, or when no earlier hop
+   * has one.
+   */
   readonly delaySeconds?: number;
+  /** The hop `delaySeconds` is measured from: `index - 1`, or an earlier one when the hops between have no date. */
+  readonly delayFrom?: number;
   /** The sending IP is loopback, private, link-local or otherwise not on the Internet. */
   readonly internal: boolean;
   readonly flags: readonly HopFlag[];
@@ -83,6 +89,24 @@ export interface ConnectingInfo {
 
 /** Seconds between hops above which a delay is pointed out. */
 export const LONG_DELAY_SECONDS = 300;
+
+/**
+ * Characters of a Received field that are parsed (and kept for display): real
+ * ones are under 1 KB. Beyond this nothing is read but the date after the last
+ * `;`, so a hundred fields of 64 KB cost little each.
+ */
+export const RECEIVED_MAX_CHARS = 4096;
+/** Characters after the last `;` read as the date (a date with a zone comment is under 60). */
+const DATE_MAX_CHARS = 200;
+
+/** Unfolded text of a field value, read only as far as `max` characters. */
+function collapse(value: string, max: number): string {
+  return value
+    .slice(0, max * 2)
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, max);
+}
 
 const KEYWORDS = ['from', 'by', 'via', 'with', 'id', 'for'] as const;
 type Keyword = (typeof KEYWORDS)[number];
@@ -166,14 +190,15 @@ function parseFrom(clause: string): Pick<ReceivedParsed, 'helo' | 'rdns' | 'ip'>
   const ip = findIp(text);
   if (ip) out.ip = ip;
   // Explicit HELO notes: qmail `(HELO name)`, Exim `(helo=name)`, Sendmail `(may be forged)`.
-  const heloNote = /\(\s*(?:HELO|EHLO)\s+([^\s()]+)\s*\)|helo=([^\s()]+)/i.exec(text);
-  const first = /^([^\s(]+)/.exec(text)?.[1];
+  // Names are at most 253 characters (a DNS name): a longer word is no name, not the start of one.
+  const heloNote = /\(\s*(?:HELO|EHLO)\s+([^\s()]{1,253})\s*\)|helo=([^\s()]{1,253})(?![^\s()])/i.exec(text);
+  const first = /^([^\s(]{1,253})(?![^\s(])/.exec(text)?.[1];
   let helo = heloNote ? (heloNote[1] ?? heloNote[2]) : first;
   // Alibaba writes `from 30.1.2.3(mailfrom:…)`: the first token is then an IP without space.
   if (helo && helo.includes('(')) helo = helo.slice(0, helo.indexOf('('));
   if (helo && helo.toLowerCase() !== 'unknown' && HOST.test(helo)) out.helo = helo.replace(/^\[|\]$/g, '');
   // Reverse DNS: the name before `[ip]` inside the first comment (Postfix, Gmail, Sendmail).
-  const rdns = /\(\s*([A-Za-z0-9_.-]+?)\.?\s+\[/.exec(text)?.[1];
+  const rdns = /\(\s*([A-Za-z0-9_.-]{1,253}?)\.?\s+\[/.exec(text)?.[1];
   if (rdns && rdns.toLowerCase() !== 'unknown' && !normaliseIp(rdns)) out.rdns = rdns.toLowerCase();
   return out;
 }
@@ -190,19 +215,21 @@ const TLS_PROTOCOLS = /^(?:E?SMTPSA?|UTF8SMTPSA?|UTF8LMTPSA?|LMTPSA?|ESMTPS\+?|H
 /** Network SMTP without TLS by its name. */
 const PLAIN_PROTOCOLS = /^(?:E?SMTPA?|UTF8SMTPA?)$/;
 
-/** Parse one Received field value (byte string, unfolded). */
+/**
+ * Parse one Received field value (byte string, folded or not). Reads the first
+ * RECEIVED_MAX_CHARS characters before the last `;` and the date after it.
+ */
 export function parseReceived(value: string): ReceivedParsed {
-  const text = value.replace(/\s+/g, ' ').trim();
-  const semi = text.lastIndexOf(';');
-  const before = semi >= 0 ? text.slice(0, semi) : text;
-  const datePart = semi >= 0 ? text.slice(semi + 1) : '';
+  const semi = value.lastIndexOf(';');
+  const before = collapse(semi >= 0 ? value.slice(0, semi) : value, RECEIVED_MAX_CHARS);
+  const datePart = semi >= 0 ? collapse(value.slice(semi + 1), DATE_MAX_CHARS) : '';
   const c = clauses(before);
   const out: {
     -readonly [K in keyof ReceivedParsed]: ReceivedParsed[K];
   } = {};
   if (c.from !== undefined) Object.assign(out, parseFrom(c.from));
   if (c.by !== undefined) {
-    const by = /^\s*([^\s(;]+)/.exec(c.by)?.[1];
+    const by = /^\s*([^\s(;]{1,253})(?![^\s(;])/.exec(c.by)?.[1];
     if (by) out.by = by.replace(/\.$/, '');
   }
   const withClause = c.with ?? '';
@@ -212,11 +239,11 @@ export function parseReceived(value: string): ReceivedParsed {
     if (proto) out.protocol = proto;
   }
   if (c.id !== undefined) {
-    const id = /^\s*([^\s(;]+)/.exec(c.id)?.[1];
+    const id = /^\s*([^\s(;]{1,253})/.exec(c.id)?.[1];
     if (id) out.id = id;
   }
   if (c.for !== undefined) {
-    const f = /<([^>]*)>|([^\s<>;()]+@[^\s<>;()]+)/.exec(c.for);
+    const f = /<([^<>]{0,320})>|([^\s<>;()@]{1,64}@[^\s<>;()]{1,253})/.exec(c.for);
     const addr = f?.[1] ?? f?.[2];
     if (addr) out.for = addr;
   }
@@ -281,6 +308,7 @@ export function buildHops(fields: readonly HeaderField[], options: HopOptions = 
   const ordered = [...received].reverse();
   const hops: Hop[] = [];
   let previousMs: number | undefined;
+  let previousIndex: number | undefined;
   let firstMs: number | undefined;
   let lastMs: number | undefined;
   ordered.forEach((field, index) => {
@@ -288,15 +316,19 @@ export function buildHops(fields: readonly HeaderField[], options: HopOptions = 
     const internal = parsed.ip !== undefined ? isInternalIp(parsed.ip) : parsed.helo === undefined || /^localhost$/i.test(parsed.helo);
     const flags: HopFlag[] = [];
     let delaySeconds: number | undefined;
+    let delayFrom: number | undefined;
     const ms = parsed.date?.ms;
     if (ms === undefined) flags.push('no-date');
     else {
-      if (previousMs !== undefined) {
+      if (previousMs !== undefined && previousIndex !== undefined) {
+        // From the nearest earlier hop that has a date: across hops without one, the delay is theirs together.
         delaySeconds = Math.round((ms - previousMs) / 1000);
+        delayFrom = previousIndex;
         if (delaySeconds < -60) flags.push('clock-skew');
         else if (delaySeconds > longDelay) flags.push('long-delay');
       }
       previousMs = ms;
+      previousIndex = index;
       firstMs ??= ms;
       lastMs = ms;
     }
@@ -304,9 +336,9 @@ export function buildHops(fields: readonly HeaderField[], options: HopOptions = 
     hops.push({
       ...parsed,
       index,
-      text: field.value.replace(/\s+/g, ' ').trim(),
+      text: collapse(field.value, RECEIVED_MAX_CHARS),
       line: field.line,
-      ...(delaySeconds === undefined ? {} : { delaySeconds }),
+      ...(delaySeconds === undefined || delayFrom === undefined ? {} : { delaySeconds, delayFrom }),
       internal,
       flags,
     });

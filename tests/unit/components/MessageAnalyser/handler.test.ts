@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DMARC_STEPS } from '~/components/MessageAnalyser/dmarcSteps';
+import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { createAnalyserHandler, slim } from '~/components/MessageAnalyser/handler';
 import { createAnalyserClient, type WorkerLike } from '~/components/MessageAnalyser/protocol';
 import { DohError } from '~/core/doh/errors';
@@ -68,7 +68,7 @@ describe('the analyser behind the worker protocol', () => {
     const { client } = channel();
     const updates: MessageAnalysis[] = [];
     const viaWorker = await client.analyse({ input: signed, now: NOW, query: pageDns.query, onUpdate: (a) => updates.push(a) });
-    const direct = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc: DMARC_STEPS });
+    const direct = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS });
 
     expect(viaWorker).toEqual(direct);
     expect(viaWorker.verdict).toBe('dmarc-pass');

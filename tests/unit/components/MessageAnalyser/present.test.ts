@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DMARC_STEPS } from '~/components/MessageAnalyser/dmarcSteps';
-import { badgeFor, browserAuth, epochText, hopTime, receiverAuth, receiverOthers, verdictFacts } from '~/components/MessageAnalyser/present';
+import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
+import { arcAuth, badgeFor, browserAuth, epochText, hopTime, receiverAuth, receiverOthers, verdictFacts } from '~/components/MessageAnalyser/present';
 import { analyseMessage, type MessageAnalysis } from '~/core/message/analyse';
 import { evaluateSpf } from '~/core/spf/evaluate';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
@@ -30,7 +30,7 @@ const HEAD = [
 ].join('\r\n');
 
 const analyse = (input: string, zone: FakeZone = ZONE, onUpdate?: (a: MessageAnalysis) => void) =>
-  analyseMessage(input, { query: fakeDns(zone).query, now: NOW, evaluateSpf, dmarc: DMARC_STEPS, yieldNow: async () => {}, ...(onUpdate ? { onUpdate } : {}) });
+  analyseMessage(input, { query: fakeDns(zone).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {}, ...(onUpdate ? { onUpdate } : {}) });
 
 describe('browserAuth: our own results, one row per DKIM signature, then SPF and DMARC', () => {
   it('gives the RFC 8601 word, domain and selector of each', async () => {
@@ -77,6 +77,32 @@ describe('receiverAuth: what the receiver wrote', () => {
       { method: 'arc', result: 'none', domain: undefined, selector: undefined },
     ]);
     expect(receiverOthers(a).map((r) => `${r.method}=${r.result}`)).toEqual(['iprev=pass']);
+    expect(arcAuth(a)).toEqual([]);
+  });
+});
+
+describe('arcAuth: the newest ARC set beside the Authentication-Results', () => {
+  const ARC = [
+    'ARC-Authentication-Results: i=2; list.example.org; spf=pass smtp.mailfrom=zhang@example.cn; dkim=pass header.d=example.cn header.s=rsa; dmarc=pass header.from=example.cn',
+    'ARC-Authentication-Results: i=1; relay.example.org; spf=none',
+  ].join('\r\n');
+
+  it('gives the highest instance’s results, and leaves the receiver’s own as they are', async () => {
+    const a = await analyse(`${ARC}\r\n${HEAD}`);
+    expect(a.receiver.arc).toMatchObject({ instance: 2, authservId: 'list.example.org' });
+    expect(arcAuth(a).map(({ method, source, result, domain }) => ({ method, source, result, domain }))).toEqual([
+      { method: 'spf', source: 'receiver', result: 'pass', domain: 'example.cn' },
+      { method: 'dkim', source: 'receiver', result: 'pass', domain: 'example.cn' },
+      { method: 'dmarc', source: 'receiver', result: 'pass', domain: 'example.cn' },
+    ]);
+    expect(receiverAuth(a).map((r) => `${r.method}=${r.result}`)).toEqual(['spf=softfail', 'dkim=pass', 'dkim=fail', 'dmarc=fail', 'arc=none']);
+  });
+
+  it('is empty when the ARC set already stands in for missing Authentication-Results', async () => {
+    const a = await analyse(`${ARC}\r\n${HEAD.replace(/^Authentication-Results:.*\r\n/m, '')}`);
+    expect(a.receiver.source).toBe('arc');
+    expect(receiverAuth(a).map((r) => `${r.method}=${r.result}`)).toEqual(['spf=pass', 'dkim=pass', 'dmarc=pass']);
+    expect(arcAuth(a)).toEqual([]);
   });
 });
 
@@ -117,6 +143,27 @@ describe('times', () => {
 });
 
 describe('verdictFacts', () => {
+  it('names the policy receivers apply under t=y and the one the record states', async () => {
+    const zone: FakeZone = { ...ZONE, '_dmarc.example.cn': { TXT: ['v=DMARC1; p=reject; t=y'] } };
+    const a = await analyse(HEAD.replace(/203\.0\.113\.5/g, '198.51.100.7'), zone);
+    expect(a.verdict).toBe('dmarc-fail');
+    expect(verdictFacts(a)).toEqual({ from: 'example.cn', policy: 'quarantine', testing: true, stated: 'reject' });
+  });
+
+  it('shows an internationalised sender domain as written, 例子.cn, though DMARC asked _dmarc.xn--fsqu00a.cn', async () => {
+    const zone: FakeZone = { 'xn--fsqu00a.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] }, '_dmarc.xn--fsqu00a.cn': { TXT: ['v=DMARC1; p=reject'] } };
+    const a = await analyse(HEAD.replace('Return-Path: <zhang@example.cn>', 'Return-Path: <li@例子.cn>').replace('From: Zhang <zhang@example.cn>', 'From: Li <li@例子.cn>'), zone);
+    expect(a.dmarc.fromDomain).toBe('xn--fsqu00a.cn');
+    expect(verdictFacts(a).from).toBe('例子.cn');
+    expect(browserAuth(a).find((r) => r.method === 'dmarc')).toMatchObject({ result: 'pass', domain: '例子.cn' });
+  });
+
+  it('says why DMARC gave no verdict when SPF or DKIM passed', async () => {
+    const a = await analyse(HEAD.replace('From: Zhang <zhang@example.cn>', 'From: zhang@example.cn, wang@example.net'));
+    expect(a.verdict).toBe('authenticated');
+    expect(verdictFacts(a)).toMatchObject({ dmarcProblem: 'multiple-from' });
+  });
+
   it('names the recipient, status and server of a bounce, and whether it is temporary', async () => {
     const bounce = [
       'From: MAILER-DAEMON@smtp.example.cn (Mail Delivery System)',

@@ -78,4 +78,41 @@ describe('createAnalyserClient', () => {
     await new Promise((r) => setTimeout(r, 0));
     expect(asked).toEqual([]);
   });
+
+  it('says a run was abandoned when it is aborted before its result, after telling the worker to cancel it', async () => {
+    const w = fakeWorker();
+    const abandoned: unknown[][] = [];
+    const client = createAnalyserClient(w.worker, { onAbandon: () => abandoned.push([...w.sent]) });
+    const controller = new AbortController();
+    const run = client.analyse({ input: 'x', now: 0, query: fakeDns({}).query, signal: controller.signal });
+    controller.abort();
+    await expect(run).rejects.toMatchObject({ code: 'aborted' });
+    expect(abandoned).toEqual([[expect.objectContaining({ type: 'analyse', id: 1 }), { type: 'cancel', id: 1 }]]);
+  });
+
+  it('does not say so for a run that had finished', async () => {
+    const w = fakeWorker();
+    let abandoned = 0;
+    const client = createAnalyserClient(w.worker, { onAbandon: () => abandoned++ });
+    const controller = new AbortController();
+    const run = client.analyse({ input: 'x', now: 0, query: fakeDns({}).query, signal: controller.signal });
+    w.emit('message', { type: 'done', id: 1, analysis: { done: true } });
+    await run;
+    controller.abort();
+    expect(abandoned).toBe(0);
+  });
+
+  it('does not say so while another run still needs the worker', async () => {
+    const w = fakeWorker();
+    let abandoned = 0;
+    const client = createAnalyserClient(w.worker, { onAbandon: () => abandoned++ });
+    const first = new AbortController();
+    const second = new AbortController();
+    const runs = [first, second].map((c) => client.analyse({ input: 'x', now: 0, query: fakeDns({}).query, signal: c.signal }).catch(() => 'aborted'));
+    first.abort();
+    expect(abandoned).toBe(0);
+    second.abort();
+    expect(abandoned).toBe(1);
+    expect(await Promise.all(runs)).toEqual(['aborted', 'aborted']);
+  });
 });

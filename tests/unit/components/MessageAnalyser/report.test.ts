@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DMARC_STEPS } from '~/components/MessageAnalyser/dmarcSteps';
+import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { messageReport } from '~/components/MessageAnalyser/report';
 import { MESSAGE_STRINGS_EN } from '~/components/MessageAnalyser/strings.en';
 import { MESSAGE_STRINGS_ZH } from '~/components/MessageAnalyser/strings.zh';
@@ -36,7 +36,7 @@ const MESSAGE = [
 async function reportOf(lang: 'zh' | 'en') {
   // Signed, then the body changed: DKIM fails on the body hash; the IP is outside the SPF record.
   const signed = (await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' })).replace('Hello', 'Hello!');
-  const analysis = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc: DMARC_STEPS, yieldNow: async () => {} });
+  const analysis = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {} });
   const t = lang === 'zh' ? MESSAGE_STRINGS_ZH : MESSAGE_STRINGS_EN;
   const input = messageReport({
     analysis,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseAddressList, parseReturnPath } from '~/core/message/address';
+import { dnsAddress, parseAddressList, parseReturnPath } from '~/core/message/address';
+import { utf8ByteString } from '~/core/message/bytes';
 
 describe('parseAddressList', () => {
   type Row = { name: string; value: string; mailboxes: { name: string; address: string; domain: string }[] };
@@ -26,6 +27,10 @@ describe('parseAddressList', () => {
     { name: 'a quoted name holding another address', value: '"ceo@bank.example <ceo@bank.example>" <x@evil.example>', mailboxes: [{ name: 'ceo@bank.example <ceo@bank.example>', address: 'x@evil.example', domain: 'evil.example' }] },
     { name: 'a comment holding "<" before the address', value: 'Li (a<b) <li@example.cn>', mailboxes: [{ name: 'Li', address: 'li@example.cn', domain: 'example.cn' }] },
     { name: 'a trailing dot in the domain', value: '<a@one.cn.>', mailboxes: [{ name: '', address: 'a@one.cn.', domain: 'one.cn' }] },
+    // RFC 6532: UTF-8 in the raw field. Shown as it reads; the domain as DNS is asked it (A-labels).
+    { name: 'a UTF-8 address and name (RFC 6532)', value: utf8ByteString(' 李四 <li@例子.cn>'), mailboxes: [{ name: '李四', address: 'li@例子.cn', domain: 'xn--fsqu00a.cn' }] },
+    { name: 'a UTF-8 local part and domain without a name', value: utf8ByteString(' 李四@例子.中国'), mailboxes: [{ name: '', address: '李四@例子.中国', domain: 'xn--fsqu00a.xn--fiqs8s' }] },
+    { name: 'an address already in A-labels', value: ' <li@XN--FSQU00A.cn>', mailboxes: [{ name: '', address: 'li@XN--FSQU00A.cn', domain: 'xn--fsqu00a.cn' }] },
   ];
   it.each(rows)('$name', ({ value, mailboxes }) => {
     expect(parseAddressList(value)).toEqual({ mailboxes, errors: [] });
@@ -39,4 +44,13 @@ describe('parseReturnPath', () => {
     [' bare@example.cn', 'bare@example.cn'],
     [' nonsense', undefined],
   ])('reads %j', (value, address) => expect(parseReturnPath(value)).toBe(address));
+});
+
+describe('dnsAddress', () => {
+  it.each([
+    ['li@例子.cn', 'li@xn--fsqu00a.cn'],
+    ['李四@例子.cn', '李四@xn--fsqu00a.cn'],
+    ['bounce@Mail.Example.CN.', 'bounce@mail.example.cn'],
+    ['', ''],
+  ])('asks DNS about %j as %j', (address, ascii) => expect(dnsAddress(address)).toBe(ascii));
 });

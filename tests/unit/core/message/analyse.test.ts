@@ -4,7 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { analyseMessage, type AnalyseOptions, type EvaluateSpfFn, type MessageAnalysis } from '~/core/message/analyse';
 import type { DmarcSteps } from '~/core/message/dmarc';
 import { LIMITS } from '~/core/message/types';
+import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
+import { newRun } from '~/core/doh/run';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
+import { subtleWithoutEd25519 } from '../../support/webcrypto';
 import { keyRecord, signMessage } from '../../support/dkim-signer';
 
 const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
@@ -83,6 +86,26 @@ describe('analyseMessage', () => {
     expect(final.verdict).toBe('dmarc-pass');
   });
 
+  it.each([
+    { name: 'a Return-Path on a subdomain (relaxed SPF alignment)', sender: 'bounce@bounce.example.cn', signer: 'example.cn', extra: '_dmarc.bounce.example.cn' },
+    { name: 'a signature by a subdomain (relaxed DKIM alignment)', sender: 'zhang@example.cn', signer: 'mail.example.cn', extra: '_dmarc.mail.example.cn' },
+  ])('asks every question in the first round trip with $name: the walk of its organisational domain starts with the others', async ({ sender, signer, extra }) => {
+    const zone: FakeZone = {
+      ...ZONE,
+      'bounce.example.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
+      'rsa._domainkey.mail.example.cn': { TXT: [keyRecord('rsa2048')] },
+    };
+    const dns = fakeDns(zone, { hold: true });
+    // One run: each question once, whoever asks it (as on the page).
+    const query = newRun(dns.query);
+    const signed = await signMessage(MESSAGE.replace('Return-Path: <zhang@example.cn>', `Return-Path: <${sender}>`), { key: 'rsa2048', domain: signer, selector: 'rsa' });
+    const final = await dns.drain(analyseMessage(signed, { query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {} }));
+    expect(final.dmarc.evaluation).toMatchObject({ result: 'pass', spfAligned: true, dkimAligned: [signer] });
+    expect(dns.asked.map((q) => q.name)).toContain(extra);
+    // Every question went out before the first answer: one round trip.
+    expect(new Set(dns.asked.map((q) => q.at)).size).toBe(1);
+  });
+
   it('reports a changed body as DKIM failing and DMARC still passing on SPF', async () => {
     const signed = await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' });
     const { final } = await run(signed.replace('Hello', 'Hello, pay to 123'));
@@ -159,6 +182,41 @@ describe('analyseMessage', () => {
     expect(final.returnedDkim).toMatchObject({ status: 'done', count: 1, results: [{ result: 'neutral', reason: 'no-body', headersVerified: true }] });
   });
 
+  it('says this browser cannot decide, not that the DNS failed, when only an Ed25519 signature could align and it lacks Ed25519', async () => {
+    const signed = await signMessage(MESSAGE.replace(/203\.0\.113\.5/g, '198.51.100.7'), { key: 'ed25519', domain: 'example.cn', selector: 'ed' });
+    const { final } = await run(signed, { subtle: subtleWithoutEd25519().subtle });
+    expect(final.dkim.results[0]).toMatchObject({ result: 'temperror', reason: 'ed25519-unsupported' });
+    expect(final.dmarc.evaluation).toMatchObject({ result: 'temperror', undecided: 'browser' });
+    expect(final.verdict).toBe('browser-cannot-verify');
+  });
+
+  it('says SPF or DKIM passed when DMARC could not run, whatever the browser cannot verify', async () => {
+    const signed = await signMessage(MESSAGE.replace('From: =?big5?B?pP2kcKn6?= <zhang@example.cn>', 'From: zhang@example.cn, li@example.net'), {
+      key: 'ed25519',
+      domain: 'example.cn',
+      selector: 'ed',
+    });
+    const { final } = await run(signed, { subtle: subtleWithoutEd25519().subtle });
+    expect(final.dmarc).toMatchObject({ status: 'not-run', reason: 'multiple-from' });
+    expect(final.verdict).toBe('authenticated');
+  });
+
+  it('says the browser cannot verify when nothing passed and the only unknown is an Ed25519 signature, without DMARC', async () => {
+    const signed = await signMessage(MESSAGE.replace(/203\.0\.113\.5/g, '198.51.100.7'), { key: 'ed25519', domain: 'example.cn', selector: 'ed' });
+    const final = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, subtle: subtleWithoutEd25519().subtle, yieldNow: async () => {} });
+    expect(final.verdict).toBe('browser-cannot-verify');
+  });
+
+  it('asks DNS about an internationalised From and Return-Path domain in A-labels, and shows it as written (RFC 6532)', async () => {
+    const dns = fakeDns({ 'xn--fsqu00a.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] }, '_dmarc.xn--fsqu00a.cn': { TXT: ['v=DMARC1; p=reject'] } });
+    const text = MESSAGE.replace('Return-Path: <zhang@example.cn>', 'Return-Path: <li@例子.cn>').replace('From: =?big5?B?pP2kcKn6?= <zhang@example.cn>', 'From: 李四 <li@例子.cn>');
+    const { final } = await run(text, { query: dns.query });
+    expect(dns.asked.map((q) => `${q.type} ${q.name}`)).toEqual(expect.arrayContaining(['TXT _dmarc.xn--fsqu00a.cn', 'TXT xn--fsqu00a.cn']));
+    expect(final.headers).toMatchObject({ fromText: '李四 <li@例子.cn>', returnPath: 'li@例子.cn', from: [{ name: '李四', address: 'li@例子.cn', domain: 'xn--fsqu00a.cn' }] });
+    expect(final.spf).toMatchObject({ sender: 'li@例子.cn', evaluation: { result: 'pass', domain: 'xn--fsqu00a.cn' } });
+    expect(final.dmarc).toMatchObject({ fromDomain: 'xn--fsqu00a.cn', evaluation: { result: 'pass', spfAligned: true } });
+  });
+
   it('reads a plain-text bounce pasted without headers', async () => {
     const { final } = await run('Delivery has failed to these recipients:\n\nli@example.net\nRemote Server returned \'550 5.1.1 User unknown\'\n');
     expect(final.verdict).toBe('bounce');
@@ -202,6 +260,61 @@ describe('bad input gets a clear error and bounded work', () => {
     const signed = await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'nokey' });
     const { final } = await run(signed, { query: fakeDns({ ...ZONE, 'nokey._domainkey.example.cn': { TXT: ['hello world'] } }).query });
     expect(final.dkim.results[0]).toMatchObject({ result: 'permerror', reason: 'key-syntax' });
+  });
+});
+
+describe('a run that is replaced stops, and hostile headers cost bounded work', () => {
+  // analyseMessage yields between its synchronous steps (normalise, split, MIME, bounce, headers and hops, receiver's results).
+  it.each([1, 2, 3, 4, 5, 6])('stops at the next step when the signal aborts during yield %i, before any DNS question', async (at) => {
+    const controller = new AbortController();
+    const dns = fakeDns(ZONE);
+    const updates: MessageAnalysis[] = [];
+    let yields = 0;
+    const done = analyseMessage(MESSAGE, {
+      query: dns.query,
+      now: NOW,
+      evaluateSpf,
+      dmarc,
+      signal: controller.signal,
+      onUpdate: (a) => updates.push(a),
+      yieldNow: async () => {
+        yields++;
+        if (yields === at) controller.abort();
+      },
+    });
+    await expect(done).rejects.toMatchObject({ name: 'AbortError' });
+    // No step ran after the one during which it was aborted.
+    expect(yields).toBe(at);
+    expect(dns.asked).toEqual([]);
+    expect(updates).toEqual([]);
+  });
+
+  it('does not start when the signal has already aborted', async () => {
+    const controller = new AbortController();
+    controller.abort();
+    let yields = 0;
+    const done = analyseMessage(MESSAGE, { query: fakeDns(ZONE).query, now: NOW, signal: controller.signal, yieldNow: async () => void yields++ });
+    await expect(done).rejects.toMatchObject({ name: 'AbortError' });
+    expect(yields).toBe(0);
+  });
+
+  it.each([
+    {
+      name: '500 Authentication-Results fields of 16 KB',
+      fields: () => Array.from({ length: 500 }, () => `Authentication-Results: x; ${'a'.repeat(16 * 1024)}`),
+      // Each field is kept to 4 KB: 500 × 4 KB, plus the rest of the analysis.
+      maxJson: 500 * 4096 + 100_000,
+    },
+    {
+      name: '100 Received fields of 64 KB',
+      fields: () => Array.from({ length: 100 }, () => `Received: from ${'(a.b '.repeat(13_000)}; Tue, 3 Nov 2026 09:15:04 +0800`),
+      // Each hop's text is kept to 4 KB.
+      maxJson: 100 * 4096 + 100_000,
+    },
+  ])('finishes on $name with a bounded result', async ({ fields, maxJson }) => {
+    const { final } = await run(`From: a@example.cn\r\n${fields().join('\r\n')}\r\n\r\nbody`);
+    expect(final.done).toBe(true);
+    expect(JSON.stringify(final).length).toBeLessThanOrEqual(maxJson);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseAuthResults, readAuthResults, receiverVerdicts } from '~/core/message/auth-results';
+import { AUTH_RESULTS_MAX_CHARS, parseAuthResults, readAuthResults, receiverVerdicts } from '~/core/message/auth-results';
 import { splitMessage } from '~/core/message/header';
 
 describe('parseAuthResults', () => {
@@ -74,8 +74,9 @@ describe('receiverVerdicts', () => {
         '',
       ].join('\r\n'),
     );
-    const v = receiverVerdicts(fields);
+    const v = receiverVerdicts(readAuthResults(fields));
     expect(v.authservId).toBe('mx.example.net');
+    expect(v.source).toBe('authentication-results');
     expect(v.results.map((r) => [r.method, r.result])).toEqual([
       ['spf', 'fail'],
       ['dkim', 'pass'],
@@ -86,6 +87,65 @@ describe('receiverVerdicts', () => {
 
   it('falls back to the newest ARC-Authentication-Results', () => {
     const { fields } = splitMessage('ARC-Authentication-Results: i=1; a.example; spf=fail\r\nARC-Authentication-Results: i=2; b.example; spf=pass\r\n\r\n');
-    expect(receiverVerdicts(fields)).toMatchObject({ authservId: 'b.example', results: [{ method: 'spf', result: 'pass' }] });
+    expect(receiverVerdicts(readAuthResults(fields))).toMatchObject({ authservId: 'b.example', source: 'arc', results: [{ method: 'spf', result: 'pass' }] });
+  });
+
+  it('gives the newest ARC instance with its number beside the Authentication-Results', () => {
+    const { fields } = splitMessage(
+      [
+        'ARC-Authentication-Results: i=2; relay.example.org; spf=pass smtp.mailfrom=a@example.cn; dkim=pass header.d=example.cn',
+        'Authentication-Results: mx.example.net; spf=fail smtp.mailfrom=relay.example.org; arc=pass',
+        'ARC-Authentication-Results: i=3; list.example.org; dmarc=pass header.from=example.cn',
+        'ARC-Authentication-Results: i=1; first.example; spf=none',
+        '',
+        '',
+      ].join('\r\n'),
+    );
+    const v = receiverVerdicts(readAuthResults(fields));
+    // The receiver's own results stay the verdict …
+    expect(v).toMatchObject({ authservId: 'mx.example.net', source: 'authentication-results' });
+    expect(v.results.map((r) => `${r.method}=${r.result}`)).toEqual(['spf=fail', 'arc=pass']);
+    // … and the highest instance, wherever it stands, is shown beside them.
+    expect(v.arc).toEqual({ instance: 3, authservId: 'list.example.org', results: [{ method: 'dmarc', result: 'pass', props: { 'header.from': 'example.cn' } }] });
+  });
+
+  it('reads the fields it is given, parsed once, and parses nothing itself', () => {
+    const parsed = readAuthResults(splitMessage('Authentication-Results: mx.example.net; spf=pass smtp.mailfrom=a@example.cn\r\n\r\n').fields);
+    // A changed parsed field shows through: the verdicts are read from it, not from the header again.
+    const changed = [{ ...parsed[0]!, results: [{ method: 'spf', result: 'softfail', props: {} }] }];
+    expect(receiverVerdicts(changed).results).toEqual([{ method: 'spf', result: 'softfail', props: {} }]);
+  });
+});
+
+describe('hostile fields (untrusted input never freezes the page)', () => {
+  const KB16 = 16 * 1024;
+  // Each row is a field body built to make a naive `key=value` scan re-read its text again and again.
+  it.each([
+    { name: 'a 16 KB token without "="', value: ` mx.example.net; ${'a'.repeat(KB16)}` },
+    { name: 'dotted tokens without "="', value: ` mx.example.net; ${'a.'.repeat(KB16 / 2)}` },
+    { name: 'keys each followed by a space but no "="', value: ` mx.example.net; ${'ab '.repeat(KB16 / 3)}` },
+    { name: 'quotes that never close', value: ` mx.example.net; spf=${'"a '.repeat(KB16 / 3)}` },
+    { name: 'comments that never close', value: ` mx.example.net; ${'(a '.repeat(KB16 / 3)}` },
+    { name: 'semicolons between tokens', value: ` mx.example.net; ${'a;'.repeat(KB16 / 2)}` },
+  ])('reads at most AUTH_RESULTS_MAX_CHARS of $name', ({ value }) => {
+    const r = parseAuthResults(value);
+    expect(r.text.length).toBeLessThanOrEqual(AUTH_RESULTS_MAX_CHARS);
+    expect(r.results.length).toBeLessThanOrEqual(50);
+  });
+
+  it('reads 500 fields of 16 KB each: every field once, each cut to a few KB, so the output stays small', () => {
+    const junk = `x; ${'a'.repeat(KB16)}`;
+    const text = `${Array.from({ length: 500 }, () => `Authentication-Results:${junk}`).join('\r\n')}\r\n\r\n`;
+    const { fields } = splitMessage(text);
+    const parsed = readAuthResults(fields);
+    expect(parsed).toHaveLength(500);
+    // 500 × 16 KB in, at most 500 × 4 KB of text out.
+    expect(parsed.reduce((n, f) => n + f.text.length, 0)).toBeLessThanOrEqual(500 * AUTH_RESULTS_MAX_CHARS);
+    expect(parsed.every((f) => f.authservId === 'x' && f.results.length === 0)).toBe(true);
+  });
+
+  it('still reads a real field after a cut-down one', () => {
+    const { fields } = splitMessage(`Authentication-Results: x; ${'a'.repeat(KB16)}\r\nAuthentication-Results: mx.example.net; dkim=pass header.d=example.cn\r\n\r\n`);
+    expect(readAuthResults(fields)[1]!.results).toEqual([{ method: 'dkim', result: 'pass', props: { 'header.d': 'example.cn' } }]);
   });
 });

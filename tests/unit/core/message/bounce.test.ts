@@ -213,6 +213,17 @@ describe('DSNs modelled on each provider’s documented text', () => {
     });
   });
 
+  it.each([
+    // Postfix writes Status: 5.0.0 for a reply whose own enhanced code says more.
+    { name: 'takes the reply’s more specific code over a Status of 5.0.0', status: '5.0.0', diagnostic: "550-5.7.26 Unauthenticated email from example.cn is not accepted due to domain's DMARC policy. - gsmtp", want: '5.7.26', id: 'gmail-dmarc-policy' },
+    { name: 'takes it over 4.0.0 too', status: '4.0.0', diagnostic: '421-4.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. - gsmtp', want: '4.7.28', id: 'gmail-rate-limit' },
+    { name: 'keeps a Status of another class than the reply’s code', status: '5.0.0', diagnostic: '452 4.5.3 Too many recipients - gsmtp', want: '5.0.0', id: undefined },
+    { name: 'keeps a specific Status over the reply’s code', status: '5.1.1', diagnostic: '550 5.7.1 rejected - gsmtp', want: '5.1.1', id: 'gmail-no-such-user' },
+  ])('$name', ({ status, diagnostic, want, id }) => {
+    const r = bounceOf(dsn({ rcpt: 'li@gmail.com', status, remote: 'gmail-smtp-in.l.google.com', diagnostic }))!.recipients[0]!;
+    expect([r.status, r.explanation.status, r.explanation.id]).toEqual([want, want, id]);
+  });
+
   it('collapses a multi-line reply without its repeated prefixes', () => {
     const b = bounceOf(dsn({ rcpt: 'li@gmail.com', status: '5.7.26', remote: 'gmail-smtp-in.l.google.com', diagnostic: rows[1]!.diagnostic }))!;
     expect(b.recipients[0]!.diagnostic).toBe(
@@ -340,6 +351,13 @@ describe('explainBounce without a documented case', () => {
     { name: 'only a reply code', input: { reply: 554 }, want: { statusClass: '5', cause: 'other', fix: 'read-text' } },
     { name: 'nothing', input: {}, want: { cause: 'other', fix: 'read-text', guide: 'reference/bounce-codes' } },
     { name: 'a Gmail code without the Gmail hint', input: { status: '5.7.27', diagnostic: '550 5.7.27 sender address has null MX' }, want: { detail: '7.27', cause: 'routing' } },
+    { name: 'too many recipients (X.5.3): split them', input: { status: '5.5.3' }, want: { detail: '5.3', cause: 'too-many-recipients', fix: 'split-recipients' } },
+    // Alibaba's page documents "reject by behaviour spam … too frequently sending" only; other sub-reasons are read by their code.
+    {
+      name: 'an Alibaba behaviour rejection its help page does not describe',
+      input: { reply: 554, diagnostic: '554 Reject by behaviour spam at DATA State(Connection IP address:203.0.113.5)ANTISPAM_BAT[01201311R5167S531, r41g03022]: list on rbl sites', remote: 'mxn.mxhichina.com' },
+      want: { statusClass: '5', cause: 'other', fix: 'read-text' },
+    },
   ];
   it.each(rows)('$name', ({ input, want }) => {
     const e = explainBounce(input);
@@ -348,7 +366,22 @@ describe('explainBounce without a documented case', () => {
   });
 });
 
+describe('Alibaba Mail’s documented rate limit', () => {
+  it.each([
+    '454 Transient reject by behaviour spamANTISPAM_BAT[01201311R1468S45301xxxxx, a0330021xxxxx]: too frequently sending',
+    '554 Reject by behaviour spam at Rcpt State(Connection IP address:203.0.113.5)ANTISPAM_BAT[01201311R1568Sxxxxx, xxxx]: too frequently sendingCONTINUE',
+  ])('reads %j as the rate limit, with Alibaba Cloud’s own page as the source', (diagnostic) => {
+    const e = explainBounce({ reply: Number(diagnostic.slice(0, 3)), diagnostic, remote: 'smtp.qiye.aliyun.com' });
+    expect(e).toMatchObject({ id: 'alibaba-behaviour-spam', provider: 'alibaba', cause: 'rate-limit', fix: 'slow-down', source: 'https://www.alibabacloud.com/help/faq-detail/109009.htm' });
+  });
+});
+
 describe('describeBounce', () => {
+  it('tells to split the recipients for X.5.3, in each language', () => {
+    expect(describeBounce(explainBounce({ status: '5.5.3' }), BOUNCE_TEXTS_EN)).toMatchObject({ title: '5.5.3', action: 'Too many recipients: split the recipients over several messages.' });
+    expect(describeBounce(explainBounce({ status: '4.5.3' }), BOUNCE_TEXTS_ZH)).toMatchObject({ title: '4.5.3', action: '收件人太多：把收件人分成几批，分几封邮件发送。' });
+  });
+
   it('gives the documented case’s sentences in each language, with the code’s meaning', () => {
     const e = explainBounce({ status: '5.7.515', diagnostic: '550 5.7.515 Access denied, sending domain example.cn does not meet the required authentication level.' });
     expect(describeBounce(e, BOUNCE_TEXTS_EN)).toMatchObject({ title: BOUNCE_TEXTS_EN.ids['microsoft-auth-level'].title, classText: BOUNCE_TEXTS_EN.classes['5'], subjectText: BOUNCE_TEXTS_EN.subjects['7'], guide: 'troubleshooting/bounced-or-spam' });

@@ -5,6 +5,7 @@ import { verifyDkim, type DkimResult } from '~/core/message/dkim-verify';
 import { splitMessage } from '~/core/message/header';
 import { normaliseInput } from '~/core/message/input';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
+import { subtleWithoutEd25519 } from '../../support/webcrypto';
 import { keyRecord, signMessage, type SignOptions } from '../../support/dkim-signer';
 
 const MESSAGES = fileURLToPath(new URL('../../../fixtures/message/', import.meta.url));
@@ -227,6 +228,38 @@ describe('messages signed in the test with OpenSSL-made keys', () => {
       ['ed', 'pass'],
       ['rsa', 'pass'],
     ]);
+  });
+});
+
+describe('a browser whose WebCrypto lacks Ed25519', () => {
+  async function verifyWith(message: string, subtle: SubtleCrypto): Promise<DkimResult[]> {
+    const split = splitMessage(normaliseInput(message).raw);
+    return verifyDkim(split.fields, split.body, { query: fakeDns(ZONE).query, now: NOW, subtle });
+  }
+
+  it('says the browser cannot verify Ed25519 (a temperror), not that the key is unusable, and still checks the body hash', async () => {
+    const signed = await signMessage(MESSAGE, withKey('ed', 'ed25519'));
+    const [r] = await verifyWith(signed, subtleWithoutEd25519().subtle);
+    expect(r).toMatchObject({ result: 'temperror', reason: 'ed25519-unsupported', keyType: 'ed25519', bodyHashMatched: true });
+    expect(r!.headersVerified).toBeUndefined();
+    expect(r!.detail).toBeUndefined();
+  });
+
+  it('asks WebCrypto once whether it has Ed25519, however many signatures use it, and still verifies RSA', async () => {
+    const once = await signMessage(MESSAGE, withKey('ed', 'ed25519'));
+    const twice = await signMessage(once, { ...withKey('ed', 'ed25519'), headers: ['from', 'subject', 'dkim-signature'] });
+    const thrice = await signMessage(twice, { ...withKey('rsa', 'rsa2048'), headers: ['from', 'subject'] });
+    const fake = subtleWithoutEd25519();
+    const results = await verifyWith(thrice, fake.subtle);
+    expect(results.map((r) => [r.selector, r.result, r.reason])).toEqual([
+      ['rsa', 'pass', 'verified'],
+      ['ed', 'temperror', 'ed25519-unsupported'],
+      ['ed', 'temperror', 'ed25519-unsupported'],
+    ]);
+    expect(fake.ed25519Imports()).toBe(1);
+    // A later message on the same WebCrypto asks nothing more.
+    await verifyWith(once, fake.subtle);
+    expect(fake.ed25519Imports()).toBe(1);
   });
 });
 

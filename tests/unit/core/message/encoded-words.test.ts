@@ -10,6 +10,10 @@ describe('decodeHeaderValue', () => {
     { name: 'a GBK subject in B encoding (real GBK bytes)', value: ' =?GBK?B?vL62yLGouOajurLiytTTyrz+?=', text: '季度报告：测试邮件' },
     { name: 'a GB2312 label decodes as GBK (WHATWG)', value: ' =?gb2312?B?vL62yLGouOajurLiytTTyrz+?=', text: '季度报告：测试邮件' },
     { name: 'a GB18030 label', value: '=?GB18030?B?vL62yLGouOajurLiytTTyrz+?=', text: '季度报告：测试邮件' },
+    // Four-byte GB18030 sequences (beyond GBK): U+20BB7 𠮷 is 95 34 B2 35; 한 is 83 36 84 33, 국 is 82 37 F4 30.
+    { name: 'GB18030 four-byte sequences outside the BMP', value: '=?GB18030?B?lTSyNdKwvNI=?=', text: '𠮷野家' },
+    { name: 'GB18030 four-byte sequences inside the BMP, in Q encoding', value: '=?gb18030?Q?=83=36=84=33=82=37=F4=30?=', text: '한국' },
+    { name: 'raw GB18030 four-byte bytes outside encoded words', value: '\u0095\u0034\u00b2\u0035\u00d2\u00b0\u00bc\u00d2', text: '𠮷野家' },
     { name: 'a Big5 display name in Q encoding', value: '=?big5?Q?=A4=FD=A4p=A9=FA?=', text: '王小明' },
     { name: 'a Big5 display name in B encoding', value: '=?Big5?B?pP2kcKn6?=', text: '王小明' },
     { name: 'Shift_JIS', value: '=?shift_jis?B?g2WDWINn?=', text: 'テスト' },

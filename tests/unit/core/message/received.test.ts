@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { splitMessage } from '~/core/message/header';
-import { baseDomain, buildHops, isInternalIp, normaliseIp, operatorOf, parseReceived } from '~/core/message/received';
+import { baseDomain, buildHops, isInternalIp, normaliseIp, operatorOf, parseReceived, RECEIVED_MAX_CHARS } from '~/core/message/received';
 
 /** Unfolded value of a Received field written with folding. */
 const v = (s: string) => ` ${s.replace(/\n\s*/g, ' ')}`;
@@ -218,8 +218,65 @@ describe('buildHops', () => {
     expect(hopsOf([])).toEqual({ hops: [] });
   });
 
+  it('measures a delay across a hop without a date from the nearest earlier dated hop, and says which', () => {
+    const chain = hopsOf([
+      'from b.example.net ([198.51.100.2]) by c.example.net with ESMTPS; Tue, 3 Nov 2026 09:00:30 +0800',
+      'from a.example.net ([198.51.100.1]) by b.example.net with ESMTPS',
+      'from [10.0.0.1] by a.example.net with ESMTPSA; Tue, 3 Nov 2026 09:00:00 +0800',
+    ]);
+    // The hop without a date has no delay of its own; the next one is 30 s after hop 0, not after hop 1.
+    expect(chain.hops.map((h) => [h.delaySeconds, h.delayFrom])).toEqual([
+      [undefined, undefined],
+      [undefined, undefined],
+      [30, 0],
+    ]);
+  });
+
+  it('gives the delay from the previous hop when it has a date', () => {
+    const chain = hopsOf([
+      'from a.example.net ([198.51.100.1]) by b.example.net with ESMTPS; Tue, 3 Nov 2026 09:00:05 +0800',
+      'from [10.0.0.1] by a.example.net with ESMTPSA; Tue, 3 Nov 2026 09:00:00 +0800',
+    ]);
+    expect(chain.hops.map((h) => [h.delaySeconds, h.delayFrom])).toEqual([
+      [undefined, undefined],
+      [5, 0],
+    ]);
+  });
+
   it('reads at most 100 Received fields', () => {
     const chain = hopsOf(Array.from({ length: 150 }, (_, i) => `from a${i}.example.net ([198.51.100.${i % 250}]) by b${i}.example.net with ESMTPS; Tue, 3 Nov 2026 09:15:00 +0800`));
     expect(chain.hops).toHaveLength(100);
+  });
+});
+
+describe('hostile Received fields (untrusted input never freezes the page)', () => {
+  const KB64 = 64 * 1024;
+  it.each([
+    { name: 'open parentheses', fill: '(' },
+    { name: 'open parentheses and spaces', fill: '( ' },
+    { name: 'names in parentheses without an address', fill: '(a.b ' },
+    { name: 'TLS words', fill: 'TLS ' },
+    { name: 'keywords', fill: 'by ' },
+  ])('keeps 100 fields of 64 KB of $name to 100 hops of at most RECEIVED_MAX_CHARS each', ({ fill }) => {
+    const field = `from ${fill.repeat(Math.floor((KB64 - 100) / fill.length))}; Tue, 3 Nov 2026 09:00:00 +0800`;
+    const chain = hopsOf(Array.from({ length: 100 }, () => field));
+    expect(chain.hops).toHaveLength(100);
+    // 100 × 64 KB in, at most 100 × 4 KB of hop text out.
+    expect(chain.hops.reduce((n, h) => n + h.text.length, 0)).toBeLessThanOrEqual(100 * RECEIVED_MAX_CHARS);
+    // The date after the last semicolon is still read.
+    expect(chain.hops.every((h) => h.date?.ms === Date.UTC(2026, 10, 3, 1, 0, 0))).toBe(true);
+  });
+
+  it('reads the date after the last semicolon even far past the part that is parsed', () => {
+    const r = parseReceived(`from a.example.net ([198.51.100.1]) by b.example.net with ESMTPS id ${'x'.repeat(20_000)}; Tue, 3 Nov 2026 09:00:00 +0800`);
+    expect(r).toMatchObject({ ip: '198.51.100.1', by: 'b.example.net', protocol: 'ESMTPS' });
+    expect(r.date?.ms).toBe(Date.UTC(2026, 10, 3, 1, 0, 0));
+  });
+
+  it('takes no name longer than a DNS name (253 characters) as the reverse-DNS name or HELO', () => {
+    const long = `${'a'.repeat(300)}.example.net`;
+    expect(parseReceived(`from ${long} (${long} [203.0.113.5]) by mx.example.net with ESMTPS; Tue, 3 Nov 2026 09:00:00 +0800`)).toMatchObject({ ip: '203.0.113.5', by: 'mx.example.net' });
+    const r = parseReceived(`from ${long} (${long} [203.0.113.5]) by mx.example.net with ESMTPS; Tue, 3 Nov 2026 09:00:00 +0800`);
+    expect([r.rdns, r.helo]).toEqual([undefined, undefined]);
   });
 });
