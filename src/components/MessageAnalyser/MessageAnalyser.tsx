@@ -5,8 +5,8 @@
 // message is only ever rendered as text. The language's strings come in as
 // `t` from the entry of that language (./MessageAnalyserZh.tsx, …En.tsx), so
 // a page loads only its own.
-import { useId, type ChangeEvent, type DragEvent, type FormEvent } from 'react';
-import { describeBounce, type GuideSlug } from '~/core';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type ChangeEvent, type DragEvent, type FormEvent } from 'react';
+import { describeBounce, type BounceTexts, type GuideSlug } from '~/core';
 import { CopyReport } from '../ui/CopyReport';
 import { reportResolvers } from '../ui/report';
 import { guideHref } from '../ui/links';
@@ -17,7 +17,7 @@ import { StatusBadge, type BadgeStatus } from '../ui/StatusBadge';
 import { domainText, mainRecipient, verdictFacts } from './present';
 import { messageReport } from './report';
 import { BounceSection, HeadersSection, HopsSection, ReceiverSection, VerifySection } from './Sections';
-import type { MessageStrings } from './strings';
+import { withBounceTexts, type MessageWords } from './strings';
 import { useMessageAnalyser } from './useMessageAnalyser';
 import '../ui/widget.css';
 import './MessageAnalyser.css';
@@ -40,14 +40,43 @@ const VERDICT_BADGE = {
   'browser-cannot-verify': 'error',
 } as const satisfies Record<string, BadgeStatus>;
 
-export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: MessageStrings }) {
-  const lang = t.lang;
+interface LanguageProps {
+  /** The page language's words. */
+  t: MessageWords;
+  /** Loads the bounce sentences in that language (fetched with the analyser, not with the page). */
+  bounceTexts: () => Promise<BounceTexts>;
+}
+
+export function MessageAnalyser({ base, t: words, bounceTexts }: MessageAnalyserProps & LanguageProps) {
+  const lang = words.lang;
   const id = useId();
   const resolverState = useResolvers(lang);
   const m = useMessageAnalyser(resolverState.resolvers, resolverState.ready, resolverState.leader);
   const { state } = m;
-  const a = state.analysis;
-  const ctx = { t, base };
+
+  // The bounce sentences load when the visitor first reaches for the input, or when a run
+  // starts; a result is shown once they are here (they come well before the analyser's answer).
+  const [texts, setTexts] = useState<BounceTexts>();
+  const asked = useRef(false);
+  const loadTexts = useCallback(() => {
+    if (asked.current) return;
+    asked.current = true;
+    bounceTexts().then(setTexts, () => {
+      asked.current = false;
+    });
+  }, [bounceTexts]);
+  const prepare = useCallback(() => {
+    loadTexts();
+    m.prepare();
+  }, [loadTexts, m.prepare]);
+  useEffect(() => {
+    if (state.phase !== 'idle') loadTexts();
+  }, [state.phase, loadTexts]);
+  const full = useMemo(() => (texts ? withBounceTexts(words, texts) : undefined), [words, texts]);
+  const t = full ?? words;
+  const a = full ? state.analysis : undefined;
+  const phase = state.analysis && !full ? 'running' : state.phase;
+  const ctx = full ? { t: full, base } : undefined;
 
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
@@ -76,18 +105,18 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
 
   const bounceTitle = (() => {
     const r = a ? mainRecipient(a) : undefined;
-    return r ? describeBounce(r.explanation, t.bounce.texts).title : undefined;
+    return r && full ? describeBounce(r.explanation, full.bounce.texts).title : undefined;
   })();
   const verdictText = state.phase === 'failed' ? t.verdict.failed : a ? t.verdict.texts[a.verdict](verdictFacts(a, bounceTitle)) : '';
   const verdictBadge = state.phase === 'failed' ? 'error' : a ? VERDICT_BADGE[a.verdict] : undefined;
   const fromDomain = a?.dmarc.fromDomain;
 
   const report = () => {
-    if (!a) return { title: t.title, ranAt: undefined, rows: [] };
+    if (!a || !full) return { title: t.title, ranAt: undefined, rows: [] };
     const origin = window.location.origin;
     return messageReport({
       analysis: a,
-      t,
+      t: full,
       ranAt: state.ranAt,
       resolvers: reportResolvers(resolverState.resolvers, state.answeredBy, lang),
       guideUrl: (slug: GuideSlug) => new URL(guideHref(base, lang, slug), origin).href,
@@ -110,7 +139,7 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
             value={state.text}
             aria-describedby={`${id}-text-hint`}
             onChange={onText}
-            onFocus={m.prepare}
+            onFocus={prepare}
             onDrop={onDrop}
           />
           <p id={`${id}-text-hint`} className="mg-hint">
@@ -119,7 +148,7 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
         </div>
         <div className="mg-field">
           <label htmlFor={`${id}-file`}>{t.form.fileLabel}</label>
-          <input id={`${id}-file`} type="file" accept=".eml,.txt,message/rfc822,text/plain" aria-describedby={`${id}-file-hint`} onChange={onFile} onFocus={m.prepare} />
+          <input id={`${id}-file`} type="file" accept=".eml,.txt,message/rfc822,text/plain" aria-describedby={`${id}-file-hint`} onChange={onFile} onFocus={prepare} />
           <p id={`${id}-file-hint`} className="mg-hint">
             {t.form.fileHint}
           </p>
@@ -149,15 +178,15 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
         </details>
         <ResolverPicker lang={lang} state={resolverState} />
         <div className="mg-actions">
-          <button type="submit" className="mg-primary" onPointerDown={m.prepare}>
-            {state.phase === 'running' ? t.form.analysing : t.form.analyse}
+          <button type="submit" className="mg-primary" onPointerDown={prepare}>
+            {phase === 'running' ? t.form.analysing : t.form.analyse}
           </button>
-          <CopyReport lang={lang} report={report} disabled={!a || state.phase === 'running'} link={{ bare: true }} />
+          <CopyReport lang={lang} report={report} disabled={!a || phase === 'running'} link={{ bare: true }} />
         </div>
         <p className="mg-hint">{t.form.privacy}</p>
       </form>
 
-      <section className="mg-msg-verdict" aria-label={t.verdict.label} data-phase={state.phase} {...(a ? { 'data-verdict': a.verdict } : {})}>
+      <section className="mg-msg-verdict" aria-label={t.verdict.label} data-phase={phase} {...(a ? { 'data-verdict': a.verdict } : {})}>
         <p role="status" aria-live="polite" className="mg-msg-verdict-text">
           {verdictBadge ? <StatusBadge lang={lang} status={verdictBadge} /> : null} <span>{verdictText}</span>
         </p>
@@ -181,7 +210,7 @@ export function MessageAnalyser({ base, t }: MessageAnalyserProps & { t: Message
         </section>
       ) : null}
 
-      {a ? (
+      {a && ctx ? (
         <>
           {a.notes.source === 'text' && a.notes.lineEndings !== 'crlf' && a.dkim.count > 0 ? (
             <p className="mg-hint" data-note="line-endings">

@@ -3,6 +3,9 @@
 import { MessageAnalyser, type MessageAnalyserProps } from './MessageAnalyser';
 import { MESSAGE_STRINGS_ZH } from './strings.zh';
 
+// The bounce sentences in this language, fetched when the analyser is.
+const bounceTexts = () => import('~/core/message/bounce.zh').then((m) => m.BOUNCE_TEXTS_ZH);
+
 export default function MessageAnalyserZh(props: MessageAnalyserProps) {
-  return <MessageAnalyser {...props} t={MESSAGE_STRINGS_ZH} />;
+  return <MessageAnalyser {...props} t={MESSAGE_STRINGS_ZH} bounceTexts={bounceTexts} />;
 }

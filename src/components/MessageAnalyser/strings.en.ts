@@ -3,8 +3,7 @@
  * code of the core). It says only what we actually checked; text from the
  * message is always shown as plain text.
  */
-import { BOUNCE_TEXTS_EN } from '~/core';
-import type { MessageStrings } from './strings';
+import type { MessageWords } from './strings';
 
 const policyEn = { none: 'no action (p=none)', quarantine: 'spam folder (p=quarantine)', reject: 'reject (p=reject)' } as const;
 
@@ -23,7 +22,7 @@ function durationEn(seconds: number): string {
   return `${sign}${Math.floor(s / 86400)} d ${Math.floor((s % 86400) / 3600)} h`;
 }
 
-export const MESSAGE_STRINGS_EN: MessageStrings = {
+export const MESSAGE_STRINGS_EN: MessageWords = {
   lang: 'en',
   title: 'Message analyser',
 
@@ -124,7 +123,6 @@ export const MESSAGE_STRINGS_EN: MessageStrings = {
   },
 
   bounce: {
-    texts: BOUNCE_TEXTS_EN,
     recipient: 'Recipient',
     status: 'Status code',
     reply: 'SMTP reply code',

@@ -51,7 +51,13 @@ export type SpfNotRun = NonNullable<SpfSection['reason']>;
 export type DmarcNotRun = NonNullable<DmarcSection['reason']>;
 export type IpSource = NonNullable<SpfSection['ipSource']>;
 
-export interface MessageStrings {
+/**
+ * A language's words, as its file (strings.zh.ts, strings.en.ts) holds them and
+ * the page loads them. The bounce sentences (the core's BOUNCE_TEXTS_*, about
+ * 4.5 KB gzip a language) are not among them: they load when the visitor first
+ * reaches for the input, with the analyser (see MessageAnalyser.tsx).
+ */
+export interface MessageWords {
   readonly lang: Lang;
   /** The tool's name as the page title gives it (the report's first line). */
   readonly title: string;
@@ -96,7 +102,6 @@ export interface MessageStrings {
   readonly inputErrors: Readonly<Record<MessageInputErrorCode, (detail: string | undefined, line: number | undefined) => string>>;
 
   readonly bounce: {
-    readonly texts: BounceTexts;
     readonly recipient: string;
     readonly status: string;
     readonly reply: string;
@@ -250,3 +255,9 @@ export interface MessageStrings {
     readonly headersRow: string;
   };
 }
+
+/** The words with the bounce sentences: what the result views and the report use. */
+export type MessageStrings = MessageWords & { readonly bounce: MessageWords['bounce'] & { readonly texts: BounceTexts } };
+
+/** With the bounce sentences once they have loaded. */
+export const withBounceTexts = (t: MessageWords, texts: BounceTexts): MessageStrings => ({ ...t, bounce: { ...t.bounce, texts } });

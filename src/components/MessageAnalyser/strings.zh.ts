@@ -2,8 +2,7 @@
  * 邮件分析工具的中文文字（形状见 ./strings.ts，按核心的代码逐一列出）。
  * 只说我们确实检查了什么；来自邮件的文字一律当作纯文本显示。
  */
-import { BOUNCE_TEXTS_ZH } from '~/core';
-import type { MessageStrings } from './strings';
+import type { MessageWords } from './strings';
 
 const policyZh = { none: '不处理（p=none）', quarantine: '放入垃圾箱（p=quarantine）', reject: '拒收（p=reject）' } as const;
 
@@ -22,7 +21,7 @@ function durationZh(seconds: number): string {
   return `${sign}${Math.floor(s / 86400)} 天 ${Math.floor((s % 86400) / 3600)} 小时`;
 }
 
-export const MESSAGE_STRINGS_ZH: MessageStrings = {
+export const MESSAGE_STRINGS_ZH: MessageWords = {
   lang: 'zh',
   title: '邮件分析',
 
@@ -117,7 +116,6 @@ export const MESSAGE_STRINGS_ZH: MessageStrings = {
   },
 
   bounce: {
-    texts: BOUNCE_TEXTS_ZH,
     recipient: '收件人',
     status: '状态码',
     reply: 'SMTP 回复码',

@@ -3,6 +3,9 @@ import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { messageReport } from '~/components/MessageAnalyser/report';
 import { MESSAGE_STRINGS_EN } from '~/components/MessageAnalyser/strings.en';
 import { MESSAGE_STRINGS_ZH } from '~/components/MessageAnalyser/strings.zh';
+import { withBounceTexts } from '~/components/MessageAnalyser/strings';
+import { BOUNCE_TEXTS_EN } from '~/core/message/bounce.en';
+import { BOUNCE_TEXTS_ZH } from '~/core/message/bounce.zh';
 import { formatReport } from '~/components/ui/report';
 import { analyseMessage } from '~/core/message/analyse';
 import { evaluateSpf } from '~/core/spf/evaluate';
@@ -37,7 +40,7 @@ async function reportOf(lang: 'zh' | 'en') {
   // Signed, then the body changed: DKIM fails on the body hash; the IP is outside the SPF record.
   const signed = (await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' })).replace('Hello', 'Hello!');
   const analysis = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {} });
-  const t = lang === 'zh' ? MESSAGE_STRINGS_ZH : MESSAGE_STRINGS_EN;
+  const t = lang === 'zh' ? withBounceTexts(MESSAGE_STRINGS_ZH, BOUNCE_TEXTS_ZH) : withBounceTexts(MESSAGE_STRINGS_EN, BOUNCE_TEXTS_EN);
   const input = messageReport({
     analysis,
     t,
