@@ -151,7 +151,7 @@ test.describe('reads every reporter’s style', () => {
       await expect(advice.nth(i)).toHaveAttribute('data-severity', a.severity);
     }
     await expect(page.locator('[data-advice="unknown-sender-spoofing"]')).toContainText(
-      'An unknown sender sent 16 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject.',
+      'An unknown sender (no reverse DNS name) sent 16 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject.',
     );
     await expect(page.locator('[data-advice="unknown-sender-spoofing"] a')).toHaveAttribute('href', '/en/dns/dmarc/');
     await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveAttribute('href', '/en/dns/dkim/');

@@ -42,7 +42,9 @@
  *   IP had no PTR name, an unrecognised one, or the lookup failed or was not
  *   made), no signature of your domain, SPF for your domain not passing →
  *   probably spoofing; keep moving towards p=reject (params.policy is the
- *   policy in force), unless you recognise the sender.
+ *   policy in force), unless you recognise the sender. When the lookup failed
+ *   or was not made the sender is only unidentified: severity warn, and the
+ *   wording asks to check the IP before calling it spoofing.
  */
 import type { PublishedPolicy } from './types';
 import type { SourceGroup } from './sources';
@@ -65,7 +67,15 @@ export const ADVICE_SEVERITIES = ['fail', 'warn', 'info'] as const;
 /** fail: messages fail DMARC because of it; warn: they pass today but weakly; info: nothing to fix at your side. */
 export type AdviceSeverity = (typeof ADVICE_SEVERITIES)[number];
 
+/**
+ * What reverse DNS said about an unknown sender's IP: none (no PTR name),
+ * unrecognised (a name we do not know), error (the lookup failed), not-asked
+ * (not looked up: still running, or beyond the lookup limit).
+ */
 export type PtrEvidence = 'none' | 'unrecognised' | 'error' | 'not-asked';
+
+/** Evidence that leaves the sender unidentified rather than unknown: its advice is a warning to check the IP. */
+const UNIDENTIFIED: ReadonlySet<PtrEvidence> = new Set(['error', 'not-asked']);
 
 export interface AdviceParams {
   'own-provider-dkim-off': { readonly sender: string };
@@ -227,12 +237,14 @@ export function adviseGroup(group: SourceGroup, options: AdviceOptions = {}): Ad
     return [{ ...base, code: 'forwarder', severity: 'info', params: { via: 'dkim-broken', reasons: [], sender: senderId } }];
   }
   if (sender?.kind === 'mailbox') return [{ ...base, code: 'other-mailbox-service', severity: 'fail', params: { sender: senderId } }];
+  const ptr = ptrEvidence(group);
   return [
     {
       ...base,
       code: 'unknown-sender-spoofing',
-      severity: 'fail',
-      params: { policy: options.policy?.p ?? '', ptr: ptrEvidence(group), ptrDomain: group.domain },
+      // Without an answer about the IP's name we cannot say it is nobody we know: a warning, not "spoofing".
+      severity: UNIDENTIFIED.has(ptr) ? 'warn' : 'fail',
+      params: { policy: options.policy?.p ?? '', ptr, ptrDomain: group.domain },
     },
   ];
 }

@@ -163,16 +163,28 @@ describe('adviseGroup', () => {
       [{ code: 'other-mailbox-service', severity: 'fail', messages: 2, params: { sender: 'google' } }],
     ],
     [
-      'an unknown IP whose lookup failed',
+      'an unknown IP whose lookup failed: not called spoofing, only a warning',
       group([rec('203.0.113.50', 8, 'fail', 'fail')], { status: 'error', code: 'timeout' }),
       own,
-      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 8, params: { policy: '', ptr: 'error', ptrDomain: '' } }],
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 8, params: { policy: '', ptr: 'error', ptrDomain: '' } }],
     ],
     [
-      'an unknown IP not looked up, under p=reject',
+      'an unknown IP not looked up, under p=reject: only a warning',
       group([rec('203.0.113.51', 1, 'fail', 'fail')]),
       { ...own, policy: { domain: 'example.com', p: 'reject', sp: '', np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' } },
-      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 1, params: { policy: 'reject', ptr: 'not-asked', ptrDomain: '' } }],
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 1, params: { policy: 'reject', ptr: 'not-asked', ptrDomain: '' } }],
+    ],
+    [
+      'an unknown IP skipped (beyond the lookup limit) counts as not looked up',
+      group([rec('203.0.113.52', 2, 'fail', 'fail')], { status: 'skipped' }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 2, params: { policy: '', ptr: 'not-asked', ptrDomain: '' } }],
+    ],
+    [
+      'an unknown IP without a reverse name: probably spoofing',
+      group([rec('203.0.113.53', 4, 'fail', 'fail')], { status: 'none', rcode: 'NXDOMAIN' }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 4, params: { policy: '', ptr: 'none', ptrDomain: '' } }],
     ],
     ['a passing source that is not yours: nothing to say', group([rec('198.51.100.7', 2, 'pass', 'fail')], found('mail-wr1-f54.google.com')), own, []],
     [

@@ -124,7 +124,7 @@ describe('summaryText', () => {
         '- 203.0.113.30: 3 messages, 0 passed DMARC',
         '',
         'What to do:',
-        '- 203.0.113.30: An unknown sender sent 3 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject. If you do recognise this sender, authorise it in SPF and DKIM.',
+        '- 203.0.113.30: An unknown sender (no reverse DNS name) sent 3 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject. If you do recognise this sender, authorise it in SPF and DKIM.',
         '',
         'Files not read:',
         '- bomb.zip/x.xml: larger than 50 MB (after unpacking): refused',
