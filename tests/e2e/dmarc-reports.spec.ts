@@ -159,8 +159,9 @@ test.describe('reads every reporter’s style', () => {
     // The reporters and the policy each saw (Google saw p=none for example.com and p=reject for example.net).
     await expect(page.locator('[data-reporter="google.com"] [data-policy]')).toHaveCount(2);
 
-    // One PTR question per IP (5), to the local resolver only; nothing else left the page.
-    expect(new Set(dns).size).toBe(5);
+    // One PTR question per IP (5) and one forward question (A/AAAA) per name found (4), to the
+    // local resolver only; nothing else left the page.
+    expect(new Set(dns).size).toBe(9);
     expect(offsite).toEqual([]);
   });
 
@@ -232,6 +233,38 @@ test.describe('reads every reporter’s style', () => {
     expect(rows).toHaveLength(17);
     expect(rows.filter((r) => r.includes(',198.51.100.20,o1.ptr1234.sendgrid.net,'))).toHaveLength(2);
   });
+});
+
+test('a reverse name that does not lead back to the IP names nobody', async ({ page }) => {
+  await open(page);
+  // 203.0.113.66's PTR claims out30-1.mail.aliyun.com, whose A record is another address
+  // (tests/dns/zones/113.0.203.in-addr.arpa.zone, mail.aliyun.com.zone).
+  const report = fixture('qq.xml')
+    .toString('utf8')
+    .replace('<report_id>qq-20231116-0001</report_id>', '<report_id>spoof-1</report_id>')
+    .replace('<source_ip>198.51.100.20</source_ip>', '<source_ip>203.0.113.66</source_ip>');
+  await fileInput(page).setInputFiles([{ name: 'spoof.xml', mimeType: 'text/xml', buffer: Buffer.from(report) }]);
+
+  // The IP stays on its own, its name shown but marked as not confirmed.
+  const row = page.locator('[data-group="ip:203.0.113.66"] [data-source-ip="203.0.113.66"]');
+  await expect(row.locator('[data-ptr]')).toHaveText(
+    'out30-1.mail.aliyun.com (not confirmed: this name does not lead back to the IP)',
+    { timeout: 15_000 },
+  );
+  await expect(row.locator('[data-ptr]')).toHaveAttribute('data-ptr-confirmed', 'no');
+  await expect(page.locator('[data-group="sender:alibaba-mail"] [data-source-ip="203.0.113.66"]')).toHaveCount(0);
+  // The confirmed Alibaba Mail source is still recognised.
+  await expect(page.locator('[data-group="sender:alibaba-mail"] [data-source-ip="192.0.2.10"] [data-ptr]')).toHaveAttribute(
+    'data-ptr-confirmed',
+    'yes',
+  );
+
+  // The advice calls it spoofing, with the reason.
+  const advice = page.locator('[data-advice="unknown-sender-spoofing"][data-group="ip:203.0.113.66"]');
+  await expect(advice).toHaveAttribute('data-severity', 'fail');
+  await expect(advice).toContainText(
+    'An unknown sender (a reverse DNS name that does not lead back to this IP) sent 2 messages as your domain that failed SPF and DKIM: probably spoofing.',
+  );
 });
 
 test.describe('in Chinese', () => {

@@ -17,6 +17,7 @@ import {
 import { guideHref } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
 import { groupStatus, visibleGroups } from './model';
+import { ptrConfirmation, ptrLabel } from './view';
 import type { DmarcStrings } from './strings.zh';
 
 /** IP rows drawn before "show all". */
@@ -75,22 +76,6 @@ export const AdviceList = memo(function AdviceList({
   );
 });
 
-function ptrText(ptr: PtrResult | undefined, s: DmarcStrings): string {
-  if (!ptr) return s.ptr.pending;
-  switch (ptr.status) {
-    case 'found':
-      return ptr.names.join(', ') + (ptr.confirmed === false ? s.ptr.unconfirmed : '');
-    case 'none':
-      return s.ptr.none;
-    case 'error':
-      return s.ptr.error(ptr.code);
-    case 'skipped':
-      return s.ptr.skipped;
-    case 'invalid':
-      return s.ptr.invalid;
-  }
-}
-
 interface ResultLine {
   /** The domain, with the selector or scope. */
   readonly name: string;
@@ -143,8 +128,8 @@ function SourceRow({
       <th scope="row" data-label={s.ipCol}>
         <code>{source.ip}</code>
       </th>
-      <td data-label={s.ptrCol} data-ptr={ptr?.status ?? 'pending'}>
-        {ptrText(ptr, s)}
+      <td data-label={s.ptrCol} data-ptr={ptr?.status ?? 'pending'} data-ptr-confirmed={ptrConfirmation(ptr)}>
+        {ptrLabel(ptr, s)}
       </td>
       <td data-label={s.messages}>{text.count(source.messages)}</td>
       <td data-label={s.stats.pass}>

@@ -89,7 +89,7 @@ export const en: DmarcStrings = {
   testing: 'testing (t=y)',
   sourcesHeading: 'By sending source',
   sourcesIntro:
-    'IPs of one organisation are grouped by their reverse DNS (PTR) names, and senders we recognise are named. The SPF and DKIM columns give the messages that passed aligned first, then the results the reports list.',
+    'IPs of one organisation are grouped by their reverse DNS (PTR) names, using only names that lead back to the IP (anyone can give their own IP any name), and senders we recognise are named. The SPF and DKIM columns give the messages that passed aligned first, then the results the reports list.',
   groupKind: { sender: 'recognised sender', domain: 'grouped by reverse DNS name', ip: 'single IP' },
   groupPassed: (pass, messages, share) => `${pass} of ${messages} passed · ${share}`,
   ipCount: (count) => plural(count, 'IP'),
@@ -108,7 +108,8 @@ export const en: DmarcStrings = {
     error: (code) => `lookup failed (${code})`,
     skipped: 'not looked up (too many sources)',
     invalid: 'not an IP address',
-    unconfirmed: ' (does not resolve back)',
+    unconfirmed: ' (not confirmed: this name does not lead back to the IP)',
+    unchecked: ' (could not check that this name leads back to the IP)',
   },
   showAllSources: (count) => `Show all ${plural(count, 'IP')}`,
   showFewerSources: 'Show only the largest sources',

@@ -90,7 +90,7 @@ export const zh = {
   // Sources
   sourcesHeading: '按发信来源',
   sourcesIntro:
-    '同一组织的 IP 按反向解析（PTR）名称归为一组；能认出的发信服务会标出名称。SPF 和 DKIM 列先写“对齐通过”的邮件数，再列出报告里的验证结果。',
+    '同一组织的 IP 按反向解析（PTR）名称归为一组，但只用正向解析能指回该 IP 的名称（别人可以把自己的 IP 反向解析成任何名称）；能认出的发信服务会标出名称。SPF 和 DKIM 列先写“对齐通过”的邮件数，再列出报告里的验证结果。',
   groupKind: { sender: '已识别的发信服务', domain: '按反向解析名称归组', ip: '单个 IP' },
   groupPassed: (pass: string, messages: string, share: string) => `${pass}/${messages} 封通过 · ${share}`,
   ipCount: (count: number) => `${n(count)} 个 IP`,
@@ -109,7 +109,8 @@ export const zh = {
     error: (code: string) => `查询失败（${code}）`,
     skipped: '未查询（来源太多）',
     invalid: '不是 IP 地址',
-    unconfirmed: '（正向解析未指回）',
+    unconfirmed: '（未确认：这个名称的正向解析不指回该 IP）',
+    unchecked: '（无法确认这个名称是否指回该 IP）',
   },
   showAllSources: (count: number) => `显示全部 ${n(count)} 个 IP`,
   showFewerSources: '只显示邮件最多的来源',

@@ -10,8 +10,9 @@
  *     the refused files and, for a first load, the summary;
  *  3. the reports join those of earlier loads (each report once);
  *  4. PTR questions for the largest sources, a few in flight at once (Alibaba's
- *     public DNS limits questions per source IP; see the facts file), cached
- *     for the page's life, shown as they arrive.
+ *     public DNS limits questions per source IP; see the facts file), each
+ *     name then checked forward (its A/AAAA must lead back to the IP, or it
+ *     names nobody), cached for the page's life, shown as they arrive.
  * While 1–2 run, new files are refused (the picker is disabled); cancel keeps
  * what was read. During 4, new files start a new run (answers stay cached).
  * The figures (aggregate, groups, advice) are derived from the reports and the
@@ -262,6 +263,8 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
         signal,
         concurrency: PTR_CONCURRENCY,
         maxIps: PTR_MAX_IPS,
+        // A PTR name names the sender only when its A/AAAA leads back to the IP (a spoofer can set any PTR name).
+        forwardConfirm: true,
         cache: ptrCache.current,
         onResult: (ip, result) => {
           // An answer cut short by a newer run is asked again by that run.

@@ -69,10 +69,12 @@ export type AdviceSeverity = (typeof ADVICE_SEVERITIES)[number];
 
 /**
  * What reverse DNS said about an unknown sender's IP: none (no PTR name),
- * unrecognised (a name we do not know), error (the lookup failed), not-asked
- * (not looked up: still running, or beyond the lookup limit).
+ * unrecognised (a forward-confirmed name we do not know), unconfirmed (a name
+ * that does not lead back to the IP: whoever named it is not who it claims),
+ * error (the lookup, or the name's forward check, failed), not-asked (not
+ * looked up: still running, or beyond the lookup limit).
  */
-export type PtrEvidence = 'none' | 'unrecognised' | 'error' | 'not-asked';
+export type PtrEvidence = 'none' | 'unrecognised' | 'unconfirmed' | 'error' | 'not-asked';
 
 /** Evidence that leaves the sender unidentified rather than unknown: its advice is a warning to check the IP. */
 const UNIDENTIFIED: ReadonlySet<PtrEvidence> = new Set(['error', 'not-asked']);
@@ -173,7 +175,9 @@ function ptrEvidence(group: SourceGroup): PtrEvidence {
   if (group.kind === 'domain') return 'unrecognised';
   const ptrs = group.members.map((m) => m.ptr);
   if (ptrs.some((p) => p?.status === 'none')) return 'none';
-  if (ptrs.some((p) => p?.status === 'error')) return 'error';
+  if (ptrs.some((p) => p?.status === 'found' && p.confirmed === false)) return 'unconfirmed';
+  // A name whose forward check could not be made is as good as a failed lookup.
+  if (ptrs.some((p) => p?.status === 'error' || p?.status === 'found')) return 'error';
   return 'not-asked';
 }
 

@@ -10,9 +10,11 @@
  * (a PTR name is chosen by whoever holds the IP block, so an unconfirmed one is
  * weaker evidence).
  *
- * Grouping: an IP whose PTR name matches a known sender (senders.ts) joins
- * that sender's group; another PTR name joins the group of its organisation's
- * domain (approximate, see orgDomain); an IP without a name stays alone.
+ * Grouping: an IP whose forward-confirmed PTR name matches a known sender
+ * (senders.ts) joins that sender's group; another confirmed PTR name joins the
+ * group of its organisation's domain (approximate, see orgDomain); an IP
+ * without a confirmed name stays alone (its unconfirmed names are still shown,
+ * marked as such, by the widget).
  */
 import { isDohError } from '../doh/errors';
 import { reverseName } from '../doh/ip';
@@ -36,7 +38,7 @@ export type PtrResult =
   /** Not an IP address. */
   | { readonly status: 'invalid' };
 
-/** Answers kept between runs (found and none only: a failure is asked again next time). */
+/** Answers kept between runs (found and none only: a failure, or a forward check that failed, is asked again next time). */
 export type PtrCache = Map<string, PtrResult>;
 
 export function createPtrCache(): PtrCache {
@@ -51,7 +53,7 @@ export interface PtrLookupOptions {
   /** Addresses looked up at most (default 100); the rest are "skipped". */
   readonly maxIps?: number | undefined;
   readonly cache?: PtrCache | undefined;
-  /** Also ask A/AAAA of the first PTR name (default false: one question per IP). */
+  /** Also ask A/AAAA of the PTR names, up to MAX_CONFIRM_NAMES, until one leads back (default false: one question per IP). */
   readonly forwardConfirm?: boolean | undefined;
   /** Called as each address's answer arrives (for a view that fills in as it goes). */
   readonly onResult?: ((ip: string, result: PtrResult) => void) | undefined;
@@ -59,6 +61,8 @@ export interface PtrLookupOptions {
 
 export const DEFAULT_PTR_CONCURRENCY = 8;
 export const DEFAULT_PTR_MAX_IPS = 100;
+/** PTR names of one IP checked forward at most (RFC 8601 §3 suggests a small limit). */
+export const MAX_CONFIRM_NAMES = 3;
 
 const errorCode = (e: unknown): string => (isDohError(e) ? e.code : e instanceof Error && e.name === 'AbortError' ? 'aborted' : 'network');
 
@@ -83,17 +87,37 @@ async function lookupOne(ip: string, opts: PtrLookupOptions): Promise<PtrResult>
     return { status: 'error', code: errorCode(e) };
   }
   if (!opts.forwardConfirm) return { status: 'found', names, confirmed: null };
-  const first = names[0] as string;
+  // Forward-confirmed reverse DNS (RFC 8601 §3 "iprev"): a PTR name counts only when its
+  // A/AAAA leads back to the IP. Whoever holds an IP block sets its PTR names, so a
+  // spoofer can name its IP "out30-1.mail.aliyun.com"; only Alibaba can make that name
+  // resolve to the spoofer's IP. A few names at most, one after the other.
   const type = ip.includes(':') ? 'AAAA' : 'A';
-  try {
-    const res = await opts.query(first, type, opts.signal);
-    if (res.rcode !== 'NOERROR' && res.rcode !== 'NXDOMAIN') return { status: 'found', names, confirmed: null };
-    const want = canonicalIp(ip);
-    const confirmed = res.answers.some((rr) => rr.type === type && canonicalIp(rr.data) === want);
-    return { status: 'found', names, confirmed };
-  } catch {
-    return { status: 'found', names, confirmed: null };
+  const want = canonicalIp(ip);
+  let unknown = false;
+  for (const name of names.slice(0, MAX_CONFIRM_NAMES)) {
+    if (opts.signal?.aborted) return { status: 'error', code: 'aborted' };
+    try {
+      const res = await opts.query(name, type, opts.signal);
+      if (res.rcode !== 'NOERROR' && res.rcode !== 'NXDOMAIN') {
+        unknown = true;
+        continue;
+      }
+      if (res.answers.some((rr) => rr.type === type && canonicalIp(rr.data) === want)) {
+        return { status: 'found', names: [name, ...names.filter((n) => n !== name)], confirmed: true };
+      }
+    } catch (e) {
+      if (errorCode(e) === 'aborted') return { status: 'error', code: 'aborted' };
+      unknown = true;
+    }
   }
+  return { status: 'found', names, confirmed: unknown ? null : false };
+}
+
+/** An answer worth keeping: no PTR, or names (forward-checked when that is asked for, and the check answered). */
+function isFinal(result: PtrResult, opts: PtrLookupOptions): boolean {
+  if (result.status === 'none') return true;
+  if (result.status !== 'found') return false;
+  return opts.forwardConfirm ? result.confirmed !== null : true;
 }
 
 /**
@@ -108,13 +132,13 @@ export async function lookupPtrs(ips: readonly string[], opts: PtrLookupOptions)
   const out = new Map<string, PtrResult>();
   const settle = (ip: string, result: PtrResult): void => {
     out.set(ip, result);
-    if (opts.cache && (result.status === 'found' || result.status === 'none')) opts.cache.set(ip, result);
+    if (opts.cache && isFinal(result, opts)) opts.cache.set(ip, result);
     opts.onResult?.(ip, result);
   };
   const todo: string[] = [];
   distinct.forEach((ip, i) => {
     const cached = opts.cache?.get(ip);
-    if (cached) settle(ip, cached);
+    if (cached && isFinal(cached, opts)) settle(ip, cached);
     else if (i >= maxIps) settle(ip, { status: 'skipped' });
     else todo.push(ip);
   });
@@ -210,7 +234,8 @@ export function groupSources(sources: readonly SourceIp[], ptrs: ReadonlyMap<str
   const groups = new Map<string, GroupAcc>();
   for (const source of sources) {
     const ptr = ptrs.get(source.ip) ?? null;
-    const name = ptr?.status === 'found' ? ptr.names[0] : undefined;
+    // Only a forward-confirmed name says who is behind the IP (see lookupOne).
+    const name = ptr?.status === 'found' && ptr.confirmed === true ? ptr.names[0] : undefined;
     const sender = name ? recogniseSender(name) : undefined;
     let key: string;
     let acc: GroupAcc | undefined;

@@ -12,6 +12,7 @@ const pc = (share: number): string => `${(share * 100).toFixed(1)}%`;
 const PTR_EVIDENCE = {
   none: 'no reverse DNS name',
   unrecognised: 'a reverse DNS name we do not recognise',
+  unconfirmed: 'a reverse DNS name that does not lead back to this IP',
   error: 'the reverse DNS lookup failed',
   'not-asked': 'reverse DNS was not looked up',
 } as const satisfies ReportsText['ptrEvidence'];

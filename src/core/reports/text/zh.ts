@@ -12,6 +12,7 @@ const pc = (share: number): string => `${(share * 100).toFixed(1)}%`;
 const PTR_EVIDENCE = {
   none: '没有反向解析名称',
   unrecognised: '反向解析名称无法识别',
+  unconfirmed: '反向解析名称不指回这个 IP',
   error: '反向解析查询失败',
   'not-asked': '未查询反向解析',
 } as const satisfies ReportsText['ptrEvidence'];

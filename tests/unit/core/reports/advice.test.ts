@@ -6,7 +6,7 @@ import { groupSources, type PtrResult, type SourceGroup } from '~/core/reports/s
 import type { DmarcReport, ReportRecord } from '~/core/reports/types';
 import { fixture, REPORT_FIXTURES, testPacer } from './support';
 
-const found = (name: string): PtrResult => ({ status: 'found', names: [name], confirmed: null });
+const found = (name: string): PtrResult => ({ status: 'found', names: [name], confirmed: true });
 
 function report(records: ReportRecord[]): DmarcReport {
   return {
@@ -179,6 +179,18 @@ describe('adviseGroup', () => {
       group([rec('203.0.113.52', 2, 'fail', 'fail')], { status: 'skipped' }),
       own,
       [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 2, params: { policy: '', ptr: 'not-asked', ptrDomain: '' } }],
+    ],
+    [
+      'an IP whose name claims Alibaba Mail but does not lead back: probably spoofing, not your provider',
+      group([rec('203.0.113.66', 5, 'fail', 'fail')], { status: 'found', names: ['out30-1.mail.aliyun.com'], confirmed: false }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 5, params: { policy: '', ptr: 'unconfirmed', ptrDomain: '' } }],
+    ],
+    [
+      'an IP whose name could not be checked forward: only a warning',
+      group([rec('203.0.113.68', 2, 'fail', 'fail')], { status: 'found', names: ['out30-1.mail.aliyun.com'], confirmed: null }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 2, params: { policy: '', ptr: 'error', ptrDomain: '' } }],
     ],
     [
       'an unknown IP without a reverse name: probably spoofing',

@@ -100,7 +100,7 @@ describe('reportsToCsv', () => {
 
 describe('summaryText', () => {
   const ptrs = new Map<string, PtrResult>([
-    ['192.0.2.10', { status: 'found', names: ['out30-10.mail.aliyun.com'], confirmed: null }],
+    ['192.0.2.10', { status: 'found', names: ['out30-10.mail.aliyun.com'], confirmed: true }],
     ['203.0.113.30', { status: 'none', rcode: 'NXDOMAIN' }],
   ]);
 
@@ -149,7 +149,7 @@ describe('names and wording helpers', () => {
 
   it('names a group by its sender, else its PTR domain, else its IP', () => {
     const summary = aggregate([google]);
-    const groups = groupSources(summary.sources, new Map([['198.51.100.20', { status: 'found', names: ['dyn.example-isp.net'], confirmed: null }]]));
+    const groups = groupSources(summary.sources, new Map([['198.51.100.20', { status: 'found', names: ['dyn.example-isp.net'], confirmed: true }]]));
     expect(groups.map((g) => groupName(g, en))).toEqual(['192.0.2.10', 'example-isp.net', '203.0.113.30']);
   });
 

@@ -1,0 +1,36 @@
+/**
+ * Small pure pieces of the DMARC report viewer's markup, without React (unit-
+ * tested in tests/unit/components/DmarcReports/view.test.ts): how a source's
+ * reverse DNS answer reads. The copied report and the charts' geometry are in
+ * model.ts.
+ */
+import type { PtrResult } from '~/core';
+import type { DmarcStrings } from './strings.zh';
+
+/** Whether a PTR name was forward-confirmed: yes, no (it leads elsewhere), unknown (the check failed or was not made). */
+export type PtrConfirmation = 'yes' | 'no' | 'unknown';
+
+export function ptrConfirmation(ptr: PtrResult | undefined): PtrConfirmation | undefined {
+  if (ptr?.status !== 'found') return undefined;
+  return ptr.confirmed === true ? 'yes' : ptr.confirmed === false ? 'no' : 'unknown';
+}
+
+/** The reverse DNS cell of a source: its names, marked when they do not (or could not be shown to) lead back to the IP. */
+export function ptrLabel(ptr: PtrResult | undefined, s: DmarcStrings): string {
+  if (!ptr) return s.ptr.pending;
+  switch (ptr.status) {
+    case 'found':
+      return (
+        ptr.names.join(', ') +
+        (ptr.confirmed === false ? s.ptr.unconfirmed : ptr.confirmed === null ? s.ptr.unchecked : '')
+      );
+    case 'none':
+      return s.ptr.none;
+    case 'error':
+      return s.ptr.error(ptr.code);
+    case 'skipped':
+      return s.ptr.skipped;
+    case 'invalid':
+      return s.ptr.invalid;
+  }
+}

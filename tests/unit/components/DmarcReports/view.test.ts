@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import type { PtrResult } from '~/core';
+import { en } from '~/components/DmarcReports/strings.en';
+import { zh } from '~/components/DmarcReports/strings.zh';
+import { ptrConfirmation, ptrLabel } from '~/components/DmarcReports/view';
+
+describe('ptrLabel', () => {
+  const rows: [string, PtrResult | undefined, string, string][] = [
+    ['a confirmed name as it is', { status: 'found', names: ['out10-1.mail.aliyun.com'], confirmed: true }, 'out10-1.mail.aliyun.com', 'out10-1.mail.aliyun.com'],
+    [
+      'a name that does not lead back, marked unconfirmed',
+      { status: 'found', names: ['out30-1.mail.aliyun.com'], confirmed: false },
+      'out30-1.mail.aliyun.com (not confirmed: this name does not lead back to the IP)',
+      'out30-1.mail.aliyun.com（未确认：这个名称的正向解析不指回该 IP）',
+    ],
+    [
+      'a name whose forward check failed, marked unchecked',
+      { status: 'found', names: ['a.example.net', 'b.example.net'], confirmed: null },
+      'a.example.net, b.example.net (could not check that this name leads back to the IP)',
+      'a.example.net, b.example.net（无法确认这个名称是否指回该 IP）',
+    ],
+    ['no name', { status: 'none', rcode: 'NXDOMAIN' }, 'no reverse DNS name', '没有反向解析名称'],
+    ['a failed lookup with its code', { status: 'error', code: 'timeout' }, 'lookup failed (timeout)', '查询失败（timeout）'],
+    ['a pending lookup', undefined, 'looking up…', '查询中…'],
+  ];
+  it.each(rows)('reads %s', (_name, ptr, english, chinese) => {
+    expect([ptrLabel(ptr, en), ptrLabel(ptr, zh)]).toEqual([english, chinese]);
+  });
+});
+
+describe('ptrConfirmation', () => {
+  it.each([
+    [true, 'yes'],
+    [false, 'no'],
+    [null, 'unknown'],
+  ] as const)('marks confirmed=%s as %s', (confirmed, expected) => {
+    expect(ptrConfirmation({ status: 'found', names: ['x.example'], confirmed })).toBe(expected);
+  });
+
+  it('says nothing when there is no name', () => {
+    expect(ptrConfirmation({ status: 'none', rcode: 'NXDOMAIN' })).toBeUndefined();
+  });
+});
