@@ -8,6 +8,7 @@ import {
   adviceText,
   groupName,
   type Advice,
+  type GroupMember,
   type Lang,
   type PtrResult,
   type ReportsText,
@@ -17,7 +18,7 @@ import {
 import { guideHref } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
 import { groupStatus, visibleGroups } from './model';
-import { ptrConfirmation, ptrLabel } from './view';
+import { ptrConfirmation, ptrLabel, recognisedLabel } from './view';
 import type { DmarcStrings } from './strings.zh';
 
 /** IP rows drawn before "show all". */
@@ -100,14 +101,17 @@ function ResultLines({ lines, s, text }: { lines: readonly ResultLine[]; s: Dmar
 function SourceRow({
   source,
   ptr,
+  recognisedBy,
   s,
   text,
 }: {
   source: SourceIp;
   ptr: PtrResult | undefined;
+  recognisedBy: GroupMember['recognisedBy'];
   s: DmarcStrings;
   text: ReportsText;
 }) {
+  const named = recognisedLabel(recognisedBy, s);
   const dkim = source.dkimResults.map((t) => ({
     name: `${t.key.domain || '—'}${t.key.selector ? ` s=${t.key.selector}` : ''}`,
     result: t.key.result,
@@ -130,6 +134,11 @@ function SourceRow({
       </th>
       <td data-label={s.ptrCol} data-ptr={ptr?.status ?? 'pending'} data-ptr-confirmed={ptrConfirmation(ptr)}>
         {ptrLabel(ptr, s)}
+        {named ? (
+          <span className="mg-hint mg-block" data-recognised-by={recognisedBy?.via}>
+            {named}
+          </span>
+        ) : null}
       </td>
       <td data-label={s.messages}>{text.count(source.messages)}</td>
       <td data-label={s.stats.pass}>
@@ -217,7 +226,14 @@ export const SourceList = memo(function SourceList({
                 </thead>
                 <tbody>
                   {g.members.map((m) => (
-                    <SourceRow key={m.source.ip} source={m.source} ptr={ptrs.get(m.source.ip)} s={s} text={text} />
+                    <SourceRow
+                      key={m.source.ip}
+                      source={m.source}
+                      ptr={ptrs.get(m.source.ip)}
+                      recognisedBy={m.recognisedBy}
+                      s={s}
+                      text={text}
+                    />
                   ))}
                 </tbody>
               </table>

@@ -111,6 +111,10 @@ export const en: DmarcStrings = {
     unconfirmed: ' (not confirmed: this name does not lead back to the IP)',
     unchecked: ' (could not check that this name leads back to the IP)',
   },
+  recognisedBy: {
+    dkim: (domain) => `Named by its passing DKIM signature d=${domain}`,
+    spf: (domain) => `Named by its passing SPF for ${domain}`,
+  },
   showAllSources: (count) => `Show all ${plural(count, 'IP')}`,
   showFewerSources: 'Show only the largest sources',
   reportsHeading: (count) => `Reports read (${n(count)})`,

@@ -112,6 +112,10 @@ export const zh = {
     unconfirmed: '（未确认：这个名称的正向解析不指回该 IP）',
     unchecked: '（无法确认这个名称是否指回该 IP）',
   },
+  recognisedBy: {
+    dkim: (domain: string) => `由通过验证的 DKIM 签名 d=${domain} 识别`,
+    spf: (domain: string) => `由通过验证的 SPF（${domain}）识别`,
+  },
   showAllSources: (count: number) => `显示全部 ${n(count)} 个 IP`,
   showFewerSources: '只显示邮件最多的来源',
   // Reports list

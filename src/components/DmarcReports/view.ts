@@ -4,7 +4,7 @@
  * reverse DNS answer reads. The copied report and the charts' geometry are in
  * model.ts.
  */
-import type { PtrResult } from '~/core';
+import type { GroupMember, PtrResult } from '~/core';
 import type { DmarcStrings } from './strings.zh';
 
 /** Whether a PTR name was forward-confirmed: yes, no (it leads elsewhere), unknown (the check failed or was not made). */
@@ -33,4 +33,10 @@ export function ptrLabel(ptr: PtrResult | undefined, s: DmarcStrings): string {
     case 'invalid':
       return s.ptr.invalid;
   }
+}
+
+/** Why a source without a usable PTR name is named after a platform ('' when its PTR name named it, or nothing did). */
+export function recognisedLabel(recognisedBy: GroupMember['recognisedBy'], s: DmarcStrings): string {
+  if (!recognisedBy || recognisedBy.via === 'ptr') return '';
+  return s.recognisedBy[recognisedBy.via](recognisedBy.name);
 }

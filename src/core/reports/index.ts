@@ -52,7 +52,7 @@ export {
   type PtrStatus,
   type SourceGroup,
 } from './sources';
-export { SENDERS, SENDER_KINDS, recogniseSender, getSender, orgDomain, type SenderId, type SenderKind, type SenderProfile } from './senders';
+export { SENDERS, SENDER_KINDS, recogniseSender, recogniseAuthDomain, getSender, orgDomain, type SenderId, type SenderKind, type SenderProfile } from './senders';
 export {
   adviseSources,
   adviseGroup,

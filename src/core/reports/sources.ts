@@ -11,7 +11,9 @@
  * weaker evidence).
  *
  * Grouping: an IP whose forward-confirmed PTR name matches a known sender
- * (senders.ts) joins that sender's group; another confirmed PTR name joins the
+ * (senders.ts) joins that sender's group; so does, without such a name, an IP
+ * whose mail passed DKIM or SPF for a sending platform's own domain (SendGrid
+ * signing as sendgrid.net, SES as amazonses.com); another confirmed PTR name joins the
  * group of its organisation's domain (approximate, see orgDomain); an IP
  * without a confirmed name stays alone (its unconfirmed names are still shown,
  * marked as such, by the widget).
@@ -21,7 +23,7 @@ import { reverseName } from '../doh/ip';
 import type { QueryFn } from '../doh/types';
 import type { Counts, Dispositions, SourceIp } from './aggregate';
 import { canonicalIp } from './values';
-import { orgDomain, recogniseSender, type SenderProfile } from './senders';
+import { orgDomain, recogniseAuthDomain, recogniseSender, type SenderProfile } from './senders';
 
 export const PTR_STATUSES = ['found', 'none', 'error', 'skipped', 'invalid'] as const;
 export type PtrStatus = (typeof PTR_STATUSES)[number];
@@ -162,6 +164,25 @@ export interface GroupMember {
   readonly source: SourceIp;
   /** null when not looked up (yet). */
   readonly ptr: PtrResult | null;
+  /**
+   * How the sender was recognised: its forward-confirmed PTR name, or a DKIM
+   * signature (d=) or SPF result that passed for a sending platform's own
+   * domain (name: that domain); null when not recognised.
+   */
+  readonly recognisedBy: { readonly via: 'ptr' | 'dkim' | 'spf'; readonly name: string } | null;
+}
+
+/** The sending platform behind a source by its passing DKIM d= or SPF domains (most messages first; DKIM before SPF on a tie). */
+function senderByAuth(source: SourceIp): { sender: SenderProfile; via: 'dkim' | 'spf'; name: string } | undefined {
+  let best: { sender: SenderProfile; via: 'dkim' | 'spf'; name: string; messages: number } | undefined;
+  const consider = (via: 'dkim' | 'spf', domain: string, result: string, messages: number): void => {
+    if (result !== 'pass' || !domain) return;
+    const sender = recogniseAuthDomain(domain);
+    if (sender && (!best || messages > best.messages)) best = { sender, via, name: domain, messages };
+  };
+  for (const t of source.dkimResults) consider('dkim', t.key.domain, t.key.result, t.messages);
+  for (const t of source.spfResults) consider('spf', t.key.domain, t.key.result, t.messages);
+  return best;
 }
 
 export interface SourceGroup extends Counts {
@@ -170,7 +191,7 @@ export interface SourceGroup extends Counts {
   readonly kind: GroupKind;
   /** The recognised sender (kind "sender"), else null. */
   readonly sender: SenderProfile | null;
-  /** The PTR names' organisation domain (kinds "sender" and "domain"; '' for "ip"). */
+  /** The organisation domain of the name it was grouped by: the PTR name, or for a sender recognised by DKIM/SPF the first member's auth domain ('' for "ip"). */
   readonly domain: string;
   readonly dispositions: Dispositions;
   /** Most messages first. */
@@ -236,12 +257,17 @@ export function groupSources(sources: readonly SourceIp[], ptrs: ReadonlyMap<str
     const ptr = ptrs.get(source.ip) ?? null;
     // Only a forward-confirmed name says who is behind the IP (see lookupOne).
     const name = ptr?.status === 'found' && ptr.confirmed === true ? ptr.names[0] : undefined;
-    const sender = name ? recogniseSender(name) : undefined;
+    const byPtr = name ? recogniseSender(name) : undefined;
+    // Without a known name, a platform's own signature or envelope domain that passed names it.
+    const byAuth = byPtr ? undefined : senderByAuth(source);
+    const sender = byPtr ?? byAuth?.sender;
     let key: string;
     let acc: GroupAcc | undefined;
+    let recognisedBy: GroupMember['recognisedBy'] = null;
     if (sender) {
+      recognisedBy = byPtr ? { via: 'ptr', name: name as string } : { via: byAuth?.via ?? 'dkim', name: byAuth?.name ?? '' };
       key = `sender:${sender.id}`;
-      acc = groups.get(key) ?? new GroupAcc(key, 'sender', sender, orgDomain(name as string));
+      acc = groups.get(key) ?? new GroupAcc(key, 'sender', sender, orgDomain(recognisedBy.name));
     } else if (name) {
       const domain = orgDomain(name);
       key = `domain:${domain}`;
@@ -250,7 +276,7 @@ export function groupSources(sources: readonly SourceIp[], ptrs: ReadonlyMap<str
       key = `ip:${source.ip}`;
       acc = groups.get(key) ?? new GroupAcc(key, 'ip', null, '');
     }
-    acc.add({ source, ptr });
+    acc.add({ source, ptr, recognisedBy });
     groups.set(key, acc);
   }
   return [...groups.values()].map((g) => g.result()).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PtrResult } from '~/core';
 import { en } from '~/components/DmarcReports/strings.en';
 import { zh } from '~/components/DmarcReports/strings.zh';
-import { ptrConfirmation, ptrLabel } from '~/components/DmarcReports/view';
+import { ptrConfirmation, ptrLabel, recognisedLabel } from '~/components/DmarcReports/view';
 
 describe('ptrLabel', () => {
   const rows: [string, PtrResult | undefined, string, string][] = [
@@ -39,5 +39,16 @@ describe('ptrConfirmation', () => {
 
   it('says nothing when there is no name', () => {
     expect(ptrConfirmation({ status: 'none', rcode: 'NXDOMAIN' })).toBeUndefined();
+  });
+});
+
+describe('recognisedLabel', () => {
+  it.each([
+    [{ via: 'dkim', name: 'sendgrid.net' }, 'Named by its passing DKIM signature d=sendgrid.net', '由通过验证的 DKIM 签名 d=sendgrid.net 识别'],
+    [{ via: 'spf', name: 'us-east-1.amazonses.com' }, 'Named by its passing SPF for us-east-1.amazonses.com', '由通过验证的 SPF（us-east-1.amazonses.com）识别'],
+    [{ via: 'ptr', name: 'mail-wr1-f54.google.com' }, '', ''],
+    [null, '', ''],
+  ] as const)('says why %j names the source', (by, english, chinese) => {
+    expect([recognisedLabel(by, en), recognisedLabel(by, zh)]).toEqual([english, chinese]);
   });
 });

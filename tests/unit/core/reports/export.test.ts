@@ -120,7 +120,7 @@ describe('summaryText', () => {
         '',
         'Largest sending sources:',
         '- Alibaba Mail: 40 messages, 40 passed DMARC',
-        '- 198.51.100.20: 5 messages, 0 passed DMARC',
+        '- SendGrid: 5 messages, 0 passed DMARC',
         '- 203.0.113.30: 3 messages, 0 passed DMARC',
         '',
         'What to do:',
@@ -147,10 +147,10 @@ describe('names and wording helpers', () => {
     expect([senderName('tencent', 'zh'), senderName('tencent', 'en'), senderName('', 'en')]).toEqual(['腾讯（QQ 邮箱 / 腾讯企业邮）', 'Tencent (QQ Mail / Exmail)', '']);
   });
 
-  it('names a group by its sender, else its PTR domain, else its IP', () => {
+  it('names a group by its sender (here from its DKIM signature), else its PTR domain, else its IP', () => {
     const summary = aggregate([google]);
-    const groups = groupSources(summary.sources, new Map([['198.51.100.20', { status: 'found', names: ['dyn.example-isp.net'], confirmed: true }]]));
-    expect(groups.map((g) => groupName(g, en))).toEqual(['192.0.2.10', 'example-isp.net', '203.0.113.30']);
+    const groups = groupSources(summary.sources, new Map([['203.0.113.30', { status: 'found', names: ['dyn.example-isp.net'], confirmed: true }]]));
+    expect(groups.map((g) => groupName(g, en))).toEqual(['192.0.2.10', 'SendGrid', 'example-isp.net']);
   });
 
   it('words advice with its sender name', () => {

@@ -213,3 +213,51 @@ describe('groupSources', () => {
     expect([g?.key, g?.sender?.id ?? null, g?.members[0]?.ptr]).toEqual([key, sender, ptr]);
   });
 });
+
+describe('groupSources without a usable PTR name', () => {
+  type Auth = { dkim?: [string, string][]; spf?: [string, string][] };
+  const withAuth = (ip: string, messages: number, auth: Auth): SourceIp => ({
+    ...source(ip, messages, 0),
+    dkimResults: (auth.dkim ?? []).map(([domain, result]) => ({ key: { domain, selector: 's1', result }, messages, dmarcFail: messages })),
+    spfResults: (auth.spf ?? []).map(([domain, result]) => ({ key: { domain, scope: 'mfrom', result }, messages, dmarcFail: messages })),
+  });
+  const NONE: PtrResult = { status: 'none', rcode: 'NXDOMAIN' };
+  const rows: [string, SourceIp, PtrResult | undefined, string, { via: string; name: string } | null][] = [
+    ['a passing DKIM signature of a platform’s own domain names the platform', withAuth('198.51.100.7', 4, { dkim: [['sendgrid.net', 'pass']] }), NONE, 'sender:sendgrid', { via: 'dkim', name: 'sendgrid.net' }],
+    [
+      'a passing SPF result for a platform’s envelope domain names the platform',
+      withAuth('198.51.100.7', 4, { dkim: [['sendgrid.net', 'fail']], spf: [['em1234.sendgrid.net', 'pass']] }),
+      NONE,
+      'sender:sendgrid',
+      { via: 'spf', name: 'em1234.sendgrid.net' },
+    ],
+    ['a failing DKIM signature of a platform’s domain names nobody', withAuth('198.51.100.7', 4, { dkim: [['sendgrid.net', 'fail']] }), NONE, 'ip:198.51.100.7', null],
+    ['a passing signature of a mailbox service’s domain names nobody', withAuth('198.51.100.7', 4, { dkim: [['gmail.com', 'pass']] }), NONE, 'ip:198.51.100.7', null],
+    [
+      'a platform’s domain names the IP even when its PTR name does not lead back',
+      withAuth('198.51.100.7', 4, { dkim: [['amazonses.com', 'pass']] }),
+      { status: 'found', names: ['out30-1.mail.aliyun.com'], confirmed: false },
+      'sender:amazon-ses',
+      { via: 'dkim', name: 'amazonses.com' },
+    ],
+    [
+      'a confirmed PTR name of a known sender comes first',
+      withAuth('198.51.100.7', 4, { dkim: [['sendgrid.net', 'pass']] }),
+      { status: 'found', names: ['mail-wr1-f54.google.com'], confirmed: true },
+      'sender:google',
+      { via: 'ptr', name: 'mail-wr1-f54.google.com' },
+    ],
+    [
+      'a platform’s domain comes before grouping by an unknown PTR domain',
+      withAuth('198.51.100.7', 4, { spf: [['bounce.mcdlv.net', 'pass']] }),
+      { status: 'found', names: ['host7.example-hosting.net'], confirmed: true },
+      'sender:mailchimp',
+      { via: 'spf', name: 'bounce.mcdlv.net' },
+    ],
+    ['not looked up yet, a platform’s signature already names it', withAuth('198.51.100.7', 4, { dkim: [['mailchimpapp.net', 'pass']] }), undefined, 'sender:mailchimp', { via: 'dkim', name: 'mailchimpapp.net' }],
+  ];
+  it.each(rows)('%s', (_name, src, ptr, key, recognisedBy) => {
+    const [g] = groupSources([src], new Map(ptr ? [[src.ip, ptr]] : []));
+    expect([g?.key, g?.members[0]?.recognisedBy ?? null]).toEqual([key, recognisedBy]);
+  });
+});
