@@ -27,7 +27,7 @@ import {
   DEFAULT_LIMITS,
   getProviderOrDefault,
   groupSources,
-  latestPolicy,
+  policyByHeaderFrom,
   lookupPtrs,
   type AggregateOptions,
   type ClientLoadOptions,
@@ -330,10 +330,9 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
   const groups = useMemo(() => groupSources(summary.sources, ptrs), [summary, ptrs]);
   const { url } = tool;
   const ownProviderId = getProviderOrDefault(url.params.provider).id;
-  const advice = useMemo(
-    () => adviseSources(groups, { ownProviderId, policy: latestPolicy(loaded.reports, filters.domain || undefined) }),
-    [groups, ownProviderId, loaded.reports, filters.domain],
-  );
+  // The policy quoted to each source is that of its own header_from domains (several domains may be loaded).
+  const policies = useMemo(() => policyByHeaderFrom(loaded.reports), [loaded.reports]);
+  const advice = useMemo(() => adviseSources(groups, { ownProviderId, policies }), [groups, ownProviderId, policies]);
 
   return {
     phase,

@@ -42,7 +42,8 @@
  *   IP had no PTR name, an unrecognised one, or the lookup failed or was not
  *   made), no signature of your domain, SPF for your domain not passing →
  *   probably spoofing; keep moving towards p=reject (params.policy is the
- *   policy in force), unless you recognise the sender. When the lookup failed
+ *   policy in force for the header_from domains of its failing messages: the
+ *   weakest when they differ), unless you recognise the sender. When the lookup failed
  *   or was not made the sender is only unidentified: severity warn, and the
  *   wording asks to check the IP before calling it spoofing.
  */
@@ -105,11 +106,33 @@ export type Advice = {
 export interface AdviceOptions {
   /** The user's own mailbox provider: a provider profile / recogniser id (aliyun-cn, tencent-exmail …). */
   readonly ownProviderId?: string | undefined;
-  /** The policy in force (latestPolicy of the reports), for unknown-sender-spoofing. */
+  /** The policy in force for each header_from domain (policyByHeaderFrom), for unknown-sender-spoofing. */
+  readonly policies?: ReadonlyMap<string, string> | undefined;
+  /** The policy quoted when none of a group's header_from domains is in `policies` (e.g. latestPolicy of one domain). */
   readonly policy?: PublishedPolicy | undefined;
 }
 
 const FORWARD_REASONS = new Set(['forwarded', 'trusted_forwarder', 'mailing_list']);
+
+const POLICY_RANK: Readonly<Record<string, number>> = { none: 0, quarantine: 1, reject: 2 };
+
+/**
+ * The policy to quote for a group's failing mail: that of the header_from
+ * domains of its failing messages, the weakest when they differ (never claim
+ * p=reject for mail some of which is only under p=none); else options.policy.
+ */
+function groupPolicy(group: SourceGroup, options: AdviceOptions): string {
+  let out: string | undefined;
+  for (const { source } of group.members) {
+    for (const t of source.headerFrom) {
+      if (t.dmarcFail === 0 || !t.key) continue;
+      const p = options.policies?.get(t.key.toLowerCase());
+      if (p === undefined) continue;
+      if (out === undefined || (POLICY_RANK[p] ?? 0) < (POLICY_RANK[out] ?? 0)) out = p;
+    }
+  }
+  return out ?? options.policy?.p ?? '';
+}
 
 interface Evidence {
   /** Organisation domains of the header_from of the failing (or all, for warn) messages. */
@@ -248,7 +271,7 @@ export function adviseGroup(group: SourceGroup, options: AdviceOptions = {}): Ad
       code: 'unknown-sender-spoofing',
       // Without an answer about the IP's name we cannot say it is nobody we know: a warning, not "spoofing".
       severity: UNIDENTIFIED.has(ptr) ? 'warn' : 'fail',
-      params: { policy: options.policy?.p ?? '', ptr, ptrDomain: group.domain },
+      params: { policy: groupPolicy(group, options), ptr, ptrDomain: group.domain },
     },
   ];
 }

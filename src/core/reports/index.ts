@@ -18,6 +18,7 @@ export {
   dedupeReports,
   domainsLoaded,
   latestPolicy,
+  policyByHeaderFrom,
   reportDay,
   reportKey,
   MAX_TALLY,

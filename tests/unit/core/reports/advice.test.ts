@@ -30,7 +30,7 @@ function report(records: ReportRecord[]): DmarcReport {
   };
 }
 
-type Auth = { dkim?: [string, string, string][]; spf?: [string, string][]; reasons?: string[] };
+type Auth = { dkim?: [string, string, string][]; spf?: [string, string][]; reasons?: string[]; from?: string };
 function rec(ip: string, count: number, dkim: string, spf: string, auth: Auth = {}): ReportRecord {
   return {
     sourceIp: ip,
@@ -39,7 +39,7 @@ function rec(ip: string, count: number, dkim: string, spf: string, auth: Auth = 
     dkim,
     spf,
     reasons: (auth.reasons ?? []).map((type) => ({ type, comment: '' })),
-    headerFrom: 'example.com',
+    headerFrom: auth.from ?? 'example.com',
     envelopeFrom: '',
     envelopeTo: '',
     dkimResults: (auth.dkim ?? []).map(([domain, selector, result]) => ({ domain, selector, result, humanResult: '' })),
@@ -197,6 +197,24 @@ describe('adviseGroup', () => {
       group([rec('203.0.113.53', 4, 'fail', 'fail')], { status: 'none', rcode: 'NXDOMAIN' }),
       own,
       [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 4, params: { policy: '', ptr: 'none', ptrDomain: '' } }],
+    ],
+    [
+      'the policy quoted is that of the failing messages’ own header_from domain',
+      group([rec('203.0.113.54', 3, 'fail', 'fail', { from: 'example.net' })], { status: 'none', rcode: 'NXDOMAIN' }),
+      { ...own, policies: new Map([['example.com', 'none'], ['example.net', 'reject']]) },
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 3, params: { policy: 'reject', ptr: 'none', ptrDomain: '' } }],
+    ],
+    [
+      'with several header_from domains, the weakest of their policies is quoted',
+      group([rec('203.0.113.55', 3, 'fail', 'fail', { from: 'example.net' }), rec('203.0.113.55', 1, 'fail', 'fail')], { status: 'none', rcode: 'NXDOMAIN' }),
+      { ...own, policies: new Map([['example.com', 'quarantine'], ['example.net', 'reject']]), policy: { domain: 'example.net', p: 'reject', sp: '', np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' } },
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 4, params: { policy: 'quarantine', ptr: 'none', ptrDomain: '' } }],
+    ],
+    [
+      'header_from domains without a known policy fall back to the policy given',
+      group([rec('203.0.113.56', 2, 'fail', 'fail', { from: 'example.org' })], { status: 'none', rcode: 'NXDOMAIN' }),
+      { ...own, policies: new Map([['example.com', 'none']]), policy: { domain: 'example.org', p: 'reject', sp: '', np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' } },
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 2, params: { policy: 'reject', ptr: 'none', ptrDomain: '' } }],
     ],
     ['a passing source that is not yours: nothing to say', group([rec('198.51.100.7', 2, 'pass', 'fail')], found('mail-wr1-f54.google.com')), own, []],
     [
