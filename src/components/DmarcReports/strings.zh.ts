@@ -23,6 +23,7 @@ export const zh = {
   duplicatesSkipped: (count: number) => `${n(count)} 份重复的报告（同一报告方、编号、域名和时段）只计一次。`,
   readerFailed: (message: string) => `读取程序意外停止（${message}）。请刷新页面后重试。`,
   inputTooLarge: (bytes: number) => `文件超过 ${mb(bytes)} MB，未读取`,
+  totalTooLarge: (bytes: number) => `一次选择的文件合计将超过 ${mb(bytes)} MB，未读取（请分批选择）`,
   unreadable: '浏览器无法读取这个文件',
   fileErrorsHeading: (count: number) => `未能读取的文件（${n(count)} 个）`,
   empty: '还没有读取任何报告。',

@@ -3,7 +3,8 @@
  * browser's DoH client over the picker's resolvers) = read the files handed
  * in, then look up the reverse DNS names of the sending IPs:
  *  1. the page reads each File into bytes (a file over the reader's input
- *     limit is refused by name without being read);
+ *     limit, or past the total of one load, is refused by name without being
+ *     read: admit.ts);
  *  2. the bytes go to the Web Worker (core/reports/worker.ts, started at the
  *     first load, so a visit that reads nothing never fetches it), which
  *     expands and parses them with bounded work and answers with the reports,
@@ -40,6 +41,7 @@ import {
   type Summary,
 } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
+import { admitFiles } from './admit';
 import { dayRange, ipsByMessages, mergeReports, type RefusedFile, type ReportFilters } from './model';
 
 /** PTR questions in flight at once: gentle on public resolvers that limit each source IP. */
@@ -170,14 +172,12 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
   const readFiles = async (files: readonly File[], signal: AbortSignal): Promise<void> => {
     const gen = generation.current;
     setPhase({ kind: 'opening', files: files.length });
-    const refused: RefusedFile[] = [];
+    // Files over their own limit, or past the total of one load, are refused by name before any is read.
+    const admit = admitFiles(files, DEFAULT_LIMITS);
+    const refused: RefusedFile[] = [...admit.refused];
     // Read several files at once: each read is a round trip to the browser's file storage.
-    const read = await mapLimit(files, FILE_READS_AT_ONCE, async (f): Promise<NamedBytes | undefined> => {
+    const read = await mapLimit(admit.admitted, FILE_READS_AT_ONCE, async (f): Promise<NamedBytes | undefined> => {
       if (signal.aborted) return undefined;
-      if (f.size > DEFAULT_LIMITS.maxInputBytes) {
-        refused.push({ by: 'page', file: f.name, code: 'input-too-large', limit: DEFAULT_LIMITS.maxInputBytes });
-        return undefined;
-      }
       try {
         return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
       } catch {
