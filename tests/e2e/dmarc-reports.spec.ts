@@ -191,6 +191,14 @@ test.describe('reads every reporter’s style', () => {
     await page.getByLabel('From', { exact: true }).fill('2023-11-16');
     await expect(totals(page)).toHaveAttribute('data-total-messages', '32');
     await expect(totals(page)).toHaveAttribute('data-total-pass', '24');
+    // The visible numbers follow the filter, but each [data-source-ip] still counts over ALL
+    // loaded reports (the markup contract).
+    for (const s of SOURCES.filter((x) => x.ip === '192.0.2.10' || x.ip === '198.51.100.20')) {
+      const row = page.locator(`[data-source-ip="${s.ip}"]`);
+      await expect(row).toHaveAttribute('data-count', String(s.count));
+      await expect(row).toHaveAttribute('data-pass', String(s.pass));
+    }
+    await expect(page.locator('[data-source-ip="192.0.2.10"] td').nth(1)).not.toHaveText('99');
     // Up to 15 November.
     await page.getByRole('button', { name: 'Show everything' }).click();
     await page.getByLabel('To', { exact: true }).fill('2023-11-15');

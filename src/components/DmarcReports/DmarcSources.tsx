@@ -1,7 +1,8 @@
 // "What to do" (one item per piece of advice, linking the guide) and the
 // sending sources: each organisation a card with its IPs in a table (cards at
 // narrow widths, DmarcReports.css). Markup contract (architecture §3): one
-// [data-source-ip] per shown IP with data-count and data-pass.
+// [data-source-ip] per shown IP with data-count and data-pass over ALL loaded
+// reports (the visible numbers follow the filters; the attributes do not).
 import { memo, useId, useState } from 'react';
 import {
   ADVICE_GUIDE,
@@ -18,7 +19,7 @@ import {
 import { guideHref } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
 import { groupStatus, visibleGroups } from './model';
-import { ptrConfirmation, ptrLabel, recognisedLabel } from './view';
+import { ptrConfirmation, ptrLabel, recognisedLabel, type SourceTotals } from './view';
 import type { DmarcStrings } from './strings.zh';
 
 /** IP rows drawn before "show all". */
@@ -100,12 +101,15 @@ function ResultLines({ lines, s, text }: { lines: readonly ResultLine[]; s: Dmar
 
 function SourceRow({
   source,
+  all,
   ptr,
   recognisedBy,
   s,
   text,
 }: {
   source: SourceIp;
+  /** This IP over all loaded reports, whatever the filters (the markup contract's numbers). */
+  all: { readonly messages: number; readonly pass: number } | undefined;
   ptr: PtrResult | undefined;
   recognisedBy: GroupMember['recognisedBy'];
   s: DmarcStrings;
@@ -128,7 +132,7 @@ function SourceRow({
     .map((k) => `${s.disposition[k]} ${text.count(d[k])}`)
     .join(text.lang === 'zh' ? '，' : ', ');
   return (
-    <tr data-source-ip={source.ip} data-count={source.messages} data-pass={source.pass}>
+    <tr data-source-ip={source.ip} data-count={all?.messages ?? source.messages} data-pass={all?.pass ?? source.pass}>
       <th scope="row" data-label={s.ipCol}>
         <code>{source.ip}</code>
       </th>
@@ -166,12 +170,15 @@ export const SourceList = memo(function SourceList({
   text,
   groups,
   advice,
+  totals,
   ptrs,
 }: {
   s: DmarcStrings;
   text: ReportsText;
   groups: readonly SourceGroup[];
   advice: readonly Advice[];
+  /** Per IP over all loaded reports, for data-count / data-pass. */
+  totals: SourceTotals;
   ptrs: ReadonlyMap<string, PtrResult>;
 }) {
   const id = useId();
@@ -229,6 +236,7 @@ export const SourceList = memo(function SourceList({
                     <SourceRow
                       key={m.source.ip}
                       source={m.source}
+                      all={totals.get(m.source.ip)}
                       ptr={ptrs.get(m.source.ip)}
                       recognisedBy={m.recognisedBy}
                       s={s}

@@ -42,6 +42,7 @@ import {
 } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
 import { admitFiles } from './admit';
+import { contractTotals } from './view';
 import { dayRange, ipsByMessages, mergeReports, type RefusedFile, type ReportFilters } from './model';
 
 /** PTR questions in flight at once: gentle on public resolvers that limit each source IP. */
@@ -327,6 +328,17 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
     return aggregate(reports, agg);
   }, [loaded, agg]);
   const range = useMemo(() => dayRange(loaded.reports, tz), [loaded.reports, tz]);
+  // The markup contract's [data-source-ip] data-count / data-pass count over ALL loaded
+  // reports, whatever the filters (architecture §3); only the visible numbers follow them.
+  const filtered = optionsKey(agg) !== optionsKey({ tzOffsetMinutes: tz });
+  const unfilteredSources = useMemo(
+    () => (filtered ? aggregate(loaded.reports, { tzOffsetMinutes: tz }).sources : undefined),
+    [filtered, loaded.reports, tz],
+  );
+  const sourceTotals = useMemo(
+    () => contractTotals(unfilteredSources ?? summary.sources),
+    [unfilteredSources, summary.sources],
+  );
   const groups = useMemo(() => groupSources(summary.sources, ptrs), [summary, ptrs]);
   const { url } = tool;
   const ownProviderId = getProviderOrDefault(url.params.provider).id;
@@ -349,6 +361,7 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
     summary,
     groups,
     advice,
+    sourceTotals,
     ptrs,
     ptrRunning,
     answeredBy,

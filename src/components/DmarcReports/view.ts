@@ -4,7 +4,7 @@
  * reverse DNS answer reads. The copied report and the charts' geometry are in
  * model.ts.
  */
-import type { GroupMember, PtrResult } from '~/core';
+import type { GroupMember, PtrResult, SourceIp } from '~/core';
 import type { DmarcStrings } from './strings.zh';
 
 /** Whether a PTR name was forward-confirmed: yes, no (it leads elsewhere), unknown (the check failed or was not made). */
@@ -39,4 +39,11 @@ export function ptrLabel(ptr: PtrResult | undefined, s: DmarcStrings): string {
 export function recognisedLabel(recognisedBy: GroupMember['recognisedBy'], s: DmarcStrings): string {
   if (!recognisedBy || recognisedBy.via === 'ptr') return '';
   return s.recognisedBy[recognisedBy.via](recognisedBy.name);
+}
+
+/** Messages and DMARC passes per source IP, for the [data-source-ip] attributes (from the unfiltered sources). */
+export type SourceTotals = ReadonlyMap<string, { readonly messages: number; readonly pass: number }>;
+
+export function contractTotals(sources: readonly SourceIp[]): SourceTotals {
+  return new Map(sources.map((x) => [x.ip, { messages: x.messages, pass: x.pass }]));
 }

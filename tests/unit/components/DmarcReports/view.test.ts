@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PtrResult } from '~/core';
 import { en } from '~/components/DmarcReports/strings.en';
 import { zh } from '~/components/DmarcReports/strings.zh';
-import { ptrConfirmation, ptrLabel, recognisedLabel } from '~/components/DmarcReports/view';
+import { contractTotals, ptrConfirmation, ptrLabel, recognisedLabel } from '~/components/DmarcReports/view';
 
 describe('ptrLabel', () => {
   const rows: [string, PtrResult | undefined, string, string][] = [
@@ -50,5 +50,16 @@ describe('recognisedLabel', () => {
     [null, '', ''],
   ] as const)('says why %j names the source', (by, english, chinese) => {
     expect([recognisedLabel(by, en), recognisedLabel(by, zh)]).toEqual([english, chinese]);
+  });
+});
+
+describe('contractTotals', () => {
+  it('keeps each IP’s messages and passes', () => {
+    const src = (ip: string, messages: number, pass: number) =>
+      ({ ip, messages, pass }) as unknown as import('~/core').SourceIp;
+    expect([...contractTotals([src('192.0.2.10', 99, 99), src('203.0.113.30', 16, 0)])]).toEqual([
+      ['192.0.2.10', { messages: 99, pass: 99 }],
+      ['203.0.113.30', { messages: 16, pass: 0 }],
+    ]);
   });
 });
