@@ -112,6 +112,18 @@ test.describe('reads every reporter’s style', () => {
       await expect(row).toHaveAttribute('data-end', r.end);
     }
 
+    // RFC 9990's generator and report error in the list of reports, the discovery method in the
+    // policy each reporter found: all as text.
+    const r9990 = page.locator('[data-report][data-report-id="3v98abbp8ya9n3va8yr8oa3ya"]');
+    await expect(r9990.locator('[data-generator]')).toHaveText('Generator: Example DMARC reporter 2.1');
+    await expect(r9990.locator('[data-report-error]')).toHaveText([
+      'Error the reporter noted: Unknown tag "foo" in the record at _dmarc.example.com, ignored',
+    ]);
+    await expect(r9990.locator('td').nth(3)).toContainText('discovery_method=treewalk');
+    await expect(page.locator('[data-reporter="Example Receiver"] [data-policy]')).toContainText(
+      'discovery_method=treewalk',
+    );
+
     // Every source IP with its messages and passes.
     await expect(page.locator('[data-source-ip]')).toHaveCount(SOURCES.length);
     for (const s of SOURCES) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PtrResult } from '~/core';
 import { en } from '~/components/DmarcReports/strings.en';
 import { zh } from '~/components/DmarcReports/strings.zh';
-import { contractTotals, ptrConfirmation, ptrLabel, recognisedLabel } from '~/components/DmarcReports/view';
+import { contractTotals, policyText, ptrConfirmation, ptrLabel, recognisedLabel, reportNotes } from '~/components/DmarcReports/view';
 
 describe('ptrLabel', () => {
   const rows: [string, PtrResult | undefined, string, string][] = [
@@ -61,5 +61,38 @@ describe('contractTotals', () => {
       ['192.0.2.10', { messages: 99, pass: 99 }],
       ['203.0.113.30', { messages: 16, pass: 0 }],
     ]);
+  });
+});
+
+describe('policyText', () => {
+  const policy = { domain: 'example.com', p: 'quarantine', sp: 'quarantine', np: 'reject', adkim: 'r', aspf: 'r', pct: '', fo: '', testing: 'y', discoveryMethod: 'treewalk' };
+  it('writes the tags as found, with the RFC 9990 discovery method', () => {
+    expect([policyText(policy, en), policyText(policy, zh)]).toEqual([
+      'p=quarantine sp=quarantine np=reject adkim=r aspf=r testing (t=y) discovery_method=treewalk',
+      'p=quarantine sp=quarantine np=reject adkim=r aspf=r 测试中（t=y） discovery_method=treewalk',
+    ]);
+  });
+
+  it('leaves out what the reporter did not give', () => {
+    expect(policyText({ ...policy, sp: '', np: '', testing: '', discoveryMethod: '' }, en)).toBe('p=quarantine adkim=r aspf=r');
+  });
+});
+
+describe('reportNotes', () => {
+  const errors = Array.from({ length: 7 }, (_, i) => `error ${i + 1}`);
+  it('gives the generator and the first errors as text, with how many more', () => {
+    expect(reportNotes({ generator: '<b>Reporter</b> 2.1', errors }, en)).toEqual({
+      generator: 'Generator: <b>Reporter</b> 2.1',
+      errors: ['Error the reporter noted: error 1', 'Error the reporter noted: error 2', 'Error the reporter noted: error 3', 'Error the reporter noted: error 4', 'Error the reporter noted: error 5'],
+      more: '… and 2 more errors',
+    });
+  });
+
+  it('says nothing when the report has neither', () => {
+    expect(reportNotes({ generator: '', errors: [] }, zh)).toEqual({ generator: '', errors: [], more: '' });
+  });
+
+  it('words them in Chinese', () => {
+    expect(reportNotes({ generator: 'G', errors: ['e'] }, zh)).toEqual({ generator: '生成程序：G', errors: ['报告方记录的错误：e'], more: '' });
   });
 });
