@@ -166,7 +166,15 @@ test.describe('reads every reporter’s style', () => {
       'An unknown sender (no reverse DNS name) sent 16 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject.',
     );
     await expect(page.locator('[data-advice="unknown-sender-spoofing"] a')).toHaveAttribute('href', '/en/dns/dmarc/');
-    await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveAttribute('href', '/en/dns/dkim/');
+    await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveText([
+      'Read: Mail that platforms send',
+      'Read: DKIM record',
+    ]);
+    await expect(page.locator('[data-advice="platform-not-authorised"] a').first()).toHaveAttribute(
+      'href',
+      '/en/troubleshooting/platform-mail/',
+    );
+    await expect(page.locator('[data-advice="platform-not-authorised"] a').nth(1)).toHaveAttribute('href', '/en/dns/dkim/');
 
     // The reporters and the policy each saw (Google saw p=none for example.com and p=reject for example.net).
     await expect(page.locator('[data-reporter="google.com"] [data-policy]')).toHaveCount(2);
@@ -299,7 +307,10 @@ test.describe('in Chinese', () => {
     await expect(page.locator('[data-file-error="xml-entities"]')).toHaveText(
       'billion-laughs.xml: XML 中声明了实体（报告从不需要），已拒绝',
     );
-    await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveAttribute('href', '/dns/dkim/');
+    await expect(page.locator('[data-advice="platform-not-authorised"] a').first()).toHaveAttribute(
+      'href',
+      '/troubleshooting/platform-mail/',
+    );
     await expect(page.locator('[data-group="sender:alibaba-mail"] h3')).toHaveText('阿里邮箱', { timeout: 15_000 });
   });
 });

@@ -3,9 +3,9 @@
 // narrow widths, DmarcReports.css). Markup contract (architecture §3): one
 // [data-source-ip] per shown IP with data-count and data-pass over ALL loaded
 // reports (the visible numbers follow the filters; the attributes do not).
-import { memo, useId, useState } from 'react';
+import { Fragment, memo, useId, useState } from 'react';
 import {
-  ADVICE_GUIDE,
+  ADVICE_GUIDES,
   adviceText,
   groupName,
   type Advice,
@@ -58,17 +58,22 @@ export const AdviceList = memo(function AdviceList({
         <ul className="mg-dmarc-advice">
           {advice.map((a) => {
             const g = groups.find((x) => x.key === a.group);
-            const slug = ADVICE_GUIDE[a.code];
+            const slugs = ADVICE_GUIDES[a.code];
             return (
               <li key={`${a.group}-${a.code}`} data-advice={a.code} data-severity={a.severity} data-group={a.group}>
                 <StatusBadge lang={lang} status={SEVERITY_BADGE[a.severity]} label={s.severity[a.severity]} />{' '}
                 {g ? <strong>{groupName(g, text)}</strong> : null}
                 {g ? sep : null}
-                {adviceText(a, text)}{' '}
-                <a href={guideHref(base, lang, slug)}>
-                  {s.guideLink}
-                  {s.guides[slug] ?? slug}
-                </a>
+                {adviceText(a, text)}
+                {slugs.map((slug) => (
+                  <Fragment key={slug}>
+                    {' '}
+                    <a href={guideHref(base, lang, slug)} data-guide={slug}>
+                      {s.guideLink}
+                      {s.guides[slug] ?? slug}
+                    </a>
+                  </Fragment>
+                ))}
               </li>
             );
           })}

@@ -64,7 +64,12 @@ export const en: DmarcStrings = {
   advicePtrRunning: 'Reverse DNS lookups are still running: the advice for unrecognised sources may still change.',
   severity: { fail: 'Fix', warn: 'Should change', info: 'Nothing to fix' },
   guideLink: 'Read: ',
-  guides: { 'dns/dkim': 'DKIM record', 'dns/spf': 'SPF record', 'dns/dmarc': 'DMARC record' },
+  guides: {
+    'dns/dkim': 'DKIM record',
+    'dns/spf': 'SPF record',
+    'dns/dmarc': 'DMARC record',
+    'troubleshooting/platform-mail': 'Mail that platforms send',
+  },
   dayChartTitle: 'Messages per day',
   dayChartDesc: (days, first, last, max) =>
     `Bar chart: ${plural(days, 'day')} from ${first} to ${last}, one bar per day; the lower part is the messages that passed DMARC, the upper part those that failed; the busiest day had ${plural(max, 'message')}. The numbers are in the table below the chart.`,

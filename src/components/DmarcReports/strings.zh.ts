@@ -62,7 +62,12 @@ export const zh = {
   advicePtrRunning: '反向解析还在查询中：未识别来源的建议可能还会变化。',
   severity: { fail: '需要处理', warn: '建议修改', info: '无需处理' },
   guideLink: '阅读：',
-  guides: { 'dns/dkim': 'DKIM 记录', 'dns/spf': 'SPF 记录', 'dns/dmarc': 'DMARC 记录' } as Record<string, string>,
+  guides: {
+    'dns/dkim': 'DKIM 记录',
+    'dns/spf': 'SPF 记录',
+    'dns/dmarc': 'DMARC 记录',
+    'troubleshooting/platform-mail': '平台代发的邮件',
+  } as Record<string, string>,
   // Charts
   dayChartTitle: '每天的邮件数',
   dayChartDesc: (days: number, first: string, last: string, max: number) =>

@@ -281,14 +281,23 @@ export function adviseSources(groups: readonly SourceGroup[], options: AdviceOpt
   return groups.flatMap((g) => adviseGroup(g, options)).sort((a, b) => b.messages - a.messages || (a.group < b.group ? -1 : 1));
 }
 
-/** The guide page that explains each fix: a slug under the locale root ("dns/dkim" → /dns/dkim/ and /en/dns/dkim/). */
-export const ADVICE_GUIDE: { readonly [C in AdviceCode]: string } = {
-  'own-provider-dkim-off': 'dns/dkim',
-  'own-provider-dkim-fail': 'dns/dkim',
-  'own-provider-spf-missing': 'dns/spf',
-  forwarder: 'dns/dmarc',
-  'platform-dkim-fail': 'dns/dkim',
-  'platform-not-authorised': 'dns/dkim',
-  'other-mailbox-service': 'dns/spf',
-  'unknown-sender-spoofing': 'dns/dmarc',
+/**
+ * The guide pages that explain each fix, most useful first: slugs under the
+ * locale root ("dns/dkim" → /dns/dkim/ and /en/dns/dkim/). A sending platform's
+ * advice also links the page on mail that platforms send in your name.
+ */
+export const ADVICE_GUIDES: { readonly [C in AdviceCode]: readonly [string, ...string[]] } = {
+  'own-provider-dkim-off': ['dns/dkim'],
+  'own-provider-dkim-fail': ['dns/dkim'],
+  'own-provider-spf-missing': ['dns/spf'],
+  forwarder: ['dns/dmarc'],
+  'platform-dkim-fail': ['dns/dkim', 'troubleshooting/platform-mail'],
+  'platform-not-authorised': ['troubleshooting/platform-mail', 'dns/dkim'],
+  'other-mailbox-service': ['dns/spf'],
+  'unknown-sender-spoofing': ['dns/dmarc'],
 };
+
+/** The first guide page of each fix (ADVICE_GUIDES[code][0]). */
+export const ADVICE_GUIDE = Object.fromEntries(
+  Object.entries(ADVICE_GUIDES).map(([code, slugs]) => [code, slugs[0]]),
+) as { readonly [C in AdviceCode]: string };

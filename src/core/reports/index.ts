@@ -60,6 +60,7 @@ export {
   ADVICE_CODES,
   ADVICE_SEVERITIES,
   ADVICE_GUIDE,
+  ADVICE_GUIDES,
   type Advice,
   type AdviceCode,
   type AdviceOptions,

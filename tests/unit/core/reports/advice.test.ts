@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADVICE_CODES, ADVICE_GUIDE, adviseGroup, adviseSources, type Advice } from '~/core/reports/advice';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ADVICE_CODES, ADVICE_GUIDE, ADVICE_GUIDES, adviseGroup, adviseSources, type Advice } from '~/core/reports/advice';
 import { aggregate, latestPolicy } from '~/core/reports/aggregate';
 import { parseReport } from '~/core/reports/parse';
 import { groupSources, type PtrResult, type SourceGroup } from '~/core/reports/sources';
@@ -228,7 +230,16 @@ describe('adviseGroup', () => {
     expect(strip(adviseGroup(g, options))).toEqual(expected);
   });
 
-  it('links every code to a guide page', () => {
-    expect(ADVICE_CODES.filter((c) => !/^dns\/(dkim|spf|dmarc)$/.test(ADVICE_GUIDE[c]))).toEqual([]);
+  it('links every code to guide pages that exist in both languages', () => {
+    const docs = fileURLToPath(new URL('../../../../src/content/docs/', import.meta.url));
+    const missing = ADVICE_CODES.flatMap((c) => ADVICE_GUIDES[c]).filter(
+      (slug) => !existsSync(`${docs}${slug}.mdx`) || !existsSync(`${docs}en/${slug}.mdx`),
+    );
+    expect(missing).toEqual([]);
+    expect(ADVICE_CODES.filter((c) => ADVICE_GUIDE[c] !== ADVICE_GUIDES[c][0])).toEqual([]);
+  });
+
+  it.each([['platform-not-authorised'], ['platform-dkim-fail']] as const)('links %s to the page on mail that platforms send, first or second', (code) => {
+    expect(ADVICE_GUIDES[code].slice(0, 2)).toContain('troubleshooting/platform-mail');
   });
 });
