@@ -367,6 +367,10 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
   parser.on('error', (err) => {
     throw new Stop({ file, code: 'malformed-xml', detail: clip(`${parser.line}:${parser.column}: ${err.message.replace(/^\d+:\d+:\s*/, '')}`) });
   });
+  // Bytes counted as work so far. The parser stops by throwing as the root closes, usually
+  // inside the last (for most reports, the only) slice: those bytes are counted after the
+  // loop, so that a load of many small files still yields and sees a cancel.
+  let charged = 0;
   try {
     let first = true;
     for (let at = 0; at < bytes.length; at += TEXT_SLICE) {
@@ -377,7 +381,9 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
         if (chunk !== '') first = false;
       }
       if (chunk !== '') parser.write(chunk);
-      await pacer.work(Math.min(TEXT_SLICE, bytes.length - at));
+      const n = Math.min(TEXT_SLICE, bytes.length - at);
+      charged += n;
+      await pacer.work(n);
     }
     parser.close();
   } catch (e) {
@@ -385,6 +391,7 @@ export async function parseReport(file: string, bytes: Uint8Array, pacer: Pacer)
       if (e instanceof ReadAborted) throw e;
       return refuse('malformed-xml', clip(e instanceof Error ? e.message : String(e)));
     }
+    await pacer.work(bytes.length - charged);
     if (e.outcome !== 'done') return { ok: false, error: e.outcome };
   }
   if (!rootClosed) return sawRoot ? refuse('malformed-xml', 'unexpected end of document') : refuse('malformed-xml', 'no root element');

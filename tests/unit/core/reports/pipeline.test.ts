@@ -85,6 +85,29 @@ describe('loadReports', () => {
     expect([res.aborted, res.reports.map((r) => r.file), res.errors]).toEqual([true, ['a.xml'], []]);
   });
 
+  it('gives the event loop a turn between many small XML files, so a cancel arrives mid-load', async () => {
+    // 40 plain reports of ~70 KB: each fits in one parser slice (the common case for real reports).
+    const base = new TextDecoder().decode(fixture('google.xml'));
+    const record = /<record>[\s\S]*?<\/record>/.exec(base)?.[0] ?? '';
+    const files = Array.from({ length: 40 }, (_, i) =>
+      named(`r${i}.xml`, new TextEncoder().encode(base.replace('4412233445566778899', `copy-${i}`).replace('</policy_published>', `</policy_published>${record.repeat(100)}`))),
+    );
+    const controller = new AbortController();
+    let yields = 0;
+    const res = await loadReports(files, {
+      signal: controller.signal,
+      // The page's cancel message is handled at the worker's first turn.
+      yieldFn: async () => {
+        yields++;
+        controller.abort();
+      },
+    });
+    expect(yields).toBe(1);
+    expect(res.aborted).toBe(true);
+    expect(res.reports.length).toBeLessThan(files.length);
+    expect(res.reports.length).toBeGreaterThan(0);
+  });
+
   it('resolves limits over the defaults, ignoring nonsense', () => {
     expect(resolveLimits({ maxFileBytes: 10, maxEntries: -1, maxTotalBytes: Number.NaN })).toEqual({ ...DEFAULT_LIMITS, maxFileBytes: 10 });
   });
