@@ -24,6 +24,8 @@ import type { DmarcStrings } from './strings.zh';
 
 /** IP rows drawn before "show all". */
 export const SHOWN_IPS = 50;
+/** Pieces of advice drawn before "show all" (reports from many unknown IPs give one each). */
+export const SHOWN_ADVICE = 20;
 
 const SEVERITY_BADGE = { fail: 'fail', warn: 'warn', info: 'ok', pass: 'ok' } as const;
 
@@ -45,7 +47,9 @@ export const AdviceList = memo(function AdviceList({
   ptrRunning: boolean;
 }) {
   const id = useId();
+  const [all, setAll] = useState(false);
   const sep = lang === 'zh' ? '：' : ': ';
+  const shown = all ? advice : advice.slice(0, SHOWN_ADVICE);
   return (
     <section className="mg-dmarc-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className="mg-dmarc-h">
@@ -56,7 +60,7 @@ export const AdviceList = memo(function AdviceList({
         <p>{s.adviceNone}</p>
       ) : (
         <ul className="mg-dmarc-advice">
-          {advice.map((a) => {
+          {shown.map((a) => {
             const g = groups.find((x) => x.key === a.group);
             const slugs = ADVICE_GUIDES[a.code];
             return (
@@ -79,6 +83,11 @@ export const AdviceList = memo(function AdviceList({
           })}
         </ul>
       )}
+      {advice.length > SHOWN_ADVICE ? (
+        <button type="button" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? s.showFewerAdvice : s.showAllAdvice(advice.length)}
+        </button>
+      ) : null}
     </section>
   );
 });

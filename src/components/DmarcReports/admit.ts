@@ -10,22 +10,39 @@
 import type { ReaderLimits } from '~/core';
 import type { RefusedFile } from './model';
 
+/**
+ * Admits files one at a time, in the order asked: `check(file)` returns why it
+ * is refused, or undefined when it may be read (and counts it). Used as each
+ * read starts, so File.size (which may ask the browser's file storage) is read
+ * spread over the reads rather than for every file in one long task.
+ */
+export function createAdmitter(limits: Pick<ReaderLimits, 'maxInputBytes' | 'maxTotalBytes'>): {
+  check(file: { readonly name: string; readonly size: number }): RefusedFile | undefined;
+} {
+  let total = 0;
+  return {
+    check(f) {
+      const size = f.size;
+      if (size > limits.maxInputBytes) return { by: 'page', file: f.name, code: 'input-too-large', limit: limits.maxInputBytes };
+      if (total + size > limits.maxTotalBytes) return { by: 'page', file: f.name, code: 'total-too-large', limit: limits.maxTotalBytes };
+      total += size;
+      return undefined;
+    },
+  };
+}
+
+/** Every file through one admitter: those to read, and those refused (by name, with why). */
 export function admitFiles<F extends { readonly name: string; readonly size: number }>(
   files: readonly F[],
   limits: Pick<ReaderLimits, 'maxInputBytes' | 'maxTotalBytes'>,
 ): { readonly admitted: readonly F[]; readonly refused: readonly RefusedFile[] } {
+  const admitter = createAdmitter(limits);
   const admitted: F[] = [];
   const refused: RefusedFile[] = [];
-  let total = 0;
   for (const f of files) {
-    if (f.size > limits.maxInputBytes) {
-      refused.push({ by: 'page', file: f.name, code: 'input-too-large', limit: limits.maxInputBytes });
-    } else if (total + f.size > limits.maxTotalBytes) {
-      refused.push({ by: 'page', file: f.name, code: 'total-too-large', limit: limits.maxTotalBytes });
-    } else {
-      total += f.size;
-      admitted.push(f);
-    }
+    const why = admitter.check(f);
+    if (why) refused.push(why);
+    else admitted.push(f);
   }
   return { admitted, refused };
 }

@@ -3,7 +3,9 @@
 // and file errors is in ~/core's reports/text/.
 import type { DmarcStrings } from './strings.zh';
 
-const n = (x: number): string => x.toLocaleString('en-US');
+// One formatter for every number (toLocaleString builds a new one per call: slow over thousands of cells).
+let numbers: Intl.NumberFormat | undefined;
+const n = (x: number): string => (numbers ??= new Intl.NumberFormat('en-US')).format(x);
 const mb = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 const plural = (count: number, one: string, many = `${one}s`): string => `${n(count)} ${count === 1 ? one : many}`;
 
@@ -121,6 +123,8 @@ export const en: DmarcStrings = {
     dkim: (domain) => `Named by its passing DKIM signature d=${domain}`,
     spf: (domain) => `Named by its passing SPF for ${domain}`,
   },
+  showAllAdvice: (count) => `Show all ${plural(count, 'piece')} of advice`,
+  showFewerAdvice: 'Show only the largest sources’ advice',
   showAllSources: (count) => `Show all ${plural(count, 'IP')}`,
   showFewerSources: 'Show only the largest sources',
   reportsHeading: (count) => `Reports read (${n(count)})`,

@@ -1,7 +1,9 @@
 // DMARC 报告查看器的界面文字（简体中文）。英文在 strings.en.ts，结构以本文件为准
 // （DmarcStrings），缺一个键就是类型错误。报告的摘要、处理建议和文件错误的措辞在
 // ~/core 的 reports/text/ 里。每种语言是单独的一块代码：页面只加载自己的语言。
-const n = (x: number): string => x.toLocaleString('zh-CN');
+// One formatter for every number (toLocaleString builds a new one per call: slow over thousands of cells).
+let numbers: Intl.NumberFormat | undefined;
+const n = (x: number): string => (numbers ??= new Intl.NumberFormat('zh-CN')).format(x);
 const mb = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
 export const zh = {
@@ -122,6 +124,8 @@ export const zh = {
     dkim: (domain: string) => `由通过验证的 DKIM 签名 d=${domain} 识别`,
     spf: (domain: string) => `由通过验证的 SPF（${domain}）识别`,
   },
+  showAllAdvice: (count: number) => `显示全部 ${n(count)} 条建议`,
+  showFewerAdvice: '只显示最大来源的建议',
   showAllSources: (count: number) => `显示全部 ${n(count)} 个 IP`,
   showFewerSources: '只显示邮件最多的来源',
   // Reports list

@@ -41,7 +41,7 @@ import {
   type Summary,
 } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
-import { admitFiles } from './admit';
+import { createAdmitter } from './admit';
 import { contractTotals } from './view';
 import { dayRange, ipsByMessages, mergeReports, type RefusedFile, type ReportFilters } from './model';
 
@@ -173,12 +173,18 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
   const readFiles = async (files: readonly File[], signal: AbortSignal): Promise<void> => {
     const gen = generation.current;
     setPhase({ kind: 'opening', files: files.length });
-    // Files over their own limit, or past the total of one load, are refused by name before any is read.
-    const admit = admitFiles(files, DEFAULT_LIMITS);
-    const refused: RefusedFile[] = [...admit.refused];
+    // A file over its own limit, or past the total of one load, is refused by name before it is
+    // read (checked in file order, as each read starts).
+    const admitter = createAdmitter(DEFAULT_LIMITS);
+    const refused: RefusedFile[] = [];
     // Read several files at once: each read is a round trip to the browser's file storage.
-    const read = await mapLimit(admit.admitted, FILE_READS_AT_ONCE, async (f): Promise<NamedBytes | undefined> => {
+    const read = await mapLimit(files, FILE_READS_AT_ONCE, async (f): Promise<NamedBytes | undefined> => {
       if (signal.aborted) return undefined;
+      const why = admitter.check(f);
+      if (why) {
+        refused.push(why);
+        return undefined;
+      }
       try {
         return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) };
       } catch {

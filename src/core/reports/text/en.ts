@@ -6,7 +6,9 @@ import type { ReportsText } from './types';
 
 const mb = (bytes: string): string => `${Math.round(Number(bytes) / (1024 * 1024))} MB`;
 const list = (items: readonly string[]): string => items.join(', ');
-const n = (x: number): string => x.toLocaleString('en-US');
+// One formatter for every number (toLocaleString builds a new one per call: slow over thousands of cells).
+let numbers: Intl.NumberFormat | undefined;
+const n = (x: number): string => (numbers ??= new Intl.NumberFormat('en-US')).format(x);
 const pc = (share: number): string => `${(share * 100).toFixed(1)}%`;
 
 const PTR_EVIDENCE = {

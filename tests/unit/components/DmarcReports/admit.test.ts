@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { REPORTS_TEXT_EN, REPORTS_TEXT_ZH } from '~/core';
-import { admitFiles } from '~/components/DmarcReports/admit';
+import { admitFiles, createAdmitter } from '~/components/DmarcReports/admit';
 import { refusedText } from '~/components/DmarcReports/model';
 import { en } from '~/components/DmarcReports/strings.en';
 import { zh } from '~/components/DmarcReports/strings.zh';
@@ -31,6 +31,14 @@ describe('admitFiles', () => {
   it('keeps the objects it was given, so the caller reads the very File', () => {
     const file = f('a.xml', 1);
     expect(admitFiles([file], LIMITS).admitted[0]).toBe(file);
+  });
+});
+
+describe('createAdmitter', () => {
+  it('admits one file at a time, counting only the files it let through', () => {
+    const admitter = createAdmitter(LIMITS);
+    const verdicts = [f('1.zip', 150), f('2.zip', 101), f('3.zip', 60), f('4.zip', 40)].map((x) => admitter.check(x)?.code ?? 'read');
+    expect(verdicts).toEqual(['input-too-large', 'input-too-large', 'read', 'read']);
   });
 });
 
