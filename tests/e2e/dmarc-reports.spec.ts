@@ -426,6 +426,80 @@ test.describe('hostile files', () => {
   });
 });
 
+test('files dropped on the drop zone are read like chosen ones', async ({ page }) => {
+  await open(page);
+  // Two reports as a person drags them from a file manager: one plain, one gzipped.
+  const files = [
+    { name: 'qq.xml', type: 'text/xml', bytes: [...fixture('qq.xml')] },
+    { name: 'yahoo.xml.gz', type: 'application/gzip', bytes: [...gz('yahoo.xml').buffer] },
+  ];
+  const zone = page.locator('[data-drop-zone]');
+  // Drag them over the zone: it shows that it takes them.
+  await zone.evaluate((el, list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    (window as unknown as { __drop: DataTransfer }).__drop = dt;
+    for (const type of ['dragenter', 'dragover'])
+      el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  await expect(zone).toHaveAttribute('data-over', '');
+  // Drop them.
+  await zone.evaluate((el) => {
+    const dt = (window as unknown as { __drop: DataTransfer }).__drop;
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await expect(zone).not.toHaveAttribute('data-over');
+  // Both reports are read: 11 + 28 messages.
+  await expect(totals(page)).toHaveAttribute('data-total-messages', '39', { timeout: 15_000 });
+  await expect(page.locator('[data-report]')).toHaveCount(2);
+  await expect(page.locator('[data-file-error]')).toHaveCount(0);
+});
+
+test.describe('the pictures', () => {
+  test.use({ timezoneId: 'UTC', colorScheme: 'dark' });
+
+  test('each chart is an image with a title, its table has a row per day or source, and its colours hold in dark mode', async ({
+    page,
+  }) => {
+    await open(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await fileInput(page).setInputFiles(allFiles());
+    await expect(totals(page)).toHaveAttribute('data-total-messages', '125', { timeout: 15_000 });
+
+    // The messages per day: an image named by its title and description.
+    const days = page.getByRole('figure', { name: 'Messages per day' });
+    const dayImage = days.getByRole('img');
+    await expect(dayImage).toHaveAccessibleName(/^Messages per day Bar chart: 4 days from 2023-11-14 to 2023-11-17/);
+    await expect(dayImage.locator('> title')).toHaveText('Messages per day');
+    // Its numbers as a table: one row per day (14 to 17 November), after the header.
+    await days.getByText('Show the numbers as a table').click();
+    const dayTable = days.getByRole('table', { name: 'Messages per day' });
+    await expect(dayTable.getByRole('row')).toHaveCount(1 + 4);
+    await expect(dayTable.getByRole('rowheader')).toHaveText(['2023-11-14', '2023-11-15', '2023-11-16', '2023-11-17']);
+
+    // The pass rate by source: a title, and a table row per source drawn.
+    const rates = page.getByRole('figure', { name: 'DMARC pass rate by source' });
+    await expect(rates.getByRole('img').locator('> title')).toHaveText('DMARC pass rate by source');
+    const bars = await rates.locator('svg[role="img"] > g').count();
+    await rates.getByText('Show the numbers as a table').click();
+    await expect(rates.getByRole('table', { name: 'DMARC pass rate by source' }).getByRole('row')).toHaveCount(1 + bars);
+    expect(bars).toBe(5);
+
+    // In dark mode every fill resolves to a colour: the passed bars, and the failed ones' hatch.
+    const fills = await page.locator('.mg-chart-svg .mg-chart-pass, .mg-chart-svg .mg-chart-fail').evaluateAll((els) =>
+      els.map((el) => getComputedStyle(el).fill),
+    );
+    expect(fills.length).toBeGreaterThan(2);
+    for (const fill of fills) {
+      expect(fill).toMatch(/^rgba?\(/);
+      expect(fill).not.toMatch(/^rgba\(\d+, \d+, \d+, 0\)$/);
+    }
+    const pass = await page.locator('.mg-chart-svg .mg-chart-pass').first().evaluate((el) => getComputedStyle(el).fill);
+    const fail = await page.locator('.mg-chart-svg .mg-chart-fail').first().evaluate((el) => getComputedStyle(el).fill);
+    expect(pass).not.toBe(fail);
+  });
+});
+
 test('the picker is reached by keyboard and named', async ({ page }) => {
   await open(page);
   await page.locator('body').focus();
