@@ -23,8 +23,10 @@ export function createAdmitter(limits: Pick<ReaderLimits, 'maxInputBytes' | 'max
   return {
     check(f) {
       const size = f.size;
-      if (size > limits.maxInputBytes) return { by: 'page', file: f.name, code: 'input-too-large', limit: limits.maxInputBytes };
-      if (total + size > limits.maxTotalBytes) return { by: 'page', file: f.name, code: 'total-too-large', limit: limits.maxTotalBytes };
+      if (size > limits.maxInputBytes)
+        return { by: 'page', file: f.name, code: 'input-too-large', limit: limits.maxInputBytes };
+      if (total + size > limits.maxTotalBytes)
+        return { by: 'page', file: f.name, code: 'total-too-large', limit: limits.maxTotalBytes };
       total += size;
       return undefined;
     },

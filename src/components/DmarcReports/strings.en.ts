@@ -30,7 +30,8 @@ export const en: DmarcStrings = {
     `${plural(count, 'duplicate report')} (same reporter, report ID, domain and period) counted once.`,
   readerFailed: (message) => `The reader stopped unexpectedly (${message}). Reload the page and try again.`,
   inputTooLarge: (bytes) => `larger than ${mb(bytes)} MB: not read`,
-  totalTooLarge: (bytes) => `the files chosen at once would pass ${mb(bytes)} MB together: not read (choose fewer at a time)`,
+  totalTooLarge: (bytes) =>
+    `the files chosen at once would pass ${mb(bytes)} MB together: not read (choose fewer at a time)`,
   unreadable: 'the browser could not read this file',
   fileErrorsHeading: (count) => `Files not read (${n(count)})`,
   empty: 'No reports read yet.',
