@@ -105,6 +105,9 @@ function startReader(): Reader {
   };
 }
 
+/** A new task of the event loop (what is queued meanwhile, such as input, runs first). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** fn over every item, at most `limit` at once; results in the items' order. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const out = new Array<R>(items.length);
@@ -179,6 +182,9 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
     const refused: RefusedFile[] = [];
     // Read several files at once: each read is a round trip to the browser's file storage.
     const read = await mapLimit(files, FILE_READS_AT_ONCE, async (f): Promise<NamedBytes | undefined> => {
+      // Each file in a task of its own: reads that finish together would otherwise run their
+      // next files' File.size (a question to the browser's file storage) in one long task.
+      await nextTask();
       if (signal.aborted) return undefined;
       const why = admitter.check(f);
       if (why) {
