@@ -112,6 +112,18 @@ test.describe('reads every reporter’s style', () => {
       await expect(row).toHaveAttribute('data-end', r.end);
     }
 
+    // RFC 9990's generator and report error in the list of reports, the discovery method in the
+    // policy each reporter found: all as text.
+    const r9990 = page.locator('[data-report][data-report-id="3v98abbp8ya9n3va8yr8oa3ya"]');
+    await expect(r9990.locator('[data-generator]')).toHaveText('Generator: Example DMARC reporter 2.1');
+    await expect(r9990.locator('[data-report-error]')).toHaveText([
+      'Error the reporter noted: Unknown tag "foo" in the record at _dmarc.example.com, ignored',
+    ]);
+    await expect(r9990.locator('td').nth(3)).toContainText('discovery_method=treewalk');
+    await expect(page.locator('[data-reporter="Example Receiver"] [data-policy]')).toContainText(
+      'discovery_method=treewalk',
+    );
+
     // Every source IP with its messages and passes.
     await expect(page.locator('[data-source-ip]')).toHaveCount(SOURCES.length);
     for (const s of SOURCES) {
@@ -151,16 +163,25 @@ test.describe('reads every reporter’s style', () => {
       await expect(advice.nth(i)).toHaveAttribute('data-severity', a.severity);
     }
     await expect(page.locator('[data-advice="unknown-sender-spoofing"]')).toContainText(
-      'An unknown sender sent 16 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject.',
+      'An unknown sender (no reverse DNS name) sent 16 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject.',
     );
     await expect(page.locator('[data-advice="unknown-sender-spoofing"] a')).toHaveAttribute('href', '/en/dns/dmarc/');
-    await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveAttribute('href', '/en/dns/dkim/');
+    await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveText([
+      'Read: Mail that platforms send',
+      'Read: DKIM record',
+    ]);
+    await expect(page.locator('[data-advice="platform-not-authorised"] a').first()).toHaveAttribute(
+      'href',
+      '/en/troubleshooting/platform-mail/',
+    );
+    await expect(page.locator('[data-advice="platform-not-authorised"] a').nth(1)).toHaveAttribute('href', '/en/dns/dkim/');
 
     // The reporters and the policy each saw (Google saw p=none for example.com and p=reject for example.net).
     await expect(page.locator('[data-reporter="google.com"] [data-policy]')).toHaveCount(2);
 
-    // One PTR question per IP (5), to the local resolver only; nothing else left the page.
-    expect(new Set(dns).size).toBe(5);
+    // One PTR question per IP (5) and one forward question (A/AAAA) per name found (4), to the
+    // local resolver only; nothing else left the page.
+    expect(new Set(dns).size).toBe(9);
     expect(offsite).toEqual([]);
   });
 
@@ -190,6 +211,14 @@ test.describe('reads every reporter’s style', () => {
     await page.getByLabel('From', { exact: true }).fill('2023-11-16');
     await expect(totals(page)).toHaveAttribute('data-total-messages', '32');
     await expect(totals(page)).toHaveAttribute('data-total-pass', '24');
+    // The visible numbers follow the filter, but each [data-source-ip] still counts over ALL
+    // loaded reports (the markup contract).
+    for (const s of SOURCES.filter((x) => x.ip === '192.0.2.10' || x.ip === '198.51.100.20')) {
+      const row = page.locator(`[data-source-ip="${s.ip}"]`);
+      await expect(row).toHaveAttribute('data-count', String(s.count));
+      await expect(row).toHaveAttribute('data-pass', String(s.pass));
+    }
+    await expect(page.locator('[data-source-ip="192.0.2.10"] td').nth(1)).not.toHaveText('99');
     // Up to 15 November.
     await page.getByRole('button', { name: 'Show everything' }).click();
     await page.getByLabel('To', { exact: true }).fill('2023-11-15');
@@ -237,6 +266,52 @@ test.describe('reads every reporter’s style', () => {
   });
 });
 
+test('a reverse name that does not lead back to the IP names nobody', async ({ page }) => {
+  await open(page);
+  // 203.0.113.66's PTR claims out30-1.mail.aliyun.com, whose A record is another address
+  // (tests/dns/zones/113.0.203.in-addr.arpa.zone, mail.aliyun.com.zone).
+  const qq = fixture('qq.xml').toString('utf8');
+  const spoof = qq
+    .replace('<report_id>qq-20231116-0001</report_id>', '<report_id>spoof-1</report_id>')
+    .replace('<source_ip>198.51.100.20</source_ip>', '<source_ip>203.0.113.66</source_ip>')
+    // Its mail passed DKIM and SPF only for a domain of nobody we know.
+    .replace('<domain>sendgrid.net</domain>', '<domain>mailer.example.org</domain>')
+    .replace('<domain>em1234.sendgrid.net</domain>', '<domain>mailer.example.org</domain>');
+  // 203.0.113.67 has no reverse name, but its mail passed DKIM for sendgrid.net: SendGrid's own domain names it.
+  const platform = qq
+    .replace('<report_id>qq-20231116-0001</report_id>', '<report_id>platform-1</report_id>')
+    .replace('<source_ip>198.51.100.20</source_ip>', '<source_ip>203.0.113.67</source_ip>');
+  await fileInput(page).setInputFiles([
+    { name: 'spoof.xml', mimeType: 'text/xml', buffer: Buffer.from(spoof) },
+    { name: 'platform.xml', mimeType: 'text/xml', buffer: Buffer.from(platform) },
+  ]);
+
+  // The IP stays on its own, its name shown but marked as not confirmed.
+  const row = page.locator('[data-group="ip:203.0.113.66"] [data-source-ip="203.0.113.66"]');
+  await expect(row.locator('[data-ptr]')).toHaveText(
+    'out30-1.mail.aliyun.com (not confirmed: this name does not lead back to the IP)',
+    { timeout: 15_000 },
+  );
+  await expect(row.locator('[data-ptr]')).toHaveAttribute('data-ptr-confirmed', 'no');
+  await expect(page.locator('[data-group="sender:alibaba-mail"] [data-source-ip="203.0.113.66"]')).toHaveCount(0);
+  // The confirmed Alibaba Mail source is still recognised.
+  await expect(page.locator('[data-group="sender:alibaba-mail"] [data-source-ip="192.0.2.10"] [data-ptr]')).toHaveAttribute(
+    'data-ptr-confirmed',
+    'yes',
+  );
+
+  // A platform named by its own passing signature, saying so.
+  const named = page.locator('[data-group="sender:sendgrid"] [data-source-ip="203.0.113.67"] [data-recognised-by="dkim"]');
+  await expect(named).toHaveText('Named by its passing DKIM signature d=sendgrid.net');
+
+  // The advice calls it spoofing, with the reason.
+  const advice = page.locator('[data-advice="unknown-sender-spoofing"][data-group="ip:203.0.113.66"]');
+  await expect(advice).toHaveAttribute('data-severity', 'fail');
+  await expect(advice).toContainText(
+    'An unknown sender (a reverse DNS name that does not lead back to this IP) sent 2 messages as your domain that failed SPF and DKIM: probably spoofing.',
+  );
+});
+
 test.describe('in Chinese', () => {
   test.use({ timezoneId: 'Asia/Shanghai' });
 
@@ -249,7 +324,10 @@ test.describe('in Chinese', () => {
     await expect(page.locator('[data-file-error="xml-entities"]')).toHaveText(
       'billion-laughs.xml: XML 中声明了实体（报告从不需要），已拒绝',
     );
-    await expect(page.locator('[data-advice="platform-not-authorised"] a')).toHaveAttribute('href', '/dns/dkim/');
+    await expect(page.locator('[data-advice="platform-not-authorised"] a').first()).toHaveAttribute(
+      'href',
+      '/troubleshooting/platform-mail/',
+    );
     await expect(page.locator('[data-group="sender:alibaba-mail"] h3')).toHaveText('阿里邮箱', { timeout: 15_000 });
   });
 });
@@ -315,23 +393,113 @@ test.describe('hostile files', () => {
 
   test('cancel keeps what was read and frees the picker', async ({ page }) => {
     await open(page);
-    // Many copies of one report under different IDs: long enough to cancel half-way.
+    // Many copies of one report under different IDs, each with a few hundred records (200 files,
+    // about 20 MB of records: work the worker takes a while over).
     const base = fixture('google.xml').toString('utf8');
+    const record = /<record>[\s\S]*?<\/record>/.exec(base)?.[0] ?? '';
     const many = Array.from({ length: 200 }, (_, i) => ({
       name: `r${i}.xml`,
       mimeType: 'text/xml',
       buffer: Buffer.from(
         base
           .replace('<report_id>4412233445566778899</report_id>', `<report_id>copy-${i}</report_id>`)
-          .replace('</policy_published>', `</policy_published>${'<!-- padding -->'.repeat(6000)}`),
+          .replace('</policy_published>', `</policy_published>${record.repeat(150)}`),
       ),
     }));
+    // Press cancel from inside the page as soon as the first file is read: on a fast machine a
+    // click from the test would often land after the whole load is done.
+    await page.evaluate(() => {
+      const watch = new MutationObserver(() => {
+        const bar = document.querySelector<HTMLProgressElement>('[data-phase="reading"] progress');
+        if (!bar || bar.value < 1) return;
+        watch.disconnect();
+        document.querySelector<HTMLButtonElement>('[data-phase="reading"] button')?.click();
+      });
+      watch.observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
     await fileInput(page).setInputFiles(onDisk(test.info().outputPath('files'), many));
-    await page.getByRole('button', { name: 'Cancel reading' }).click();
-    await expect(page.locator('[data-phase="cancelled"]')).toContainText('Reading cancelled.');
+    const status = page.locator('[data-phase="cancelled"]');
+    await expect(status).toContainText('Reading cancelled.');
     await expect(fileInput(page)).toBeEnabled();
-    const read = await page.locator('[data-report]').count();
-    expect(read).toBeLessThan(200);
+    // What was read before the cancel is kept, and shown: some reports, not all.
+    const kept = Number(/The ([\d,]+) reports? read before/.exec((await status.textContent()) ?? '')?.[1]?.replace(/,/g, ''));
+    expect(kept).toBeGreaterThanOrEqual(1);
+    expect(kept).toBeLessThan(200);
+    await expect(page.locator('[data-report]')).toHaveCount(kept);
+  });
+});
+
+test('files dropped on the drop zone are read like chosen ones', async ({ page }) => {
+  await open(page);
+  // Two reports as a person drags them from a file manager: one plain, one gzipped.
+  const files = [
+    { name: 'qq.xml', type: 'text/xml', bytes: [...fixture('qq.xml')] },
+    { name: 'yahoo.xml.gz', type: 'application/gzip', bytes: [...gz('yahoo.xml').buffer] },
+  ];
+  const zone = page.locator('[data-drop-zone]');
+  // Drag them over the zone: it shows that it takes them.
+  await zone.evaluate((el, list) => {
+    const dt = new DataTransfer();
+    for (const f of list) dt.items.add(new File([new Uint8Array(f.bytes)], f.name, { type: f.type }));
+    (window as unknown as { __drop: DataTransfer }).__drop = dt;
+    for (const type of ['dragenter', 'dragover'])
+      el.dispatchEvent(new DragEvent(type, { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, files);
+  await expect(zone).toHaveAttribute('data-over', '');
+  // Drop them.
+  await zone.evaluate((el) => {
+    const dt = (window as unknown as { __drop: DataTransfer }).__drop;
+    el.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  });
+  await expect(zone).not.toHaveAttribute('data-over');
+  // Both reports are read: 11 + 28 messages.
+  await expect(totals(page)).toHaveAttribute('data-total-messages', '39', { timeout: 15_000 });
+  await expect(page.locator('[data-report]')).toHaveCount(2);
+  await expect(page.locator('[data-file-error]')).toHaveCount(0);
+});
+
+test.describe('the pictures', () => {
+  test.use({ timezoneId: 'UTC', colorScheme: 'dark' });
+
+  test('each chart is an image with a title, its table has a row per day or source, and its colours hold in dark mode', async ({
+    page,
+  }) => {
+    await open(page);
+    await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+    await fileInput(page).setInputFiles(allFiles());
+    await expect(totals(page)).toHaveAttribute('data-total-messages', '125', { timeout: 15_000 });
+
+    // The messages per day: an image named by its title and description.
+    const days = page.getByRole('figure', { name: 'Messages per day' });
+    const dayImage = days.getByRole('img');
+    await expect(dayImage).toHaveAccessibleName(/^Messages per day Bar chart: 4 days from 2023-11-14 to 2023-11-17/);
+    await expect(dayImage.locator('> title')).toHaveText('Messages per day');
+    // Its numbers as a table: one row per day (14 to 17 November), after the header.
+    await days.getByText('Show the numbers as a table').click();
+    const dayTable = days.getByRole('table', { name: 'Messages per day' });
+    await expect(dayTable.getByRole('row')).toHaveCount(1 + 4);
+    await expect(dayTable.getByRole('rowheader')).toHaveText(['2023-11-14', '2023-11-15', '2023-11-16', '2023-11-17']);
+
+    // The pass rate by source: a title, and a table row per source drawn.
+    const rates = page.getByRole('figure', { name: 'DMARC pass rate by source' });
+    await expect(rates.getByRole('img').locator('> title')).toHaveText('DMARC pass rate by source');
+    const bars = await rates.locator('svg[role="img"] > g').count();
+    await rates.getByText('Show the numbers as a table').click();
+    await expect(rates.getByRole('table', { name: 'DMARC pass rate by source' }).getByRole('row')).toHaveCount(1 + bars);
+    expect(bars).toBe(5);
+
+    // In dark mode every fill resolves to a colour: the passed bars, and the failed ones' hatch.
+    const fills = await page.locator('.mg-chart-svg .mg-chart-pass, .mg-chart-svg .mg-chart-fail').evaluateAll((els) =>
+      els.map((el) => getComputedStyle(el).fill),
+    );
+    expect(fills.length).toBeGreaterThan(2);
+    for (const fill of fills) {
+      expect(fill).toMatch(/^rgba?\(/);
+      expect(fill).not.toMatch(/^rgba\(\d+, \d+, \d+, 0\)$/);
+    }
+    const pass = await page.locator('.mg-chart-svg .mg-chart-pass').first().evaluate((el) => getComputedStyle(el).fill);
+    const fail = await page.locator('.mg-chart-svg .mg-chart-fail').first().evaluate((el) => getComputedStyle(el).fill);
+    expect(pass).not.toBe(fail);
   });
 });
 

@@ -7,9 +7,12 @@
 // longest gap between 20 ms timer ticks. The reports come from the generator
 // of scripts/bench-support/dmarc-reports.mjs (which times the same reading in
 // Node); PTR questions go to the local DNS stack (no reverse names there).
-// On a busy machine the wall time says little, so the CPU time Chromium spent
-// meanwhile (all its processes: the page's main thread, the worker, the
-// rest) is given too, read from /proc where there is one.
+// Judged on the wall time (median, < 3 s as the issue asks) and on the longest
+// main-thread task (< 200 ms over all runs: the page answers a click within
+// that while reading). The CPU time Chromium spent meanwhile (all its
+// processes: the page's main thread, the worker, the rest; read from /proc
+// where there is one) is given beside them, to tell a slow page from a busy
+// machine, but does not decide the verdict.
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -24,6 +27,8 @@ const REPORTS = 200;
 const MB = 20;
 const RUNS = 3;
 const TARGET_MS = 3000;
+/** The longest main-thread task allowed while reading (any run). */
+const LONG_TASK_MS = 200;
 
 /** Files on disk (paths, as a person picking files hands them to the browser). */
 function writeInputs(dir) {
@@ -135,7 +140,7 @@ async function run({ options, origin, report }) {
   const dir = mkdtempSync(join(tmpdir(), 'mg-dmarc-bench-'));
   const stack = await startDns({ base: options.dnsPortBase, delayMs: options.delayMs });
   const { context } = await localContext({ intercept: false });
-  const result = { reports: REPORTS, targetMs: TARGET_MS, kinds: {} };
+  const result = { reports: REPORTS, targetMs: TARGET_MS, longTaskMs: LONG_TASK_MS, kinds: {} };
   try {
     const { inputs, xmlBytes, messages } = writeInputs(dir);
     Object.assign(result, { xmlBytes, messages });
@@ -153,13 +158,11 @@ async function run({ options, origin, report }) {
       const gap = Math.max(...runs.map((r) => r.longestGapMs));
       result.kinds[kind] = { medianMs: ms, cpuMs: cpu, runs };
       const label = kind === 'xml' ? `${REPORTS} .xml files` : kind === 'gzip' ? `${REPORTS} .xml.gz files` : 'one .zip';
-      // Met when the wall time is under the target, or (on a busy machine) the CPU time Chromium needed is.
-      const ok = ms < TARGET_MS || (cpu !== undefined && cpu < TARGET_MS);
-      const by = ms < TARGET_MS ? '' : ok ? ' (by CPU time: the machine is busy)' : '';
-      report.row(`${label}: files handed in → totals shown, median of ${RUNS}`, `${ms.toFixed(0)} ms`, `< ${TARGET_MS} ms${by}`, ok);
+      // Judged on the wall time; the CPU time beside it shows how much of it was the page's own work.
+      report.row(`${label}: files handed in → totals shown (wall time), median of ${RUNS}`, `${ms.toFixed(0)} ms`, `< ${TARGET_MS} ms`, ms < TARGET_MS);
       report.row('  runs', runs.map((r) => r.ms.toFixed(0)).join(', '));
-      if (cpu !== undefined) report.row('  Chromium CPU time meanwhile (all processes), median', `${cpu.toFixed(0)} ms`);
-      report.row('  longest main-thread task meanwhile (all runs)', `${longest.toFixed(0)} ms`, '(the page answers between tasks)');
+      if (cpu !== undefined) report.row('  Chromium CPU time meanwhile (all processes), median', `${cpu.toFixed(0)} ms`, '(beside the wall time; not judged)');
+      report.row('  longest main-thread task meanwhile (all runs)', `${longest.toFixed(0)} ms`, `< ${LONG_TASK_MS} ms`, longest < LONG_TASK_MS);
       report.row('  longest gap between 20 ms timer ticks', `${gap.toFixed(0)} ms`);
     }
     report.note('DMARC reports: reading runs in a Web Worker; the page keeps only the picker, progress and results on its main thread. `node scripts/bench-support/dmarc-reports.mjs` times the same reading in Node, and how fast 1 GiB bombs are refused.');
@@ -174,7 +177,7 @@ async function run({ options, origin, report }) {
 /** @type {import('./index.mjs').Figure} */
 export default {
   id: 'dmarc-reports',
-  describe: 'DMARC report viewer: 200 reports / 20 MB read and shown in the page (< 3 s), the longest main-thread task meanwhile',
+  describe: 'DMARC report viewer: 200 reports / 20 MB read and shown in the page (wall time < 3 s, CPU time beside it), the longest main-thread task meanwhile (< 200 ms)',
   needs: 'site',
   run,
 };

@@ -238,7 +238,7 @@ export default function DmarcResults({ lang, base, s, text: words, r, resolvers 
           <RateChart groups={r.groups} limit={CHART_SOURCES} s={s} text={words} />
         </div>
       ) : null}
-      <SourceList s={s} text={words} groups={r.groups} advice={r.advice} ptrs={r.ptrs} />
+      <SourceList s={s} text={words} groups={r.groups} advice={r.advice} totals={r.sourceTotals} ptrs={r.ptrs} />
       <ReporterTable s={s} text={words} reporters={r.summary.reporters} />
       <ReportList s={s} text={words} reports={r.reports} />
     </>

@@ -1,13 +1,15 @@
 // "What to do" (one item per piece of advice, linking the guide) and the
 // sending sources: each organisation a card with its IPs in a table (cards at
 // narrow widths, DmarcReports.css). Markup contract (architecture §3): one
-// [data-source-ip] per shown IP with data-count and data-pass.
-import { memo, useId, useState } from 'react';
+// [data-source-ip] per shown IP with data-count and data-pass over ALL loaded
+// reports (the visible numbers follow the filters; the attributes do not).
+import { Fragment, memo, useId, useState } from 'react';
 import {
-  ADVICE_GUIDE,
+  ADVICE_GUIDES,
   adviceText,
   groupName,
   type Advice,
+  type GroupMember,
   type Lang,
   type PtrResult,
   type ReportsText,
@@ -17,10 +19,13 @@ import {
 import { guideHref } from '../ui/links';
 import { StatusBadge } from '../ui/StatusBadge';
 import { groupStatus, visibleGroups } from './model';
+import { ptrConfirmation, ptrLabel, recognisedLabel, type SourceTotals } from './view';
 import type { DmarcStrings } from './strings.zh';
 
 /** IP rows drawn before "show all". */
 export const SHOWN_IPS = 50;
+/** Pieces of advice drawn before "show all" (reports from many unknown IPs give one each). */
+export const SHOWN_ADVICE = 20;
 
 const SEVERITY_BADGE = { fail: 'fail', warn: 'warn', info: 'ok', pass: 'ok' } as const;
 
@@ -42,7 +47,9 @@ export const AdviceList = memo(function AdviceList({
   ptrRunning: boolean;
 }) {
   const id = useId();
+  const [all, setAll] = useState(false);
   const sep = lang === 'zh' ? '：' : ': ';
+  const shown = all ? advice : advice.slice(0, SHOWN_ADVICE);
   return (
     <section className="mg-dmarc-section" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`} className="mg-dmarc-h">
@@ -53,43 +60,37 @@ export const AdviceList = memo(function AdviceList({
         <p>{s.adviceNone}</p>
       ) : (
         <ul className="mg-dmarc-advice">
-          {advice.map((a) => {
+          {shown.map((a) => {
             const g = groups.find((x) => x.key === a.group);
-            const slug = ADVICE_GUIDE[a.code];
+            const slugs = ADVICE_GUIDES[a.code];
             return (
               <li key={`${a.group}-${a.code}`} data-advice={a.code} data-severity={a.severity} data-group={a.group}>
                 <StatusBadge lang={lang} status={SEVERITY_BADGE[a.severity]} label={s.severity[a.severity]} />{' '}
                 {g ? <strong>{groupName(g, text)}</strong> : null}
                 {g ? sep : null}
-                {adviceText(a, text)}{' '}
-                <a href={guideHref(base, lang, slug)}>
-                  {s.guideLink}
-                  {s.guides[slug] ?? slug}
-                </a>
+                {adviceText(a, text)}
+                {slugs.map((slug) => (
+                  <Fragment key={slug}>
+                    {' '}
+                    <a href={guideHref(base, lang, slug)} data-guide={slug}>
+                      {s.guideLink}
+                      {s.guides[slug] ?? slug}
+                    </a>
+                  </Fragment>
+                ))}
               </li>
             );
           })}
         </ul>
       )}
+      {advice.length > SHOWN_ADVICE ? (
+        <button type="button" onClick={() => setAll(!all)} aria-expanded={all}>
+          {all ? s.showFewerAdvice : s.showAllAdvice(advice.length)}
+        </button>
+      ) : null}
     </section>
   );
 });
-
-function ptrText(ptr: PtrResult | undefined, s: DmarcStrings): string {
-  if (!ptr) return s.ptr.pending;
-  switch (ptr.status) {
-    case 'found':
-      return ptr.names.join(', ') + (ptr.confirmed === false ? s.ptr.unconfirmed : '');
-    case 'none':
-      return s.ptr.none;
-    case 'error':
-      return s.ptr.error(ptr.code);
-    case 'skipped':
-      return s.ptr.skipped;
-    case 'invalid':
-      return s.ptr.invalid;
-  }
-}
 
 interface ResultLine {
   /** The domain, with the selector or scope. */
@@ -114,15 +115,21 @@ function ResultLines({ lines, s, text }: { lines: readonly ResultLine[]; s: Dmar
 
 function SourceRow({
   source,
+  all,
   ptr,
+  recognisedBy,
   s,
   text,
 }: {
   source: SourceIp;
+  /** This IP over all loaded reports, whatever the filters (the markup contract's numbers). */
+  all: { readonly messages: number; readonly pass: number } | undefined;
   ptr: PtrResult | undefined;
+  recognisedBy: GroupMember['recognisedBy'];
   s: DmarcStrings;
   text: ReportsText;
 }) {
+  const named = recognisedLabel(recognisedBy, s);
   const dkim = source.dkimResults.map((t) => ({
     name: `${t.key.domain || '—'}${t.key.selector ? ` s=${t.key.selector}` : ''}`,
     result: t.key.result,
@@ -139,12 +146,17 @@ function SourceRow({
     .map((k) => `${s.disposition[k]} ${text.count(d[k])}`)
     .join(text.lang === 'zh' ? '，' : ', ');
   return (
-    <tr data-source-ip={source.ip} data-count={source.messages} data-pass={source.pass}>
+    <tr data-source-ip={source.ip} data-count={all?.messages ?? source.messages} data-pass={all?.pass ?? source.pass}>
       <th scope="row" data-label={s.ipCol}>
         <code>{source.ip}</code>
       </th>
-      <td data-label={s.ptrCol} data-ptr={ptr?.status ?? 'pending'}>
-        {ptrText(ptr, s)}
+      <td data-label={s.ptrCol} data-ptr={ptr?.status ?? 'pending'} data-ptr-confirmed={ptrConfirmation(ptr)}>
+        {ptrLabel(ptr, s)}
+        {named ? (
+          <span className="mg-hint mg-block" data-recognised-by={recognisedBy?.via}>
+            {named}
+          </span>
+        ) : null}
       </td>
       <td data-label={s.messages}>{text.count(source.messages)}</td>
       <td data-label={s.stats.pass}>
@@ -172,12 +184,15 @@ export const SourceList = memo(function SourceList({
   text,
   groups,
   advice,
+  totals,
   ptrs,
 }: {
   s: DmarcStrings;
   text: ReportsText;
   groups: readonly SourceGroup[];
   advice: readonly Advice[];
+  /** Per IP over all loaded reports, for data-count / data-pass. */
+  totals: SourceTotals;
   ptrs: ReadonlyMap<string, PtrResult>;
 }) {
   const id = useId();
@@ -232,7 +247,15 @@ export const SourceList = memo(function SourceList({
                 </thead>
                 <tbody>
                   {g.members.map((m) => (
-                    <SourceRow key={m.source.ip} source={m.source} ptr={ptrs.get(m.source.ip)} s={s} text={text} />
+                    <SourceRow
+                      key={m.source.ip}
+                      source={m.source}
+                      all={totals.get(m.source.ip)}
+                      ptr={ptrs.get(m.source.ip)}
+                      recognisedBy={m.recognisedBy}
+                      s={s}
+                      text={text}
+                    />
                   ))}
                 </tbody>
               </table>

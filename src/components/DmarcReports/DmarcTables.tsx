@@ -1,26 +1,12 @@
 // The reporters (with the policy each found) and the list of reports read.
 // Both tables scroll sideways inside a labelled, focusable region when the
-// page is narrow. Markup contract (architecture §3): one [data-report] per
+// page is narrow. The policy text carries RFC 9990's discovery_method, and each
+// report its generator and report_metadata/error lines (as text, never markup). Markup contract (architecture §3): one [data-report] per
 // parsed report with data-org, data-report-id, data-begin and data-end.
 import { memo, useId, type ReactNode } from 'react';
-import type { DmarcReport, PolicySeen, ReportsText, Reporter } from '~/core';
+import type { DmarcReport, ReportsText, Reporter } from '~/core';
 import type { DmarcStrings } from './strings.zh';
-
-/** "p=none sp=none adkim=r aspf=r": the tags a reporter found, as it found them. */
-function policyText(p: Omit<PolicySeen, 'reports' | 'firstDay' | 'lastDay'>, s: DmarcStrings): string {
-  const tags: [string, string][] = [
-    ['p', p.p],
-    ['sp', p.sp],
-    ['np', p.np],
-    ['adkim', p.adkim],
-    ['aspf', p.aspf],
-    ['pct', p.pct],
-    ['fo', p.fo],
-  ];
-  const out = tags.filter(([, v]) => v !== '').map(([k, v]) => `${k}=${v}`);
-  if (p.testing === 'y') out.push(s.testing);
-  return out.join(' ');
-}
+import { policyText, reportNotes } from './view';
 
 function ScrollTable({ label, s, children }: { label: string; s: DmarcStrings; children: ReactNode }) {
   return (
@@ -116,31 +102,51 @@ export const ReportList = memo(function ReportList({
           </tr>
         </thead>
         <tbody>
-          {reports.map((r, i) => (
-            <tr
-              key={i}
-              data-report=""
-              data-org={r.orgName}
-              data-report-id={r.reportId}
-              data-begin={r.begin}
-              data-end={r.end}
-              data-domain={r.policy.domain}
-            >
-              <th scope="row">{r.orgName}</th>
-              <td>
-                <code>{r.reportId}</code>
-              </td>
-              <td>
-                <span className="mg-nowrap">{day(r.begin)}</span> – <span className="mg-nowrap">{day(r.end)}</span>
-              </td>
-              <td>{r.policy.domain}</td>
-              <td>
-                <code>{policyText(r.policy, s)}</code>
-              </td>
-              <td>{text.count(r.records.reduce((n, x) => n + x.count, 0))}</td>
-              <td>{r.file}</td>
-            </tr>
-          ))}
+          {reports.map((r, i) => {
+            const notes = reportNotes(r, s);
+            return (
+              <tr
+                key={i}
+                data-report=""
+                data-org={r.orgName}
+                data-report-id={r.reportId}
+                data-begin={r.begin}
+                data-end={r.end}
+                data-domain={r.policy.domain}
+              >
+                <th scope="row">
+                  {r.orgName}
+                  {notes.generator ? (
+                    <span className="mg-hint mg-block" data-generator="">
+                      {notes.generator}
+                    </span>
+                  ) : null}
+                  {notes.errors.length > 0 ? (
+                    <ul className="mg-dmarc-results mg-hint" data-report-errors={r.errors.length}>
+                      {notes.errors.map((e, k) => (
+                        <li key={k} data-report-error="">
+                          {e}
+                        </li>
+                      ))}
+                      {notes.more ? <li>{notes.more}</li> : null}
+                    </ul>
+                  ) : null}
+                </th>
+                <td>
+                  <code>{r.reportId}</code>
+                </td>
+                <td>
+                  <span className="mg-nowrap">{day(r.begin)}</span> – <span className="mg-nowrap">{day(r.end)}</span>
+                </td>
+                <td>{r.policy.domain}</td>
+                <td>
+                  <code>{policyText(r.policy, s)}</code>
+                </td>
+                <td>{text.count(r.records.reduce((n, x) => n + x.count, 0))}</td>
+                <td>{r.file}</td>
+              </tr>
+            );
+          })}
         </tbody>
       </ScrollTable>
     </details>

@@ -47,7 +47,12 @@ export function mergeReports(
 /** A file that was not read: refused by the reader (worker), or already by the page. */
 export type RefusedFile =
   | { readonly by: 'reader'; readonly error: FileError }
-  | { readonly by: 'page'; readonly file: string; readonly code: 'input-too-large'; readonly limit: number }
+  | {
+      readonly by: 'page';
+      readonly file: string;
+      readonly code: 'input-too-large' | 'total-too-large';
+      readonly limit: number;
+    }
   | { readonly by: 'page'; readonly file: string; readonly code: 'unreadable' };
 
 export const refusedName = (r: RefusedFile): string => (r.by === 'reader' ? r.error.file : r.file);
@@ -56,7 +61,13 @@ export const refusedName = (r: RefusedFile): string => (r.by === 'reader' ? r.er
 export function refusedText(r: RefusedFile, s: DmarcStrings, text: ReportsText): string {
   if (r.by === 'reader') return fileErrorText(r.error, text);
   // The same "name: why" shape as the reader's refusals (core fileErrorText).
-  return `${r.file}: ${r.code === 'input-too-large' ? s.inputTooLarge(r.limit) : s.unreadable}`;
+  const why =
+    r.code === 'input-too-large'
+      ? s.inputTooLarge(r.limit)
+      : r.code === 'total-too-large'
+        ? s.totalTooLarge(r.limit)
+        : s.unreadable;
+  return `${r.file}: ${why}`;
 }
 
 /** First and last day over every loaded report (before filters), for the date inputs' bounds. */

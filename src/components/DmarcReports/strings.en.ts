@@ -3,7 +3,9 @@
 // and file errors is in ~/core's reports/text/.
 import type { DmarcStrings } from './strings.zh';
 
-const n = (x: number): string => x.toLocaleString('en-US');
+// One formatter for every number (toLocaleString builds a new one per call: slow over thousands of cells).
+let numbers: Intl.NumberFormat | undefined;
+const n = (x: number): string => (numbers ??= new Intl.NumberFormat('en-US')).format(x);
 const mb = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 const plural = (count: number, one: string, many = `${one}s`): string => `${n(count)} ${count === 1 ? one : many}`;
 
@@ -28,6 +30,8 @@ export const en: DmarcStrings = {
     `${plural(count, 'duplicate report')} (same reporter, report ID, domain and period) counted once.`,
   readerFailed: (message) => `The reader stopped unexpectedly (${message}). Reload the page and try again.`,
   inputTooLarge: (bytes) => `larger than ${mb(bytes)} MB: not read`,
+  totalTooLarge: (bytes) =>
+    `the files chosen at once would pass ${mb(bytes)} MB together: not read (choose fewer at a time)`,
   unreadable: 'the browser could not read this file',
   fileErrorsHeading: (count) => `Files not read (${n(count)})`,
   empty: 'No reports read yet.',
@@ -63,7 +67,12 @@ export const en: DmarcStrings = {
   advicePtrRunning: 'Reverse DNS lookups are still running: the advice for unrecognised sources may still change.',
   severity: { fail: 'Fix', warn: 'Should change', info: 'Nothing to fix' },
   guideLink: 'Read: ',
-  guides: { 'dns/dkim': 'DKIM record', 'dns/spf': 'SPF record', 'dns/dmarc': 'DMARC record' },
+  guides: {
+    'dns/dkim': 'DKIM record',
+    'dns/spf': 'SPF record',
+    'dns/dmarc': 'DMARC record',
+    'troubleshooting/platform-mail': 'Mail that platforms send',
+  },
   dayChartTitle: 'Messages per day',
   dayChartDesc: (days, first, last, max) =>
     `Bar chart: ${plural(days, 'day')} from ${first} to ${last}, one bar per day; the lower part is the messages that passed DMARC, the upper part those that failed; the busiest day had ${plural(max, 'message')}. The numbers are in the table below the chart.`,
@@ -89,7 +98,7 @@ export const en: DmarcStrings = {
   testing: 'testing (t=y)',
   sourcesHeading: 'By sending source',
   sourcesIntro:
-    'IPs of one organisation are grouped by their reverse DNS (PTR) names, and senders we recognise are named. The SPF and DKIM columns give the messages that passed aligned first, then the results the reports list.',
+    'IPs of one organisation are grouped by their reverse DNS (PTR) names, using only names that lead back to the IP (anyone can give their own IP any name), and senders we recognise are named. The SPF and DKIM columns give the messages that passed aligned first, then the results the reports list.',
   groupKind: { sender: 'recognised sender', domain: 'grouped by reverse DNS name', ip: 'single IP' },
   groupPassed: (pass, messages, share) => `${pass} of ${messages} passed · ${share}`,
   ipCount: (count) => plural(count, 'IP'),
@@ -108,13 +117,23 @@ export const en: DmarcStrings = {
     error: (code) => `lookup failed (${code})`,
     skipped: 'not looked up (too many sources)',
     invalid: 'not an IP address',
-    unconfirmed: ' (does not resolve back)',
+    unconfirmed: ' (not confirmed: this name does not lead back to the IP)',
+    unchecked: ' (could not check that this name leads back to the IP)',
   },
+  recognisedBy: {
+    dkim: (domain) => `Named by its passing DKIM signature d=${domain}`,
+    spf: (domain) => `Named by its passing SPF for ${domain}`,
+  },
+  showAllAdvice: (count) => `Show all ${plural(count, 'piece')} of advice`,
+  showFewerAdvice: 'Show only the largest sources’ advice',
   showAllSources: (count) => `Show all ${plural(count, 'IP')}`,
   showFewerSources: 'Show only the largest sources',
   reportsHeading: (count) => `Reports read (${n(count)})`,
   reportsCaption: 'Each report’s reporter, ID, period and domain',
   reportId: 'Report ID',
+  generatedBy: (generator) => `Generator: ${generator}`,
+  reportError: (error) => `Error the reporter noted: ${error}`,
+  moreReportErrors: (count) => `… and ${plural(count, 'more error')}`,
   periodCol: 'Period (UTC)',
   domainCol: 'Domain',
   policyCol: 'Policy',

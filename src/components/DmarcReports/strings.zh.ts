@@ -1,7 +1,9 @@
 // DMARC 报告查看器的界面文字（简体中文）。英文在 strings.en.ts，结构以本文件为准
 // （DmarcStrings），缺一个键就是类型错误。报告的摘要、处理建议和文件错误的措辞在
 // ~/core 的 reports/text/ 里。每种语言是单独的一块代码：页面只加载自己的语言。
-const n = (x: number): string => x.toLocaleString('zh-CN');
+// One formatter for every number (toLocaleString builds a new one per call: slow over thousands of cells).
+let numbers: Intl.NumberFormat | undefined;
+const n = (x: number): string => (numbers ??= new Intl.NumberFormat('zh-CN')).format(x);
 const mb = (bytes: number): string => (bytes / (1024 * 1024)).toFixed(1);
 
 export const zh = {
@@ -23,6 +25,7 @@ export const zh = {
   duplicatesSkipped: (count: number) => `${n(count)} 份重复的报告（同一报告方、编号、域名和时段）只计一次。`,
   readerFailed: (message: string) => `读取程序意外停止（${message}）。请刷新页面后重试。`,
   inputTooLarge: (bytes: number) => `文件超过 ${mb(bytes)} MB，未读取`,
+  totalTooLarge: (bytes: number) => `一次选择的文件合计将超过 ${mb(bytes)} MB，未读取（请分批选择）`,
   unreadable: '浏览器无法读取这个文件',
   fileErrorsHeading: (count: number) => `未能读取的文件（${n(count)} 个）`,
   empty: '还没有读取任何报告。',
@@ -61,7 +64,12 @@ export const zh = {
   advicePtrRunning: '反向解析还在查询中：未识别来源的建议可能还会变化。',
   severity: { fail: '需要处理', warn: '建议修改', info: '无需处理' },
   guideLink: '阅读：',
-  guides: { 'dns/dkim': 'DKIM 记录', 'dns/spf': 'SPF 记录', 'dns/dmarc': 'DMARC 记录' } as Record<string, string>,
+  guides: {
+    'dns/dkim': 'DKIM 记录',
+    'dns/spf': 'SPF 记录',
+    'dns/dmarc': 'DMARC 记录',
+    'troubleshooting/platform-mail': '平台代发的邮件',
+  } as Record<string, string>,
   // Charts
   dayChartTitle: '每天的邮件数',
   dayChartDesc: (days: number, first: string, last: string, max: number) =>
@@ -90,7 +98,7 @@ export const zh = {
   // Sources
   sourcesHeading: '按发信来源',
   sourcesIntro:
-    '同一组织的 IP 按反向解析（PTR）名称归为一组；能认出的发信服务会标出名称。SPF 和 DKIM 列先写“对齐通过”的邮件数，再列出报告里的验证结果。',
+    '同一组织的 IP 按反向解析（PTR）名称归为一组，但只用正向解析能指回该 IP 的名称（别人可以把自己的 IP 反向解析成任何名称）；能认出的发信服务会标出名称。SPF 和 DKIM 列先写“对齐通过”的邮件数，再列出报告里的验证结果。',
   groupKind: { sender: '已识别的发信服务', domain: '按反向解析名称归组', ip: '单个 IP' },
   groupPassed: (pass: string, messages: string, share: string) => `${pass}/${messages} 封通过 · ${share}`,
   ipCount: (count: number) => `${n(count)} 个 IP`,
@@ -109,14 +117,24 @@ export const zh = {
     error: (code: string) => `查询失败（${code}）`,
     skipped: '未查询（来源太多）',
     invalid: '不是 IP 地址',
-    unconfirmed: '（正向解析未指回）',
+    unconfirmed: '（未确认：这个名称的正向解析不指回该 IP）',
+    unchecked: '（无法确认这个名称是否指回该 IP）',
   },
+  recognisedBy: {
+    dkim: (domain: string) => `由通过验证的 DKIM 签名 d=${domain} 识别`,
+    spf: (domain: string) => `由通过验证的 SPF（${domain}）识别`,
+  },
+  showAllAdvice: (count: number) => `显示全部 ${n(count)} 条建议`,
+  showFewerAdvice: '只显示最大来源的建议',
   showAllSources: (count: number) => `显示全部 ${n(count)} 个 IP`,
   showFewerSources: '只显示邮件最多的来源',
   // Reports list
   reportsHeading: (count: number) => `已读取的报告（${n(count)} 份）`,
   reportsCaption: '每份报告的报告方、编号、时段和域名',
   reportId: '报告编号',
+  generatedBy: (generator: string) => `生成程序：${generator}`,
+  reportError: (error: string) => `报告方记录的错误：${error}`,
+  moreReportErrors: (count: number) => `……另有 ${n(count)} 条错误`,
   periodCol: '时段（UTC）',
   domainCol: '域名',
   policyCol: '策略',

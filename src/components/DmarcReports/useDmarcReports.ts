@@ -3,15 +3,17 @@
  * browser's DoH client over the picker's resolvers) = read the files handed
  * in, then look up the reverse DNS names of the sending IPs:
  *  1. the page reads each File into bytes (a file over the reader's input
- *     limit is refused by name without being read);
+ *     limit, or past the total of one load, is refused by name without being
+ *     read: admit.ts);
  *  2. the bytes go to the Web Worker (core/reports/worker.ts, started at the
  *     first load, so a visit that reads nothing never fetches it), which
  *     expands and parses them with bounded work and answers with the reports,
  *     the refused files and, for a first load, the summary;
  *  3. the reports join those of earlier loads (each report once);
  *  4. PTR questions for the largest sources, a few in flight at once (Alibaba's
- *     public DNS limits questions per source IP; see the facts file), cached
- *     for the page's life, shown as they arrive.
+ *     public DNS limits questions per source IP; see the facts file), each
+ *     name then checked forward (its A/AAAA must lead back to the IP, or it
+ *     names nobody), cached for the page's life, shown as they arrive.
  * While 1–2 run, new files are refused (the picker is disabled); cancel keeps
  * what was read. During 4, new files start a new run (answers stay cached).
  * The figures (aggregate, groups, advice) are derived from the reports and the
@@ -26,7 +28,7 @@ import {
   DEFAULT_LIMITS,
   getProviderOrDefault,
   groupSources,
-  latestPolicy,
+  policyByHeaderFrom,
   lookupPtrs,
   type AggregateOptions,
   type ClientLoadOptions,
@@ -39,6 +41,8 @@ import {
   type Summary,
 } from '~/core';
 import { useToolRun } from '../ui/useToolRun';
+import { createAdmitter } from './admit';
+import { contractTotals } from './view';
 import { dayRange, ipsByMessages, mergeReports, type RefusedFile, type ReportFilters } from './model';
 
 /** PTR questions in flight at once: gentle on public resolvers that limit each source IP. */
@@ -100,6 +104,9 @@ function startReader(): Reader {
     },
   };
 }
+
+/** A new task of the event loop (what is queued meanwhile, such as input, runs first). */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** fn over every item, at most `limit` at once; results in the items' order. */
 async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
@@ -169,12 +176,19 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
   const readFiles = async (files: readonly File[], signal: AbortSignal): Promise<void> => {
     const gen = generation.current;
     setPhase({ kind: 'opening', files: files.length });
+    // A file over its own limit, or past the total of one load, is refused by name before it is
+    // read (checked in file order, as each read starts).
+    const admitter = createAdmitter(DEFAULT_LIMITS);
     const refused: RefusedFile[] = [];
     // Read several files at once: each read is a round trip to the browser's file storage.
     const read = await mapLimit(files, FILE_READS_AT_ONCE, async (f): Promise<NamedBytes | undefined> => {
+      // Each file in a task of its own: reads that finish together would otherwise run their
+      // next files' File.size (a question to the browser's file storage) in one long task.
+      await nextTask();
       if (signal.aborted) return undefined;
-      if (f.size > DEFAULT_LIMITS.maxInputBytes) {
-        refused.push({ by: 'page', file: f.name, code: 'input-too-large', limit: DEFAULT_LIMITS.maxInputBytes });
+      const why = admitter.check(f);
+      if (why) {
+        refused.push(why);
         return undefined;
       }
       try {
@@ -262,6 +276,8 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
         signal,
         concurrency: PTR_CONCURRENCY,
         maxIps: PTR_MAX_IPS,
+        // A PTR name names the sender only when its A/AAAA leads back to the IP (a spoofer can set any PTR name).
+        forwardConfirm: true,
         cache: ptrCache.current,
         onResult: (ip, result) => {
           // An answer cut short by a newer run is asked again by that run.
@@ -324,13 +340,23 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
     return aggregate(reports, agg);
   }, [loaded, agg]);
   const range = useMemo(() => dayRange(loaded.reports, tz), [loaded.reports, tz]);
+  // The markup contract's [data-source-ip] data-count / data-pass count over ALL loaded
+  // reports, whatever the filters (architecture §3); only the visible numbers follow them.
+  const filtered = optionsKey(agg) !== optionsKey({ tzOffsetMinutes: tz });
+  const unfilteredSources = useMemo(
+    () => (filtered ? aggregate(loaded.reports, { tzOffsetMinutes: tz }).sources : undefined),
+    [filtered, loaded.reports, tz],
+  );
+  const sourceTotals = useMemo(
+    () => contractTotals(unfilteredSources ?? summary.sources),
+    [unfilteredSources, summary.sources],
+  );
   const groups = useMemo(() => groupSources(summary.sources, ptrs), [summary, ptrs]);
   const { url } = tool;
   const ownProviderId = getProviderOrDefault(url.params.provider).id;
-  const advice = useMemo(
-    () => adviseSources(groups, { ownProviderId, policy: latestPolicy(loaded.reports, filters.domain || undefined) }),
-    [groups, ownProviderId, loaded.reports, filters.domain],
-  );
+  // The policy quoted to each source is that of its own header_from domains (several domains may be loaded).
+  const policies = useMemo(() => policyByHeaderFrom(loaded.reports), [loaded.reports]);
+  const advice = useMemo(() => adviseSources(groups, { ownProviderId, policies }), [groups, ownProviderId, policies]);
 
   return {
     phase,
@@ -347,6 +373,7 @@ export function useDmarcReports({ resolvers, resolversReady }: DmarcReportsOptio
     summary,
     groups,
     advice,
+    sourceTotals,
     ptrs,
     ptrRunning,
     answeredBy,

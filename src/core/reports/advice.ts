@@ -42,7 +42,10 @@
  *   IP had no PTR name, an unrecognised one, or the lookup failed or was not
  *   made), no signature of your domain, SPF for your domain not passing →
  *   probably spoofing; keep moving towards p=reject (params.policy is the
- *   policy in force), unless you recognise the sender.
+ *   policy in force for the header_from domains of its failing messages: the
+ *   weakest when they differ), unless you recognise the sender. When the lookup failed
+ *   or was not made the sender is only unidentified: severity warn, and the
+ *   wording asks to check the IP before calling it spoofing.
  */
 import type { PublishedPolicy } from './types';
 import type { SourceGroup } from './sources';
@@ -65,7 +68,17 @@ export const ADVICE_SEVERITIES = ['fail', 'warn', 'info'] as const;
 /** fail: messages fail DMARC because of it; warn: they pass today but weakly; info: nothing to fix at your side. */
 export type AdviceSeverity = (typeof ADVICE_SEVERITIES)[number];
 
-export type PtrEvidence = 'none' | 'unrecognised' | 'error' | 'not-asked';
+/**
+ * What reverse DNS said about an unknown sender's IP: none (no PTR name),
+ * unrecognised (a forward-confirmed name we do not know), unconfirmed (a name
+ * that does not lead back to the IP: whoever named it is not who it claims),
+ * error (the lookup, or the name's forward check, failed), not-asked (not
+ * looked up: still running, or beyond the lookup limit).
+ */
+export type PtrEvidence = 'none' | 'unrecognised' | 'unconfirmed' | 'error' | 'not-asked';
+
+/** Evidence that leaves the sender unidentified rather than unknown: its advice is a warning to check the IP. */
+const UNIDENTIFIED: ReadonlySet<PtrEvidence> = new Set(['error', 'not-asked']);
 
 export interface AdviceParams {
   'own-provider-dkim-off': { readonly sender: string };
@@ -93,11 +106,33 @@ export type Advice = {
 export interface AdviceOptions {
   /** The user's own mailbox provider: a provider profile / recogniser id (aliyun-cn, tencent-exmail …). */
   readonly ownProviderId?: string | undefined;
-  /** The policy in force (latestPolicy of the reports), for unknown-sender-spoofing. */
+  /** The policy in force for each header_from domain (policyByHeaderFrom), for unknown-sender-spoofing. */
+  readonly policies?: ReadonlyMap<string, string> | undefined;
+  /** The policy quoted when none of a group's header_from domains is in `policies` (e.g. latestPolicy of one domain). */
   readonly policy?: PublishedPolicy | undefined;
 }
 
 const FORWARD_REASONS = new Set(['forwarded', 'trusted_forwarder', 'mailing_list']);
+
+const POLICY_RANK: Readonly<Record<string, number>> = { none: 0, quarantine: 1, reject: 2 };
+
+/**
+ * The policy to quote for a group's failing mail: that of the header_from
+ * domains of its failing messages, the weakest when they differ (never claim
+ * p=reject for mail some of which is only under p=none); else options.policy.
+ */
+function groupPolicy(group: SourceGroup, options: AdviceOptions): string {
+  let out: string | undefined;
+  for (const { source } of group.members) {
+    for (const t of source.headerFrom) {
+      if (t.dmarcFail === 0 || !t.key) continue;
+      const p = options.policies?.get(t.key.toLowerCase());
+      if (p === undefined) continue;
+      if (out === undefined || (POLICY_RANK[p] ?? 0) < (POLICY_RANK[out] ?? 0)) out = p;
+    }
+  }
+  return out ?? options.policy?.p ?? '';
+}
 
 interface Evidence {
   /** Organisation domains of the header_from of the failing (or all, for warn) messages. */
@@ -163,7 +198,9 @@ function ptrEvidence(group: SourceGroup): PtrEvidence {
   if (group.kind === 'domain') return 'unrecognised';
   const ptrs = group.members.map((m) => m.ptr);
   if (ptrs.some((p) => p?.status === 'none')) return 'none';
-  if (ptrs.some((p) => p?.status === 'error')) return 'error';
+  if (ptrs.some((p) => p?.status === 'found' && p.confirmed === false)) return 'unconfirmed';
+  // A name whose forward check could not be made is as good as a failed lookup.
+  if (ptrs.some((p) => p?.status === 'error' || p?.status === 'found')) return 'error';
   return 'not-asked';
 }
 
@@ -227,12 +264,14 @@ export function adviseGroup(group: SourceGroup, options: AdviceOptions = {}): Ad
     return [{ ...base, code: 'forwarder', severity: 'info', params: { via: 'dkim-broken', reasons: [], sender: senderId } }];
   }
   if (sender?.kind === 'mailbox') return [{ ...base, code: 'other-mailbox-service', severity: 'fail', params: { sender: senderId } }];
+  const ptr = ptrEvidence(group);
   return [
     {
       ...base,
       code: 'unknown-sender-spoofing',
-      severity: 'fail',
-      params: { policy: options.policy?.p ?? '', ptr: ptrEvidence(group), ptrDomain: group.domain },
+      // Without an answer about the IP's name we cannot say it is nobody we know: a warning, not "spoofing".
+      severity: UNIDENTIFIED.has(ptr) ? 'warn' : 'fail',
+      params: { policy: groupPolicy(group, options), ptr, ptrDomain: group.domain },
     },
   ];
 }
@@ -242,14 +281,23 @@ export function adviseSources(groups: readonly SourceGroup[], options: AdviceOpt
   return groups.flatMap((g) => adviseGroup(g, options)).sort((a, b) => b.messages - a.messages || (a.group < b.group ? -1 : 1));
 }
 
-/** The guide page that explains each fix: a slug under the locale root ("dns/dkim" → /dns/dkim/ and /en/dns/dkim/). */
-export const ADVICE_GUIDE: { readonly [C in AdviceCode]: string } = {
-  'own-provider-dkim-off': 'dns/dkim',
-  'own-provider-dkim-fail': 'dns/dkim',
-  'own-provider-spf-missing': 'dns/spf',
-  forwarder: 'dns/dmarc',
-  'platform-dkim-fail': 'dns/dkim',
-  'platform-not-authorised': 'dns/dkim',
-  'other-mailbox-service': 'dns/spf',
-  'unknown-sender-spoofing': 'dns/dmarc',
+/**
+ * The guide pages that explain each fix, most useful first: slugs under the
+ * locale root ("dns/dkim" → /dns/dkim/ and /en/dns/dkim/). A sending platform's
+ * advice also links the page on mail that platforms send in your name.
+ */
+export const ADVICE_GUIDES: { readonly [C in AdviceCode]: readonly [string, ...string[]] } = {
+  'own-provider-dkim-off': ['dns/dkim'],
+  'own-provider-dkim-fail': ['dns/dkim'],
+  'own-provider-spf-missing': ['dns/spf'],
+  forwarder: ['dns/dmarc'],
+  'platform-dkim-fail': ['dns/dkim', 'troubleshooting/platform-mail'],
+  'platform-not-authorised': ['troubleshooting/platform-mail', 'dns/dkim'],
+  'other-mailbox-service': ['dns/spf'],
+  'unknown-sender-spoofing': ['dns/dmarc'],
 };
+
+/** The first guide page of each fix (ADVICE_GUIDES[code][0]). */
+export const ADVICE_GUIDE = Object.fromEntries(
+  Object.entries(ADVICE_GUIDES).map(([code, slugs]) => [code, slugs[0]]),
+) as { readonly [C in AdviceCode]: string };

@@ -437,3 +437,27 @@ export function latestPolicy(reports: readonly DmarcReport[], domain?: string): 
   }
   return best?.policy;
 }
+
+/**
+ * The policy in force for each header_from domain (lower-case) of these
+ * reports: from the report that ends last among those with records for it;
+ * p= when the header_from is the domain the record was found at, else (a
+ * subdomain covered by its organisation domain's record) sp=, or p= without
+ * one. The advice quotes it per source, so a source sending as example.net
+ * is not told about example.com's policy.
+ */
+export function policyByHeaderFrom(reports: readonly DmarcReport[]): Map<string, string> {
+  const best = new Map<string, { endSec: number; p: string }>();
+  for (const r of reports) {
+    const domain = r.policy.domain.toLowerCase();
+    for (const rec of r.records) {
+      const from = rec.headerFrom.toLowerCase();
+      if (!from) continue;
+      const seen = best.get(from);
+      if (seen && seen.endSec >= r.endSec) continue;
+      const p = from === domain ? r.policy.p : r.policy.sp || r.policy.p;
+      best.set(from, { endSec: r.endSec, p });
+    }
+  }
+  return new Map([...best].map(([from, v]) => [from, v.p]));
+}

@@ -8,6 +8,9 @@ import type { YieldFn } from './pace';
 import { loadReports } from './pipeline';
 import { parseRequest, type ReportsResponse } from './protocol';
 
+/** Reports per 'reports' message (about 2.5 MB of XML's worth at 100 KB a report). */
+export const REPORTS_PER_MESSAGE = 25;
+
 export interface WorkerOptions {
   readonly yieldFn?: YieldFn | undefined;
 }
@@ -15,7 +18,9 @@ export interface WorkerOptions {
 /**
  * The worker side: returns the onmessage handler. Loads run concurrently by
  * id (normally one at a time); `cancel` aborts the load with that id, which
- * then answers with its partial result (aborted: true).
+ * then answers with its partial result (aborted: true). The reports read are
+ * sent first, REPORTS_PER_MESSAGE to a 'reports' message, then the 'result'
+ * (with the refused files, the summary and no reports of its own).
  */
 export function createReportsWorker(post: (message: ReportsResponse) => void, options: WorkerOptions = {}): (data: unknown) => void {
   const running = new Map<number, AbortController>();
@@ -34,7 +39,15 @@ export function createReportsWorker(post: (message: ReportsResponse) => void, op
       yieldFn: options.yieldFn,
       onProgress: (progress) => post({ type: 'progress', id: req.id, progress }),
     })
-      .then((result) => post({ type: 'result', id: req.id, result, summary: aggregate(result.reports, req.aggregate) }))
+      .then((result) => {
+        const summary = aggregate(result.reports, req.aggregate);
+        // The reports go in several messages: the page decodes each message in one task on its
+        // main thread, and 20 MB of reports in one message would hold it for too long.
+        for (let at = 0; at < result.reports.length; at += REPORTS_PER_MESSAGE) {
+          post({ type: 'reports', id: req.id, reports: result.reports.slice(at, at + REPORTS_PER_MESSAGE) });
+        }
+        post({ type: 'result', id: req.id, result: { ...result, reports: [] }, summary });
+      })
       .catch((e: unknown) => post({ type: 'failed', id: req.id, message: e instanceof Error ? e.message : String(e) }))
       .finally(() => running.delete(req.id));
   };

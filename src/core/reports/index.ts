@@ -18,6 +18,7 @@ export {
   dedupeReports,
   domainsLoaded,
   latestPolicy,
+  policyByHeaderFrom,
   reportDay,
   reportKey,
   MAX_TALLY,
@@ -52,13 +53,14 @@ export {
   type PtrStatus,
   type SourceGroup,
 } from './sources';
-export { SENDERS, SENDER_KINDS, recogniseSender, getSender, orgDomain, type SenderId, type SenderKind, type SenderProfile } from './senders';
+export { SENDERS, SENDER_KINDS, recogniseSender, recogniseAuthDomain, getSender, orgDomain, type SenderId, type SenderKind, type SenderProfile } from './senders';
 export {
   adviseSources,
   adviseGroup,
   ADVICE_CODES,
   ADVICE_SEVERITIES,
   ADVICE_GUIDE,
+  ADVICE_GUIDES,
   type Advice,
   type AdviceCode,
   type AdviceOptions,

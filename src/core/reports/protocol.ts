@@ -10,14 +10,16 @@
  *   page → worker  { type: 'load', id, files, limits?, aggregate? }
  *                  { type: 'cancel', id }
  *   worker → page  { type: 'progress', id, progress }        (per file, per ~1 MB)
- *                  { type: 'result', id, result, summary }  (also after cancel: result.aborted)
+ *                  { type: 'reports', id, reports }         (the reports read, a few per message)
+ *                  { type: 'result', id, result, summary }  (also after cancel: result.aborted;
+ *                                                           the client puts the reports back in)
  *                  { type: 'failed', id, message }          (a bug, not bad input)
  *
  * Bytes go to the worker as transferred ArrayBuffers (no copy); the parsed
  * reports come back by structured clone.
  */
 import type { AggregateOptions, Summary } from './aggregate';
-import type { LoadProgress, LoadResult, NamedBytes, ReaderLimits } from './types';
+import type { DmarcReport, LoadProgress, LoadResult, NamedBytes, ReaderLimits } from './types';
 
 export type ReportsRequest =
   | {
@@ -32,6 +34,7 @@ export type ReportsRequest =
 
 export type ReportsResponse =
   | { readonly type: 'progress'; readonly id: number; readonly progress: LoadProgress }
+  | { readonly type: 'reports'; readonly id: number; readonly reports: readonly DmarcReport[] }
   | { readonly type: 'result'; readonly id: number; readonly result: LoadResult; readonly summary: Summary }
   | { readonly type: 'failed'; readonly id: number; readonly message: string };
 
@@ -87,6 +90,7 @@ export function createReportsClient(worker: WorkerLike): ReportsClient {
       const id = nextId++;
       return new Promise<ClientLoadResult>((resolve) => {
         const onAbort = (): void => worker.postMessage({ type: 'cancel', id } satisfies ReportsRequest);
+        const reports: DmarcReport[] = [];
         const listener = (event: { readonly data: unknown }): void => {
           const msg = event.data as ReportsResponse;
           if (!isRecord(msg) || msg.id !== id) return;
@@ -94,9 +98,17 @@ export function createReportsClient(worker: WorkerLike): ReportsClient {
             options.onProgress?.(msg.progress);
             return;
           }
+          if (msg.type === 'reports') {
+            for (const r of msg.reports) reports.push(r);
+            return;
+          }
           worker.removeEventListener('message', listener);
           options.signal?.removeEventListener('abort', onAbort);
-          resolve(msg.type === 'result' ? { ok: true, result: msg.result, summary: msg.summary } : { ok: false, message: msg.message });
+          resolve(
+            msg.type === 'result'
+              ? { ok: true, result: { ...msg.result, reports: [...reports, ...msg.result.reports] }, summary: msg.summary }
+              : { ok: false, message: msg.message },
+          );
         };
         worker.addEventListener('message', listener);
         options.signal?.addEventListener('abort', onAbort, { once: true });

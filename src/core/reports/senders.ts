@@ -1,12 +1,18 @@
 /**
- * Known senders, recognised from the reverse DNS (PTR) name of a source IP.
- * Data, one row per organisation: adding a sender is adding a row.
+ * Known senders, recognised from the forward-confirmed reverse DNS (PTR) name
+ * of a source IP (sources.ts checks that the name leads back to the IP), or,
+ * for sending platforms, from a passing DKIM signature or SPF result for one of
+ * the platform's own domains (what a platform signs and sends with until the
+ * customer sets up their own domain). Data, one row per organisation: adding a
+ * sender is adding a row.
  *
- * Where the names come from: the host names these services put in their own
- * Received headers and PTR records, as their documentation and published mail
- * headers show them. Confidence per row as in the provider facts file:
- * H = documented by the service; M = consistent in many published headers;
- * L = seen in few. A PTR name is set by whoever holds the IP block, so a match
+ * Every PTR suffix, pattern and auth domain names its source in a comment: the
+ * service's documentation, or a published mail header quoted exactly (a
+ * Received line in which the receiving Postfix, Exim or vger.kernel.org wrote
+ * the sending IP's verified reverse name, in a public mailing-list archive
+ * such as lore.kernel.org, with the list and date to find it by). Entries
+ * without such a source are left out. Confidence per row as in the provider
+ * facts file: H = documented by the service; M = published headers. A match
  * names the network the mail left from, not who wrote it (a Gmail user and a
  * Google Workspace customer look the same).
  *
@@ -35,6 +41,13 @@ export interface SenderProfile {
   readonly ptrSuffixes: readonly string[];
   /** Other PTR name shapes (whole-name regular expressions, lower-case input). */
   readonly ptrPatterns?: readonly RegExp[];
+  /**
+   * The platform's own domains (each with its subdomains): a DKIM signature
+   * with one of them as d=, or SPF for one of them as the envelope sender,
+   * that PASSED names the platform even without a usable PTR name (only the
+   * platform holds those keys and sends from the IPs their SPF lists).
+   */
+  readonly authDomains?: readonly string[];
   readonly confidence: 'H' | 'M' | 'L';
 }
 
@@ -44,10 +57,11 @@ export const SENDERS = [
     name: { zh: '阿里邮箱', en: 'Alibaba Mail' },
     kind: 'mailbox',
     providerIds: ['aliyun-cn', 'aliyun-intl'],
-    // out<N>-<N>.mail.aliyun.com and out<N>-<N>.freemail.mail.aliyun.com (also under
-    // regional labels such as .us.a.mail.aliyun.com) in published headers. Alibaba's
-    // DirectMail bulk service also sends from aliyun.com hosts and cannot be told apart
-    // from the mailbox service by PTR with certainty (M).
+    // mail.aliyun.com: "Received: from out28-146.mail.aliyun.com (out28-146.mail.aliyun.com
+    // [115.124.28.146]) by lindbergh.monkeyblade.net (Postfix)" (linux-kernel@vger.kernel.org,
+    // 1 Aug 2023); regional hosts too: "out198-26.us.a.mail.aliyun.com (… [47.90.198.26])"
+    // (devicetree@vger.kernel.org, 6 May 2026). Alibaba's DirectMail bulk service may send from
+    // the same network; it cannot be told apart by PTR.
     ptrSuffixes: ['mail.aliyun.com'],
     confidence: 'M',
   },
@@ -56,27 +70,35 @@ export const SENDERS = [
     name: { zh: 'Google（Gmail / Google Workspace）', en: 'Google (Gmail / Google Workspace)' },
     kind: 'mailbox',
     providerIds: ['google-workspace'],
-    // mail-<x>-f<N>.google.com (e.g. mail-wr1-f54.google.com); also mail-sor-… for Google's own senders.
+    // google.com: "Received: from mail-we0-f172.google.com (mail-we0-f172.google.com [74.125.82.172])
+    // by kanga.kvack.org (Postfix)" (linux-mm@kvack.org, 3 Feb 2014); "mail-pl1-x636.google.com
+    // (mail-pl1-x636.google.com [IPv6:2607:f8b0:4864:20::636]) by lindbergh.monkeyblade.net
+    // (Postfix)" (git@vger.kernel.org, 10 Mar 2023).
     ptrSuffixes: ['google.com'],
-    confidence: 'H',
+    confidence: 'M',
   },
   {
     id: 'microsoft',
     name: { zh: 'Microsoft（Outlook.com / Microsoft 365）', en: 'Microsoft (Outlook.com / Microsoft 365)' },
     kind: 'mailbox',
     providerIds: ['microsoft-365'],
-    // mail-<region><N>.outbound.protection.outlook.com for Exchange Online and Outlook.com.
-    ptrSuffixes: ['outbound.protection.outlook.com', 'protection.outlook.com'],
-    confidence: 'H',
+    // outbound.protection.outlook.com: "Received: from NAM11-DM6-obe.outbound.protection.outlook.com
+    // (mail-dm6nam11on2075.outbound.protection.outlook.com [40.107.223.75]) by
+    // lindbergh.monkeyblade.net (Postfix)" (linux-kernel@vger.kernel.org, 4 May 2023).
+    ptrSuffixes: ['outbound.protection.outlook.com'],
+    confidence: 'M',
   },
   {
     id: 'yahoo',
     name: { zh: 'Yahoo / AOL', en: 'Yahoo / AOL' },
     kind: 'mailbox',
     providerIds: [],
-    // sonic<N>-<N>.consmr.mail.<dc>.yahoo.com; AOL mail now leaves from Yahoo's network
-    // but older aol.com hosts still appear (M).
-    ptrSuffixes: ['yahoo.com', 'yahoo.net', 'aol.com'],
+    // yahoo.com: "Received: from sonic310-20.consmr.mail.gq1.yahoo.com
+    // (sonic310-20.consmr.mail.gq1.yahoo.com [98.137.69.146]) by lindbergh.monkeyblade.net
+    // (Postfix)" (linux-kernel@vger.kernel.org, 28 Sep 2023). AOL mail leaves from the same hosts:
+    // "spf=pass (sender SPF authorized) smtp.mailfrom=aol.com (client-ip=98.137.68.30;
+    // helo=sonic308-54.consmr.mail.gq1.yahoo.com;" (Authentication-Results of lists.ozlabs.org).
+    ptrSuffixes: ['yahoo.com'],
     confidence: 'M',
   },
   {
@@ -84,8 +106,9 @@ export const SENDERS = [
     name: { zh: '腾讯（QQ 邮箱 / 腾讯企业邮）', en: 'Tencent (QQ Mail / Exmail)' },
     kind: 'mailbox',
     providerIds: ['tencent-exmail'],
-    // smtpbg<N>.qq.com and smtpbg<region>.qq.com (Exmail), out<ip-with-dashes>.mail.qq.com
-    // (QQ Mail). Personal QQ Mail and Exmail share the network (M).
+    // qq.com: "Received: from out162-62-57-210.mail.qq.com (out162-62-57-210.mail.qq.com
+    // [162.62.57.210]) by lindbergh.monkeyblade.net (Postfix)" (linux-kernel@vger.kernel.org,
+    // 23 Jul 2023). Personal QQ Mail and Exmail share the network.
     ptrSuffixes: ['qq.com'],
     confidence: 'M',
   },
@@ -94,7 +117,9 @@ export const SENDERS = [
     name: { zh: '网易企业邮', en: 'NetEase Qiye Mail' },
     kind: 'mailbox',
     providerIds: ['netease-qiye'],
-    // mail-m<N>.qiye.163.com in published headers (M).
+    // qiye.163.com: "Received: from mail-m118111.qiye.163.com (mail-m118111.qiye.163.com
+    // [115.236.118.111]) by lindbergh.monkeyblade.net (Postfix)" (linux-kernel@vger.kernel.org,
+    // 28 Mar 2023).
     ptrSuffixes: ['qiye.163.com'],
     confidence: 'M',
   },
@@ -103,8 +128,11 @@ export const SENDERS = [
     name: { zh: '网易邮箱（163 / 126）', en: 'NetEase Mail (163 / 126)' },
     kind: 'mailbox',
     providerIds: [],
-    // m<N>-<N>.163.com, m<N>-<N>.126.com; yeah.net and 188.com are NetEase's too (M; yeah.net and 188.com L).
-    ptrSuffixes: ['163.com', '126.com', 'yeah.net', '188.com', 'netease.com'],
+    // 163.com: "Received: from m15.mail.163.com (m15.mail.163.com [45.254.50.219]) by
+    // lindbergh.monkeyblade.net (Postfix)" (linux-kernel@vger.kernel.org, 7 Dec 2023).
+    // 126.com: "Received: from m1564.mail.126.com (m1564.mail.126.com [220.181.15.64]) by
+    // lindbergh.monkeyblade.net (Postfix)" (linux-kernel@vger.kernel.org, 18 Jun 2022).
+    ptrSuffixes: ['163.com', '126.com'],
     confidence: 'M',
   },
   {
@@ -112,8 +140,11 @@ export const SENDERS = [
     name: { zh: 'Zoho Mail', en: 'Zoho Mail' },
     kind: 'mailbox',
     providerIds: ['zoho'],
-    // sender4-of-o<N>.zoho.com (US), and the same under zoho.eu, zoho.in, zoho.com.au, zohomail.* (M).
-    ptrSuffixes: ['zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.com.cn', 'zohomail.com'],
+    // zoho.com: "Received: from sender4-op-o15.zoho.com (sender4-op-o15.zoho.com [136.143.188.15]) by
+    // gabe.freedesktop.org (Postfix)" (dri-devel@lists.freedesktop.org, 16 Aug 2025).
+    // zoho.eu: "Received: from sender11-op-o11.zoho.eu (sender11-op-o11.zoho.eu [31.186.226.225]) by
+    // lindbergh.monkeyblade.net (Postfix)" (linux-raid@vger.kernel.org, 20 Mar 2023).
+    ptrSuffixes: ['zoho.com', 'zoho.eu'],
     confidence: 'M',
   },
   {
@@ -121,8 +152,9 @@ export const SENDERS = [
     name: { zh: 'Apple iCloud 邮件', en: 'Apple iCloud Mail' },
     kind: 'mailbox',
     providerIds: [],
-    // <pod>p00im-<id>.me.com and …mail.icloud.com (M).
-    ptrSuffixes: ['me.com', 'icloud.com'],
+    // me.com: "Received: from ms11p00im-hyfv17291101.me.com (ms11p00im-hyfv17291101.me.com
+    // [17.58.38.40]) by lindbergh.monkeyblade.net (Postfix)" (a vger.kernel.org list, 25 Apr 2023).
+    ptrSuffixes: ['me.com'],
     confidence: 'M',
   },
   {
@@ -130,8 +162,15 @@ export const SENDERS = [
     name: { zh: 'Amazon SES', en: 'Amazon SES' },
     kind: 'platform',
     providerIds: [],
-    // a<N>-<N>.smtp-out.amazonses.com and e<N>-<N>.smtp-out.<region>.amazonses.com (H).
+    // amazonses.com: "Received: from a8-40.smtp-out.amazonses.com (a8-40.smtp-out.amazonses.com
+    // [54.240.8.40]) by lindbergh.monkeyblade.net (Postfix)" (linux-fsdevel@vger.kernel.org,
+    // 21 Feb 2023).
     ptrSuffixes: ['amazonses.com'],
+    // "Every message that you send by using Amazon SES contains a DKIM header that references a
+    // signing domain of amazonses.com" (https://docs.aws.amazon.com/ses/latest/dg/send-email-authentication-dkim-manual.html);
+    // without a custom MAIL FROM, "a subdomain of amazonses.com" is the envelope sender
+    // (https://docs.aws.amazon.com/ses/latest/dg/send-email-authentication-spf.html).
+    authDomains: ['amazonses.com'],
     confidence: 'H',
   },
   {
@@ -139,19 +178,37 @@ export const SENDERS = [
     name: { zh: 'SendGrid', en: 'SendGrid' },
     kind: 'platform',
     providerIds: [],
-    // Shared IPs under sendgrid.net (M). Dedicated IPs with SendGrid's "reverse DNS" set up
-    // carry o<N>.ptr<N>.<customer domain> (the shape SendGrid documents, H).
+    // sendgrid.net: "Received: from s.wrqvwxzv.outbound-mail.sendgrid.net
+    // (s.wrqvwxzv.outbound-mail.sendgrid.net [149.72.154.232]) by lindbergh.monkeyblade.net
+    // (Postfix)" (linux-kernel@vger.kernel.org, 18 Aug 2023); SendGrid's own example header:
+    // "Received: from o19315237198.static.reverse.sendgrid.net ([198.37.152.193])"
+    // (https://gist.github.com/sendgrid-gists/81feae0028800960c3b7945e34e9b5cf).
     ptrSuffixes: ['sendgrid.net'],
+    // A dedicated IP with SendGrid's reverse DNS set up: "o#.ptr###.yourdomain.com"
+    // (https://support.sendgrid.com/hc/en-us/articles/41494822145307-How-to-Verify-and-Troubleshoot-rDNS-Reverse-DNS-for-SendGrid-Dedicated-IPs).
     ptrPatterns: [/^o\d+\.ptr\d+\./],
-    confidence: 'M',
+    // "Authenticating a domain allows you to replace sendgrid.net with your personal sending
+    // domain" (https://www.twilio.com/docs/sendgrid/api-reference/domain-authentication/authenticate-a-domain);
+    // "dkim=pass (1024-bit key) header.d=sendgrid.net" (Authentication-Results of
+    // smtp.subspace.kernel.org, netdev@vger.kernel.org, 3 Feb 2025).
+    authDomains: ['sendgrid.net'],
+    confidence: 'H',
   },
   {
     id: 'mailchimp',
     name: { zh: 'Mailchimp / Mandrill', en: 'Mailchimp / Mandrill' },
     kind: 'platform',
     providerIds: [],
-    // mail<N>.<dc>.mcsv.net, mcdlv.net, rsgsv.net (Mailchimp), mail<N>.<dc>.mandrillapp.com (M).
-    ptrSuffixes: ['mcsv.net', 'mcdlv.net', 'rsgsv.net', 'mandrillapp.com'],
+    // mcdlv.net: "Received: from mail150.suw14.mcdlv.net (mail150.suw14.mcdlv.net [198.2.183.150])
+    // by ml01.01.org (Postfix)" (linux-nvdimm@lists.01.org, 14 Oct 2020).
+    // mandrillapp.com: "Received: from mail180-16.suw31.mandrillapp.com ([198.2.180.16]:27524
+    // "EHLO mail180-16.suw31.mandrillapp.com" rhost-flags-OK-OK-OK-OK) by vger.kernel.org"
+    // (stable@vger.kernel.org, 9 Jun 2019).
+    ptrSuffixes: ['mcdlv.net', 'mandrillapp.com'],
+    // The same Mailchimp message: "Received-SPF: Pass (mailfrom) identity=mailfrom;
+    // … envelope-from=bounce-mc.us2_146412474.3551972-e3616ba718@mail150.suw14.mcdlv.net" and
+    // "DKIM-Signature: v=1; a=rsa-sha256; c=relaxed/relaxed; d=mailchimpapp.net;".
+    authDomains: ['mcdlv.net', 'mailchimpapp.net'],
     confidence: 'M',
   },
   {
@@ -159,8 +216,11 @@ export const SENDERS = [
     name: { zh: 'Mailgun', en: 'Mailgun' },
     kind: 'platform',
     providerIds: [],
-    // m<N>-<N>.mailgun.net, so<N>-<N>.mailgun.net (M).
-    ptrSuffixes: ['mailgun.net', 'mailgun.org'],
+    // mailgun.net: "Received: from so254-9.mailgun.net ([198.61.254.9]:31326 "EHLO
+    // so254-9.mailgun.net" rhost-flags-OK-OK-OK-OK) by vger.kernel.org"
+    // (linux-wireless@vger.kernel.org, 21 Aug 2021); "m43-7.mailgun.net (m43-7.mailgun.net
+    // [69.72.43.7]) by gabe.freedesktop.org (Postfix)" (freedreno@lists.freedesktop.org).
+    ptrSuffixes: ['mailgun.net'],
     confidence: 'M',
   },
   {
@@ -168,7 +228,8 @@ export const SENDERS = [
     name: { zh: 'Postmark', en: 'Postmark' },
     kind: 'platform',
     providerIds: [],
-    // mta<N>.<pool>.mtasv.net (M).
+    // mtasv.net: "Received: from mta199a-ord.mtasv.net ([104.245.209.199]:40161) by hr1.samba.org
+    // with esmtps" (a lists.samba.org list, 7 Dec 2020).
     ptrSuffixes: ['mtasv.net'],
     confidence: 'M',
   },
@@ -177,35 +238,32 @@ export const SENDERS = [
     name: { zh: 'SparkPost', en: 'SparkPost' },
     kind: 'platform',
     providerIds: [],
-    // mta<N>.<pool>.sparkpostmail.com (M).
+    // sparkpostmail.com: "Received: from mta-174-84-115.intercom.com.sparkpostmail.com
+    // (mta-174-84-115.intercom.com.sparkpostmail.com [192.174.84.115]) by danya02.ru (Postfix)"
+    // (a published Stack Overflow notification, 30 Nov 2023).
     ptrSuffixes: ['sparkpostmail.com'],
     confidence: 'M',
-  },
-  {
-    id: 'brevo',
-    name: { zh: 'Brevo（Sendinblue）', en: 'Brevo (Sendinblue)' },
-    kind: 'platform',
-    providerIds: [],
-    // Hosts under sendinblue.com and brevo.com (L: few published headers).
-    ptrSuffixes: ['sendinblue.com', 'brevo.com'],
-    confidence: 'L',
   },
   {
     id: 'mailjet',
     name: { zh: 'Mailjet', en: 'Mailjet' },
     kind: 'platform',
     providerIds: [],
-    // Hosts under mailjet.com (M).
+    // mailjet.com: "Received: from o29.p25.mailjet.com (o29.p25.mailjet.com [185.189.236.29]) by
+    // relay.mimecast.com" (dm-devel@redhat.com, 11 Oct 2022).
     ptrSuffixes: ['mailjet.com'],
     confidence: 'M',
   },
   {
     id: 'salesforce',
-    name: { zh: 'Salesforce', en: 'Salesforce' },
+    name: { zh: 'Salesforce Marketing Cloud', en: 'Salesforce Marketing Cloud' },
     kind: 'platform',
     providerIds: [],
-    // Marketing Cloud (ExactTarget) hosts under exacttarget.com; Salesforce core mail under salesforce.com (M).
-    ptrSuffixes: ['exacttarget.com', 'salesforce.com'],
+    // exacttarget.com: "from cr80.mta.exacttarget.com (cr80.mta.exacttarget.com [136.147.176.80])
+    // by mx2.main-hosting.eu" (a published Received header, 5 Jul 2015); "from
+    // db229.mta.exacttarget.com (db229.mta.exacttarget.com. [13.111.0.229]) by mx.google.com"
+    // (4 Feb 2021).
+    ptrSuffixes: ['exacttarget.com'],
     confidence: 'M',
   },
   {
@@ -213,8 +271,9 @@ export const SENDERS = [
     name: { zh: 'Proofpoint', en: 'Proofpoint' },
     kind: 'gateway',
     providerIds: [],
-    // Customer gateways under pphosted.com and ppe-hosted.com (M).
-    ptrSuffixes: ['pphosted.com', 'ppe-hosted.com'],
+    // pphosted.com: "Received: from mx0b-00082601.pphosted.com (mx0b-00082601.pphosted.com
+    // [67.231.153.30]) by lindbergh.monkeyblade.net (Postfix)" (bpf@vger.kernel.org, 13 Jul 2023).
+    ptrSuffixes: ['pphosted.com'],
     confidence: 'M',
   },
   {
@@ -222,7 +281,9 @@ export const SENDERS = [
     name: { zh: 'Mimecast', en: 'Mimecast' },
     kind: 'gateway',
     providerIds: [],
-    // <region>-smtp-…mimecast.com (M).
+    // mimecast.com: "Received: from us-smtp-delivery-124.mimecast.com
+    // (us-smtp-delivery-124.mimecast.com [170.10.129.124]) by lindbergh.monkeyblade.net (Postfix)"
+    // (netdev@vger.kernel.org, 5 Dec 2022).
     ptrSuffixes: ['mimecast.com'],
     confidence: 'M',
   },
@@ -231,7 +292,8 @@ export const SENDERS = [
     name: { zh: 'Cisco Secure Email', en: 'Cisco Secure Email' },
     kind: 'gateway',
     providerIds: [],
-    // Hosted gateways esa<N>.<customer>.iphmx.com (M).
+    // iphmx.com: "Received: from esa6.hgst.iphmx.com (esa6.hgst.iphmx.com [216.71.154.45]) by
+    // lindbergh.monkeyblade.net (Postfix)" (linux-mmc@vger.kernel.org, 25 Jun 2023).
     ptrSuffixes: ['iphmx.com'],
     confidence: 'M',
   },
@@ -246,6 +308,25 @@ function suffixTable(): readonly { suffix: string; sender: SenderProfile }[] {
     .flatMap((sender) => sender.ptrSuffixes.map((suffix) => ({ suffix, sender })))
     .sort((a, b) => b.suffix.length - a.suffix.length);
   return bySuffix;
+}
+
+let byAuthDomain: readonly { suffix: string; sender: SenderProfile }[] | undefined;
+function authTable(): readonly { suffix: string; sender: SenderProfile }[] {
+  byAuthDomain ??= (SENDERS as readonly SenderProfile[])
+    .flatMap((sender) => (sender.authDomains ?? []).map((suffix) => ({ suffix, sender })))
+    .sort((a, b) => b.suffix.length - a.suffix.length);
+  return byAuthDomain;
+}
+
+/**
+ * The sending platform whose own domain this is (a DKIM d= or SPF domain from
+ * a report), or undefined. The caller uses it only for results that passed.
+ */
+export function recogniseAuthDomain(domain: string): SenderProfile | undefined {
+  const name = domain.trim().toLowerCase().replace(/\.$/, '');
+  if (!name) return undefined;
+  for (const { suffix, sender } of authTable()) if (name === suffix || name.endsWith(`.${suffix}`)) return sender;
+  return undefined;
 }
 
 /** The sender behind a PTR name, or undefined. */

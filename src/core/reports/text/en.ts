@@ -6,8 +6,18 @@ import type { ReportsText } from './types';
 
 const mb = (bytes: string): string => `${Math.round(Number(bytes) / (1024 * 1024))} MB`;
 const list = (items: readonly string[]): string => items.join(', ');
-const n = (x: number): string => x.toLocaleString('en-US');
+// One formatter for every number (toLocaleString builds a new one per call: slow over thousands of cells).
+let numbers: Intl.NumberFormat | undefined;
+const n = (x: number): string => (numbers ??= new Intl.NumberFormat('en-US')).format(x);
 const pc = (share: number): string => `${(share * 100).toFixed(1)}%`;
+
+const PTR_EVIDENCE = {
+  none: 'no reverse DNS name',
+  unrecognised: 'a reverse DNS name we do not recognise',
+  unconfirmed: 'a reverse DNS name that does not lead back to this IP',
+  error: 'the reverse DNS lookup failed',
+  'not-asked': 'reverse DNS was not looked up',
+} as const satisfies ReportsText['ptrEvidence'];
 
 export const en = {
   lang: 'en',
@@ -36,16 +46,13 @@ export const en = {
     'other-mailbox-service': (_p, c) =>
       `${c.senderName} sent ${n(c.messages)} messages as your domain without your DKIM signature: if your staff send through it ("send mail as"), set your domain up there; otherwise this is forwarded mail.`,
     'unknown-sender-spoofing': (p, c) =>
-      `An unknown sender sent ${n(c.messages)} messages as your domain that failed SPF and DKIM: probably spoofing. ${
-        p.policy === 'reject' ? 'Your policy p=reject already tells receivers to refuse them.' : 'Keep moving your policy towards p=reject.'
-      } If you do recognise this sender, authorise it in SPF and DKIM.`,
+      p.ptr === 'error' || p.ptr === 'not-asked'
+        ? `Could not identify this sender (${PTR_EVIDENCE[p.ptr]}): ${n(c.messages)} messages as your domain failed SPF and DKIM. Check the IP before treating it as spoofing; if you recognise it, authorise it in SPF and DKIM.`
+        : `An unknown sender (${PTR_EVIDENCE[p.ptr]}) sent ${n(c.messages)} messages as your domain that failed SPF and DKIM: probably spoofing. ${
+            p.policy === 'reject' ? 'Your policy p=reject already tells receivers to refuse them.' : 'Keep moving your policy towards p=reject.'
+          } If you do recognise this sender, authorise it in SPF and DKIM.`,
   },
-  ptrEvidence: {
-    none: 'no reverse DNS name',
-    unrecognised: 'a reverse DNS name we do not recognise',
-    error: 'the reverse DNS lookup failed',
-    'not-asked': 'reverse DNS not looked up',
-  },
+  ptrEvidence: PTR_EVIDENCE,
   fileErrorsHeading: 'Files not read:',
   fileError: {
     'unknown-format': () => 'not an XML, .gz or .zip file',

@@ -192,8 +192,8 @@ describe('the messages-per-day chart', () => {
 });
 
 const ptrs = new Map<string, PtrResult>([
-  ['192.0.2.10', { status: 'found', names: ['out1.mail.aliyun.com'], confirmed: null }],
-  ['198.51.100.20', { status: 'found', names: ['o1.ptr1.sendgrid.net'], confirmed: null }],
+  ['192.0.2.10', { status: 'found', names: ['out1.mail.aliyun.com'], confirmed: true }],
+  ['198.51.100.20', { status: 'found', names: ['o1.ptr1.sendgrid.net'], confirmed: true }],
   ['203.0.113.30', { status: 'none', rcode: 'NXDOMAIN' }],
 ]);
 const summary = aggregate([a, b]);

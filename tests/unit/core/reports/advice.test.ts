@@ -1,12 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ADVICE_CODES, ADVICE_GUIDE, adviseGroup, adviseSources, type Advice } from '~/core/reports/advice';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { ADVICE_CODES, ADVICE_GUIDE, ADVICE_GUIDES, adviseGroup, adviseSources, type Advice } from '~/core/reports/advice';
 import { aggregate, latestPolicy } from '~/core/reports/aggregate';
 import { parseReport } from '~/core/reports/parse';
 import { groupSources, type PtrResult, type SourceGroup } from '~/core/reports/sources';
 import type { DmarcReport, ReportRecord } from '~/core/reports/types';
 import { fixture, REPORT_FIXTURES, testPacer } from '../../support/reports';
 
-const found = (name: string): PtrResult => ({ status: 'found', names: [name], confirmed: null });
+const found = (name: string): PtrResult => ({ status: 'found', names: [name], confirmed: true });
 
 function report(records: ReportRecord[]): DmarcReport {
   return {
@@ -30,7 +32,7 @@ function report(records: ReportRecord[]): DmarcReport {
   };
 }
 
-type Auth = { dkim?: [string, string, string][]; spf?: [string, string][]; reasons?: string[] };
+type Auth = { dkim?: [string, string, string][]; spf?: [string, string][]; reasons?: string[]; from?: string };
 function rec(ip: string, count: number, dkim: string, spf: string, auth: Auth = {}): ReportRecord {
   return {
     sourceIp: ip,
@@ -39,7 +41,7 @@ function rec(ip: string, count: number, dkim: string, spf: string, auth: Auth = 
     dkim,
     spf,
     reasons: (auth.reasons ?? []).map((type) => ({ type, comment: '' })),
-    headerFrom: 'example.com',
+    headerFrom: auth.from ?? 'example.com',
     envelopeFrom: '',
     envelopeTo: '',
     dkimResults: (auth.dkim ?? []).map(([domain, selector, result]) => ({ domain, selector, result, humanResult: '' })),
@@ -163,16 +165,58 @@ describe('adviseGroup', () => {
       [{ code: 'other-mailbox-service', severity: 'fail', messages: 2, params: { sender: 'google' } }],
     ],
     [
-      'an unknown IP whose lookup failed',
+      'an unknown IP whose lookup failed: not called spoofing, only a warning',
       group([rec('203.0.113.50', 8, 'fail', 'fail')], { status: 'error', code: 'timeout' }),
       own,
-      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 8, params: { policy: '', ptr: 'error', ptrDomain: '' } }],
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 8, params: { policy: '', ptr: 'error', ptrDomain: '' } }],
     ],
     [
-      'an unknown IP not looked up, under p=reject',
+      'an unknown IP not looked up, under p=reject: only a warning',
       group([rec('203.0.113.51', 1, 'fail', 'fail')]),
       { ...own, policy: { domain: 'example.com', p: 'reject', sp: '', np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' } },
-      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 1, params: { policy: 'reject', ptr: 'not-asked', ptrDomain: '' } }],
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 1, params: { policy: 'reject', ptr: 'not-asked', ptrDomain: '' } }],
+    ],
+    [
+      'an unknown IP skipped (beyond the lookup limit) counts as not looked up',
+      group([rec('203.0.113.52', 2, 'fail', 'fail')], { status: 'skipped' }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 2, params: { policy: '', ptr: 'not-asked', ptrDomain: '' } }],
+    ],
+    [
+      'an IP whose name claims Alibaba Mail but does not lead back: probably spoofing, not your provider',
+      group([rec('203.0.113.66', 5, 'fail', 'fail')], { status: 'found', names: ['out30-1.mail.aliyun.com'], confirmed: false }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 5, params: { policy: '', ptr: 'unconfirmed', ptrDomain: '' } }],
+    ],
+    [
+      'an IP whose name could not be checked forward: only a warning',
+      group([rec('203.0.113.68', 2, 'fail', 'fail')], { status: 'found', names: ['out30-1.mail.aliyun.com'], confirmed: null }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'warn', messages: 2, params: { policy: '', ptr: 'error', ptrDomain: '' } }],
+    ],
+    [
+      'an unknown IP without a reverse name: probably spoofing',
+      group([rec('203.0.113.53', 4, 'fail', 'fail')], { status: 'none', rcode: 'NXDOMAIN' }),
+      own,
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 4, params: { policy: '', ptr: 'none', ptrDomain: '' } }],
+    ],
+    [
+      'the policy quoted is that of the failing messages’ own header_from domain',
+      group([rec('203.0.113.54', 3, 'fail', 'fail', { from: 'example.net' })], { status: 'none', rcode: 'NXDOMAIN' }),
+      { ...own, policies: new Map([['example.com', 'none'], ['example.net', 'reject']]) },
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 3, params: { policy: 'reject', ptr: 'none', ptrDomain: '' } }],
+    ],
+    [
+      'with several header_from domains, the weakest of their policies is quoted',
+      group([rec('203.0.113.55', 3, 'fail', 'fail', { from: 'example.net' }), rec('203.0.113.55', 1, 'fail', 'fail')], { status: 'none', rcode: 'NXDOMAIN' }),
+      { ...own, policies: new Map([['example.com', 'quarantine'], ['example.net', 'reject']]), policy: { domain: 'example.net', p: 'reject', sp: '', np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' } },
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 4, params: { policy: 'quarantine', ptr: 'none', ptrDomain: '' } }],
+    ],
+    [
+      'header_from domains without a known policy fall back to the policy given',
+      group([rec('203.0.113.56', 2, 'fail', 'fail', { from: 'example.org' })], { status: 'none', rcode: 'NXDOMAIN' }),
+      { ...own, policies: new Map([['example.com', 'none']]), policy: { domain: 'example.org', p: 'reject', sp: '', np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' } },
+      [{ code: 'unknown-sender-spoofing', severity: 'fail', messages: 2, params: { policy: 'reject', ptr: 'none', ptrDomain: '' } }],
     ],
     ['a passing source that is not yours: nothing to say', group([rec('198.51.100.7', 2, 'pass', 'fail')], found('mail-wr1-f54.google.com')), own, []],
     [
@@ -186,7 +230,16 @@ describe('adviseGroup', () => {
     expect(strip(adviseGroup(g, options))).toEqual(expected);
   });
 
-  it('links every code to a guide page', () => {
-    expect(ADVICE_CODES.filter((c) => !/^dns\/(dkim|spf|dmarc)$/.test(ADVICE_GUIDE[c]))).toEqual([]);
+  it('links every code to guide pages that exist in both languages', () => {
+    const docs = fileURLToPath(new URL('../../../../src/content/docs/', import.meta.url));
+    const missing = ADVICE_CODES.flatMap((c) => ADVICE_GUIDES[c]).filter(
+      (slug) => !existsSync(`${docs}${slug}.mdx`) || !existsSync(`${docs}en/${slug}.mdx`),
+    );
+    expect(missing).toEqual([]);
+    expect(ADVICE_CODES.filter((c) => ADVICE_GUIDE[c] !== ADVICE_GUIDES[c][0])).toEqual([]);
+  });
+
+  it.each([['platform-not-authorised'], ['platform-dkim-fail']] as const)('links %s to the page on mail that platforms send, first or second', (code) => {
+    expect(ADVICE_GUIDES[code].slice(0, 2)).toContain('troubleshooting/platform-mail');
   });
 });

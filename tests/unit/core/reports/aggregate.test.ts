@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { aggregate, dedupeReports, domainsLoaded, latestPolicy, MAX_TALLY, reportDay, reportKey, selectReports } from '~/core/reports/aggregate';
+import { aggregate, dedupeReports, domainsLoaded, latestPolicy, MAX_TALLY, policyByHeaderFrom, reportDay, reportKey, selectReports } from '~/core/reports/aggregate';
 import { parseReport } from '~/core/reports/parse';
 import type { DmarcReport, ReportRecord } from '~/core/reports/types';
 import { fixture, REPORT_FIXTURES, testPacer } from '../../support/reports';
@@ -200,6 +200,43 @@ describe('helpers', () => {
     expect(latestPolicy(reports, 'example.com')?.p).toBe('quarantine');
     expect(latestPolicy(reports, 'example.net')?.p).toBe('reject');
     expect(latestPolicy([], 'example.com')).toBeUndefined();
+  });
+
+  it('finds the policy in force for each header_from domain of the fixtures', () => {
+    expect(Object.fromEntries(policyByHeaderFrom(reports))).toEqual({ 'example.com': 'quarantine', 'example.net': 'reject' });
+  });
+
+  const pol = (domain: string, p: string, sp = '') => ({ domain, p, sp, np: '', adkim: '', aspf: '', pct: '', fo: '', testing: '', discoveryMethod: '' });
+  const rows: [string, DmarcReport[], Record<string, string>][] = [
+    [
+      'a subdomain header_from takes sp= of its organisation domain’s record',
+      [synthetic({ policy: pol('example.com', 'none', 'reject'), records: [record('192.0.2.1', 1, 'fail', 'fail', { headerFrom: 'news.example.com' })] })],
+      { 'news.example.com': 'reject' },
+    ],
+    [
+      'a subdomain header_from without sp= takes p=',
+      [synthetic({ policy: pol('example.com', 'quarantine'), records: [record('192.0.2.1', 1, 'fail', 'fail', { headerFrom: 'news.example.com' })] })],
+      { 'news.example.com': 'quarantine' },
+    ],
+    [
+      'the report that ends last decides',
+      [
+        synthetic({ reportId: 'late', endSec: 1700100000, policy: pol('example.com', 'reject'), records: [record('192.0.2.1', 1, 'pass', 'pass')] }),
+        synthetic({ reportId: 'early', endSec: 1700000000, policy: pol('example.com', 'none'), records: [record('192.0.2.1', 1, 'pass', 'pass')] }),
+      ],
+      { 'example.com': 'reject' },
+    ],
+    [
+      'each domain keeps its own policy',
+      [
+        synthetic({ reportId: 'a', policy: pol('example.com', 'none'), records: [record('192.0.2.1', 1, 'pass', 'pass')] }),
+        synthetic({ reportId: 'b', policy: pol('example.net', 'reject'), records: [record('192.0.2.1', 1, 'pass', 'pass', { headerFrom: 'example.net' })] }),
+      ],
+      { 'example.com': 'none', 'example.net': 'reject' },
+    ],
+  ];
+  it.each(rows)('policyByHeaderFrom: %s', (_name, input, expected) => {
+    expect(Object.fromEntries(policyByHeaderFrom(input))).toEqual(expected);
   });
 
   it('counts domains over deduplicated input', () => {

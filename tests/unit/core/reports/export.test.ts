@@ -103,10 +103,10 @@ describe('names and wording helpers', () => {
     expect([senderName('tencent', 'zh'), senderName('tencent', 'en'), senderName('', 'en')]).toEqual(['腾讯（QQ 邮箱 / 腾讯企业邮）', 'Tencent (QQ Mail / Exmail)', '']);
   });
 
-  it('names a group by its sender, else its PTR domain, else its IP', () => {
+  it('names a group by its sender (here from its DKIM signature), else its PTR domain, else its IP', () => {
     const summary = aggregate([google]);
-    const groups = groupSources(summary.sources, new Map([['198.51.100.20', { status: 'found', names: ['dyn.example-isp.net'], confirmed: null }]]));
-    expect(groups.map((g) => groupName(g, en))).toEqual(['192.0.2.10', 'example-isp.net', '203.0.113.30']);
+    const groups = groupSources(summary.sources, new Map([['203.0.113.30', { status: 'found', names: ['dyn.example-isp.net'], confirmed: true }]]));
+    expect(groups.map((g) => groupName(g, en))).toEqual(['192.0.2.10', 'SendGrid', 'example-isp.net']);
   });
 
   it('words advice with its sender name', () => {

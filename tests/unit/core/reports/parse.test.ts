@@ -102,6 +102,7 @@ describe('parseReport on the reporter-style fixtures', () => {
     const r = await report('rfc9990.xml');
     expect(r.namespace).toBe('urn:ietf:params:xml:ns:dmarc-2.0');
     expect(r.generator).toBe('Example DMARC reporter 2.1');
+    expect(r.errors).toEqual(['Unknown tag "foo" in the record at _dmarc.example.com, ignored']);
     expect(r.policy).toEqual({ domain: 'example.com', p: 'quarantine', sp: 'quarantine', np: 'reject', adkim: 'r', aspf: 'r', pct: '', fo: '', testing: 'y', discoveryMethod: 'treewalk' });
     expect(r.records[0]?.disposition).toBe('pass');
     expect(r.records[1]?.reasons).toEqual([{ type: 'policy_test_mode', comment: 't=y' }]);

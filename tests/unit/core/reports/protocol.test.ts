@@ -43,6 +43,26 @@ describe('parseRequest', () => {
 });
 
 describe('createReportsClient', () => {
+  it('puts the reports sent in several messages back together, in order, into the result', async () => {
+    const listeners = new Set<(event: { readonly data: unknown }) => void>();
+    const send = (data: unknown) => queueMicrotask(() => [...listeners].forEach((l) => l({ data })));
+    const report = (id: string) => ({ reportId: id }) as unknown as import('~/core/reports/types').DmarcReport;
+    const worker: WorkerLike = {
+      postMessage: (message) => {
+        const id = (message as { id: number }).id;
+        if ((message as { type: string }).type !== 'load') return;
+        send({ type: 'reports', id, reports: [report('a'), report('b')] });
+        send({ type: 'reports', id: id + 1, reports: [report('other load')] });
+        send({ type: 'reports', id, reports: [report('c')] });
+        send({ type: 'result', id, result: { reports: [], errors: [], aborted: false, xmlBytes: 3 }, summary: {} });
+      },
+      addEventListener: (_type, l) => void listeners.add(l),
+      removeEventListener: (_type, l) => void listeners.delete(l),
+    };
+    const res = await createReportsClient(worker).load([]);
+    expect(res.ok && res.result.reports.map((r) => r.reportId)).toEqual(['a', 'b', 'c']);
+  });
+
   it('loads through the worker, passing progress and transferring the bytes', async () => {
     const { worker, transferred, listeners } = channel();
     const client = createReportsClient(worker);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { getSender, orgDomain, recogniseSender, SENDERS } from '~/core/reports/senders';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { getSender, orgDomain, recogniseAuthDomain, recogniseSender, SENDERS, type SenderProfile } from '~/core/reports/senders';
 import { RECOGNISERS } from '~/core/providers/index';
 
 describe('recogniseSender', () => {
@@ -27,6 +29,16 @@ describe('recogniseSender', () => {
     ['sender-of-o52.zoho.eu', 'zoho'],
     ['mta-201a.mtasv.net', 'postmark'],
     ['mx0a-00123401.pphosted.com', 'proofpoint'],
+    ['sender11-op-o11.zoho.eu', 'zoho'],
+    ['mail150.suw14.mcdlv.net', 'mailchimp'],
+    ['mta199a-ord.mtasv.net', 'postmark'],
+    ['us-smtp-delivery-124.mimecast.com', 'mimecast'],
+    ['esa6.hgst.iphmx.com', 'cisco'],
+    ['cr80.mta.exacttarget.com', 'salesforce'],
+    // Names under suffixes no published source showed are not recognised.
+    ['m1.yeah.net', undefined],
+    ['smtp.brevo.com', undefined],
+    ['mail.icloud.com', undefined],
     ['203-0-113-5.dynamic.example-isp.net', undefined],
     ['notgoogle.com', undefined],
     ['google.com.example.net', undefined],
@@ -47,6 +59,56 @@ describe('recogniseSender', () => {
     expect(SENDERS.filter((s) => !s.name.zh || !s.name.en)).toEqual([]);
     expect(getSender('google')?.kind).toBe('mailbox');
     expect(getSender('nope')).toBeUndefined();
+  });
+});
+
+describe('recogniseAuthDomain', () => {
+  // DKIM d= or SPF domain, sender id (undefined: not a platform's own domain)
+  const rows: [string, string | undefined][] = [
+    ['amazonses.com', 'amazon-ses'],
+    ['us-east-1.amazonses.com', 'amazon-ses'],
+    ['sendgrid.net', 'sendgrid'],
+    ['em1234.sendgrid.net', 'sendgrid'],
+    ['mail150.suw14.mcdlv.net', 'mailchimp'],
+    ['MailchimpApp.net.', 'mailchimp'],
+    ['gmail.com', undefined],
+    ['example.com', undefined],
+    ['notsendgrid.net', undefined],
+    ['', undefined],
+  ];
+  it.each(rows)('recognises %j as %s', (domain, id) => {
+    expect(recogniseAuthDomain(domain)?.id).toBe(id);
+  });
+
+  it('is used for sending platforms only', () => {
+    expect(SENDERS.filter((s: SenderProfile) => (s.authDomains?.length ?? 0) > 0 && s.kind !== 'platform').map((s) => s.id)).toEqual([]);
+  });
+});
+
+describe('the sources of the senders table', () => {
+  // Each sender's block of senders.ts, with its comment lines.
+  const text = readFileSync(fileURLToPath(new URL('../../../../src/core/reports/senders.ts', import.meta.url)), 'utf8');
+  const comments = (id: string): string => {
+    const start = text.indexOf(`    id: '${id}',`);
+    const end = text.indexOf('\n  },', start);
+    return text
+      .slice(start, end)
+      .split('\n')
+      .filter((l) => l.trim().startsWith('//'))
+      .join('\n');
+  };
+  const entries = (SENDERS as readonly SenderProfile[]).flatMap((s) => [
+    ...s.ptrSuffixes.map((x) => [s.id, x] as const),
+    ...(s.authDomains ?? []).map((x) => [s.id, x] as const),
+  ]);
+  it.each(entries)('%s names a source for %s', (id, entry) => {
+    const c = comments(id);
+    expect(c).toContain(entry);
+    expect(c).toMatch(/Received|https:\/\/|DKIM-Signature|header\.d=|spf=pass/);
+  });
+
+  it.each((SENDERS as readonly SenderProfile[]).filter((s) => s.ptrPatterns).map((s) => [s.id]))('%s names the documentation of its PTR patterns', (id) => {
+    expect(comments(id)).toMatch(/https:\/\/\S+/);
   });
 });
 

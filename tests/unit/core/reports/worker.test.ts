@@ -17,6 +17,6 @@ describe('the worker entry', () => {
     await import('~/core/reports/worker');
     expect(typeof scope.onmessage).toBe('function');
     scope.onmessage?.({ data: { type: 'load', id: 1, files: [{ name: 'google.xml', bytes: fixture('google.xml') }] } });
-    await vi.waitFor(() => expect(posted.map((m) => m.type)).toEqual(['progress', 'result']));
+    await vi.waitFor(() => expect(posted.map((m) => m.type)).toEqual(['progress', 'reports', 'result']));
   });
 });

@@ -43,6 +43,16 @@ describe('the en wording', () => {
     expect(weak).not.toBe(strict);
   });
 
+  it.each([
+    ['error', 'Could not identify this sender (the reverse DNS lookup failed): 3 messages as your domain failed SPF and DKIM. Check the IP before treating it as spoofing; if you recognise it, authorise it in SPF and DKIM.'],
+    ['not-asked', 'Could not identify this sender (reverse DNS was not looked up): 3 messages as your domain failed SPF and DKIM. Check the IP before treating it as spoofing; if you recognise it, authorise it in SPF and DKIM.'],
+    ['none', 'An unknown sender (no reverse DNS name) sent 3 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject. If you do recognise this sender, authorise it in SPF and DKIM.'],
+    ['unrecognised', 'An unknown sender (a reverse DNS name we do not recognise) sent 3 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject. If you do recognise this sender, authorise it in SPF and DKIM.'],
+    ['unconfirmed', 'An unknown sender (a reverse DNS name that does not lead back to this IP) sent 3 messages as your domain that failed SPF and DKIM: probably spoofing. Keep moving your policy towards p=reject. If you do recognise this sender, authorise it in SPF and DKIM.'],
+  ] as const)('words an unknown sender whose reverse DNS evidence is %s', (ptr, expected) => {
+    expect(en.advice['unknown-sender-spoofing']({ policy: 'none', ptr, ptrDomain: '' }, { senderName: '', messages: 3 })).toBe(expected);
+  });
+
   it.each(FILE_ERROR_CODES.map((c) => [c]))('words the file error %s', (code) => {
     expect(en.fileError[code]('52428800').length).toBeGreaterThan(3);
   });

@@ -43,6 +43,16 @@ describe('the zh wording', () => {
     expect(weak).not.toBe(strict);
   });
 
+  it.each([
+    ['error', '无法识别这个发件方（反向解析查询失败）：它以您的域名发出了 3 封 SPF 和 DKIM 都未通过的邮件。认定为伪冒之前，请先核实这个 IP；如果您认识它，请在 SPF 和 DKIM 中授权它。'],
+    ['not-asked', '无法识别这个发件方（未查询反向解析）：它以您的域名发出了 3 封 SPF 和 DKIM 都未通过的邮件。认定为伪冒之前，请先核实这个 IP；如果您认识它，请在 SPF 和 DKIM 中授权它。'],
+    ['none', '未知发件方（没有反向解析名称）以您的域名发出了 3 封 SPF 和 DKIM 都未通过的邮件，很可能是伪冒。请逐步把策略收紧到 p=reject。如果您认识这个发件方，请在 SPF 和 DKIM 中授权它。'],
+    ['unrecognised', '未知发件方（反向解析名称无法识别）以您的域名发出了 3 封 SPF 和 DKIM 都未通过的邮件，很可能是伪冒。请逐步把策略收紧到 p=reject。如果您认识这个发件方，请在 SPF 和 DKIM 中授权它。'],
+    ['unconfirmed', '未知发件方（反向解析名称不指回这个 IP）以您的域名发出了 3 封 SPF 和 DKIM 都未通过的邮件，很可能是伪冒。请逐步把策略收紧到 p=reject。如果您认识这个发件方，请在 SPF 和 DKIM 中授权它。'],
+  ] as const)('words an unknown sender whose reverse DNS evidence is %s', (ptr, expected) => {
+    expect(zh.advice['unknown-sender-spoofing']({ policy: 'none', ptr, ptrDomain: '' }, { senderName: '', messages: 3 })).toBe(expected);
+  });
+
   it.each(FILE_ERROR_CODES.map((c) => [c]))('words the file error %s', (code) => {
     expect(zh.fileError[code]('52428800').length).toBeGreaterThan(3);
   });
