@@ -173,7 +173,8 @@ export function dedupeReports(reports: readonly DmarcReport[]): { readonly repor
 
 // ------------------------------------------------------------------ accumulators
 
-class CountAcc {
+/** Message counts by result and disposition, added row by row or from counts already made. */
+export class CountAcc {
   messages = 0;
   pass = 0;
   fail = 0;
@@ -197,6 +198,19 @@ class CountAcc {
     if (r.disposition === 'quarantine') this.quarantine += n;
     else if (r.disposition === 'reject') this.reject += n;
     else this.none += n;
+  }
+
+  /** Adds counts made elsewhere (a source's, into its group's). */
+  addCounts(c: Counts, d: Dispositions): void {
+    this.messages += c.messages;
+    this.pass += c.pass;
+    this.fail += c.fail;
+    this.dkimAligned += c.dkimAligned;
+    this.spfAligned += c.spfAligned;
+    this.bothAligned += c.bothAligned;
+    this.none += d.none;
+    this.quarantine += d.quarantine;
+    this.reject += d.reject;
   }
 
   counts(): Counts {

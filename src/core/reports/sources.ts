@@ -21,7 +21,7 @@
 import { isDohError } from '../doh/errors';
 import { reverseName } from '../doh/ip';
 import type { QueryFn } from '../doh/types';
-import type { Counts, Dispositions, SourceIp } from './aggregate';
+import { CountAcc, type Counts, type Dispositions, type SourceIp } from './aggregate';
 import { canonicalIp } from './values';
 import { orgDomain, recogniseAuthDomain, recogniseSender, type SenderProfile } from './senders';
 
@@ -198,16 +198,7 @@ export interface SourceGroup extends Counts {
   readonly members: readonly GroupMember[];
 }
 
-class GroupAcc {
-  messages = 0;
-  pass = 0;
-  fail = 0;
-  dkimAligned = 0;
-  spfAligned = 0;
-  bothAligned = 0;
-  none = 0;
-  quarantine = 0;
-  reject = 0;
+class GroupAcc extends CountAcc {
   readonly members: GroupMember[] = [];
 
   constructor(
@@ -215,36 +206,24 @@ class GroupAcc {
     readonly kind: GroupKind,
     readonly sender: SenderProfile | null,
     readonly domain: string,
-  ) {}
+  ) {
+    super();
+  }
 
-  add(m: GroupMember): void {
-    const s = m.source;
-    this.messages += s.messages;
-    this.pass += s.pass;
-    this.fail += s.fail;
-    this.dkimAligned += s.dkimAligned;
-    this.spfAligned += s.spfAligned;
-    this.bothAligned += s.bothAligned;
-    this.none += s.dispositions.none;
-    this.quarantine += s.dispositions.quarantine;
-    this.reject += s.dispositions.reject;
+  addMember(m: GroupMember): void {
+    this.addCounts(m.source, m.source.dispositions);
     this.members.push(m);
   }
 
   result(): SourceGroup {
-    const { key, kind, sender, domain, messages, pass, fail, dkimAligned, spfAligned, bothAligned } = this;
+    const { key, kind, sender, domain } = this;
     return {
       key,
       kind,
       sender,
       domain,
-      messages,
-      pass,
-      fail,
-      dkimAligned,
-      spfAligned,
-      bothAligned,
-      dispositions: { none: this.none, quarantine: this.quarantine, reject: this.reject },
+      ...this.counts(),
+      dispositions: this.dispositions(),
       members: [...this.members].sort((a, b) => b.source.messages - a.source.messages),
     };
   }
@@ -276,7 +255,7 @@ export function groupSources(sources: readonly SourceIp[], ptrs: ReadonlyMap<str
       key = `ip:${source.ip}`;
       acc = groups.get(key) ?? new GroupAcc(key, 'ip', null, '');
     }
-    acc.add({ source, ptr, recognisedBy });
+    acc.addMember({ source, ptr, recognisedBy });
     groups.set(key, acc);
   }
   return [...groups.values()].map((g) => g.result()).sort((a, b) => b.messages - a.messages || (a.key < b.key ? -1 : 1));
