@@ -93,6 +93,10 @@ export default defineConfig({
         en: { label: 'English', lang: 'en' },
       },
       favicon: '/favicon.svg',
+      // The first paint waits until the page title is parsed (Chromium), so the header and sidebar
+      // are drawn whole: a paint of a half-parsed header (the theme picker without the language
+      // picker beside it) moved the search box and pickers when the rest arrived (layout shift).
+      head: [{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } }],
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/custom.css'],
