@@ -45,7 +45,7 @@ const CHUNK_GROUPS = [
   },
   {
     name: 'ui',
-    test: /[\\/]src[\\/]components[\\/]ui[\\/](?:useToolRun|useResolvers|resolverChoice|useUrlState|urlParams|i18n|strings|messages|links|clock|CopyButton|CopyReport|report|StatusBadge|ResolverPicker|TextField|Summary)\.tsx?$/,
+    test: /[\\/]src[\\/]components[\\/]ui[\\/](?:useToolRun|useResolvers|resolverChoice|useUrlState|urlParams|i18n|strings|messages|links|clock|CopyButton|CopyReport|report|StatusBadge|ResolverPicker|TextField)\.tsx?$/,
   },
   ...['zh', 'en'].flatMap((lang) => [
     { name: lang, test: new RegExp(`[\\\\/]src[\\\\/]components[\\\\/][\\w-]+[\\\\/]strings[\\\\/]${lang}\\.ts$`) },

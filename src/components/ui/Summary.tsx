@@ -88,6 +88,8 @@ export function Summary({ lang, phase, counts, total, problems, oneLine = false,
                   <span key={p.status} className="mg-line-icon" aria-hidden="true">
                     {ICONS[p.status]}
                   </span>{' '}
+                  {/* A problem's line says its status to screen readers too (ok and pending say it in words). */}
+                  {p.status === 'ok' || p.status === 'pending' ? null : <span className="mg-sr-only">{s.status[p.status]} </span>}
                 </>
               ) : null}
               <a href={`#${p.anchor}`}>{p.label}</a>
