@@ -228,12 +228,11 @@ export function CheckerFields(props: CheckerFieldsProps) {
         />
       </details>
 
-      {/* Run, share and watch in one row. The run button keeps one width whatever it says, so nothing
-          in the row moves while a check runs (Stop is in the summary while it runs, CheckerStatus). */}
+      {/* Run, share and watch in one row. Nothing in it changes while a check runs (the summary says
+          it is running and offers Stop, CheckerStatus), so nothing in the row moves. */}
       <div className="mg-actions mg-checker-actions">
-        <button type="submit" className="mg-primary mg-stable" disabled={!domain?.ok || running}>
-          <span aria-hidden={running}>{t.check}</span>
-          <span aria-hidden={!running}>{t.checking}</span>
+        <button type="submit" className="mg-primary" disabled={!domain?.ok || running}>
+          {t.check}
         </button>
         <CopyButton lang={lang} label={t.copyLink} text={() => window.location.href} />
         {watching ? (

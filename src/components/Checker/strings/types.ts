@@ -29,7 +29,6 @@ export interface CheckerStrings {
   /** Before the domain, at the top of the copied report. */
   readonly reportTitle: string;
   readonly check: string;
-  readonly checking: string;
   readonly stop: string;
   readonly copyLink: string;
   readonly linkCopied: string;
