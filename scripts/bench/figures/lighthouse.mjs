@@ -1,10 +1,20 @@
 // Figure: Lighthouse scores (mobile preset, simulated throttling) for the home
-// page, a guide page, the checker and the message analyser, with what keeps a score below target.
+// page, a guide page and every tool page, with what keeps a score below target
+// (issue #15: performance at least 98, the other three 100).
 import { launchForLighthouse } from '../browser.mjs';
 
-const LH_PAGES = ['/', '/dns/spf/', '/tools/checker/', '/tools/message/'];
+const LH_PAGES = [
+  '/',
+  '/dns/spf/',
+  '/tools/checker/',
+  '/tools/propagation/',
+  '/tools/lookup/',
+  '/tools/spf/',
+  '/tools/message/',
+  '/tools/dmarc-reports/',
+];
 const LH_CATEGORIES = [
-  { id: 'performance', short: 'perf', target: 95 },
+  { id: 'performance', short: 'perf', target: 98 },
   { id: 'accessibility', short: 'a11y', target: 100 },
   { id: 'best-practices', short: 'BP', target: 100 },
   { id: 'seo', short: 'SEO', target: 100 },
@@ -66,7 +76,7 @@ async function run({ origin, report }) {
   report.section('Lighthouse 13 — mobile preset, simulated throttling');
   for (const p of pages) {
     const all = LH_CATEGORIES.every((c) => (p.scores[c.id] ?? -1) >= c.target);
-    report.row(p.path, LH_CATEGORIES.map((c) => `${c.short} ${p.scores[c.id] ?? '–'}`).join(' · '), 'perf ≥ 95, others 100', all);
+    report.row(p.path, LH_CATEGORIES.map((c) => `${c.short} ${p.scores[c.id] ?? '–'}`).join(' · '), 'perf ≥ 98, others 100', all);
     for (const c of LH_CATEGORIES) {
       if ((p.scores[c.id] ?? -1) < c.target && p.failing[c.id].length) {
         report.note(`Lighthouse ${p.path} ${c.short} ${p.scores[c.id]}: ${p.failing[c.id].join(', ')}`);
@@ -85,6 +95,6 @@ async function run({ origin, report }) {
 export default {
   id: 'lighthouse',
   needs: 'site',
-  describe: 'Lighthouse scores for the home page, a guide page and the checker',
+  describe: 'Lighthouse scores for the home page, a guide page and every tool page',
   run,
 };

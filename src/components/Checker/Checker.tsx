@@ -47,7 +47,7 @@ export default function Checker({ lang, base, records }: CheckerProps) {
         startWatching={(notify) => void c.startWatching(notify)}
       />
       <div className="mg-results">
-      <CheckerStatus lang={lang} base={base} state={state} allPassed={c.allPassed} />
+        <CheckerStatus lang={lang} base={base} state={state} allPassed={c.allPassed} stop={c.stop} />
       {ascii && c.published.length > 0 ? (
         <>
           <div className="mg-actions">

@@ -35,6 +35,7 @@ export interface CheckerFieldsProps {
   readonly running: boolean;
   readonly watching: boolean;
   readonly run: () => void;
+  /** Stops the check that runs, and watching. */
   readonly stop: () => void;
   readonly startWatching: (notify: boolean) => void;
 }
@@ -57,33 +58,33 @@ export function CheckerFields(props: CheckerFieldsProps) {
   };
 
   return (
-    <form onSubmit={onSubmit} noValidate>
-      <TextField
-        id={`${ids}-domain`}
-        name="domain"
-        label={t.domainLabel}
-        hint={
-          <>
-            {t.domainHint}
-            {domain?.ok && domain.unicode !== domain.ascii ? (
-              <>
-                {' '}
-                <span className="mg-idn">
-                  {domain.unicode} → <code>{domain.ascii}</code>
-                </span>
-              </>
-            ) : null}
-          </>
-        }
-        error={domainError}
-        inputMode="url"
-        autoCapitalize="off"
-        maxLength={2048}
-        value={form.domain}
-        onValue={(value) => update({ domain: value })}
-      />
-
-      <div className="mg-row">
+    <form className="mg-checker-form" onSubmit={onSubmit} noValidate>
+      {/* Domain, mail service and DNS host: one row on a wide screen, so the verdict is in view at once. */}
+      <div className="mg-checker-main">
+        <TextField
+          id={`${ids}-domain`}
+          name="domain"
+          label={t.domainLabel}
+          hint={
+            <>
+              {t.domainHint}
+              {domain?.ok && domain.unicode !== domain.ascii ? (
+                <>
+                  {' '}
+                  <span className="mg-idn">
+                    {domain.unicode} → <code>{domain.ascii}</code>
+                  </span>
+                </>
+              ) : null}
+            </>
+          }
+          error={domainError}
+          inputMode="url"
+          autoCapitalize="off"
+          maxLength={2048}
+          value={form.domain}
+          onValue={(value) => update({ domain: value })}
+        />
         <div className="mg-field">
           <label htmlFor={`${ids}-provider`}>{t.providerLabel}</label>
           <select id={`${ids}-provider`} value={form.provider} onChange={(e) => update({ provider: e.target.value })}>
@@ -203,14 +204,14 @@ export function CheckerFields(props: CheckerFieldsProps) {
           </div>
         </div>
         <div className="mg-field">
-          <label className="mg-inline">
+          <label className="mg-check">
             <input
               type="checkbox"
               checked={form.dmarcTesting}
               aria-describedby={`${ids}-testing-hint`}
               onChange={(e) => update({ dmarcTesting: e.target.checked })}
-            />{' '}
-            {t.testingLabel}
+            />
+            <span>{t.testingLabel}</span>
           </label>
           <p id={`${ids}-testing-hint`} className="mg-hint">
             {t.testingHint}
@@ -227,20 +228,13 @@ export function CheckerFields(props: CheckerFieldsProps) {
         />
       </details>
 
-      <ResolverPicker lang={lang} state={props.resolvers} />
-
-      <div className="mg-actions">
+      {/* Run, share and watch in one row. Nothing in it changes while a check runs (the summary says
+          it is running and offers Stop, CheckerStatus), so nothing in the row moves. */}
+      <div className="mg-actions mg-checker-actions">
         <button type="submit" className="mg-primary" disabled={!domain?.ok || running}>
-          {running ? t.checking : t.check}
+          {t.check}
         </button>
-        {running ? (
-          <button type="button" onClick={props.stop}>
-            {t.stop}
-          </button>
-        ) : null}
         <CopyButton lang={lang} label={t.copyLink} text={() => window.location.href} />
-      </div>
-      <div className="mg-actions mg-watch">
         {watching ? (
           <button type="button" onClick={props.stop}>
             {t.watchStop}
@@ -250,13 +244,16 @@ export function CheckerFields(props: CheckerFieldsProps) {
             <button type="button" disabled={!domain?.ok} onClick={() => props.startWatching(notifyWanted)}>
               {t.watch}
             </button>
-            <label className="mg-inline">
-              <input type="checkbox" checked={notifyWanted} onChange={(e) => setNotifyWanted(e.target.checked)} />{' '}
-              {t.watchNotify}
+            <label className="mg-check">
+              <input type="checkbox" checked={notifyWanted} onChange={(e) => setNotifyWanted(e.target.checked)} />
+              <span>{t.watchNotify}</span>
             </label>
           </>
         )}
       </div>
+
+      {/* Last in the form: a link's own resolver is announced at its end, so nothing drawn moves. */}
+      <ResolverPicker lang={lang} state={props.resolvers} />
     </form>
   );
 }

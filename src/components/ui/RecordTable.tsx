@@ -3,6 +3,7 @@
 // result. Markup contract (architecture §3): each row carries data-record and,
 // once a check has started, data-status; each finding data-problem.
 import { cacheExpiresAt, needsConsoleValue, type ExpectedRecord, type Lang, type RecordCheck, type RecordId } from '~/core';
+import { Fragment } from 'react';
 import { clockTime } from './clock';
 import { CopyButton } from './CopyButton';
 import { FindingList } from './FindingList';
@@ -40,6 +41,29 @@ export function DnsName({ name }: { name: string }) {
           {i < labels.length - 1 ? '.' : ''}
           {i < labels.length - 1 ? <wbr /> : null}
         </span>
+      ))}
+    </code>
+  );
+}
+
+/** A run of 40 or more base64 characters: a key (DKIM p=), not words or names. */
+const OPAQUE = /[A-Za-z0-9+/]{40,}/;
+
+/**
+ * Record text (SPF, DMARC, DKIM, any TXT): breaks after a dot, colon, semicolon, comma, equals
+ * sign or slash, so a host name inside it (include:spf.example.com) is not cut inside a label;
+ * a text holding a long opaque run (a DKIM key) breaks anywhere instead.
+ */
+export function RecordValue({ text }: { text: string }) {
+  if (OPAQUE.test(text)) return <code className="mg-value mg-opaque">{text}</code>;
+  const parts = text.split(/(?<=[.:;,=/])/);
+  return (
+    <code className="mg-value">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
       ))}
     </code>
   );
@@ -125,7 +149,7 @@ function RecordRow(props: {
                 <span className="mg-hint">{t.consoleValue}</span>
               ) : (
                 <span className="mg-cell-copy">
-                  {rec.type === 'TXT' ? <code className="mg-value">{v.value}</code> : <DnsName name={v.value} />}{' '}
+                  {rec.type === 'TXT' ? <RecordValue text={v.value} /> : <DnsName name={v.value} />}{' '}
                   <CopyButton lang={lang} label={`${t.value}: ${rec.type} ${host}`} text={v.value} compact />
                 </span>
               )}
@@ -149,7 +173,7 @@ function RecordRow(props: {
                   <ul>
                     {row.observed.map((o, i) => (
                       <li key={i}>
-                        <code>{o}</code>
+                        <RecordValue text={o} />
                       </li>
                     ))}
                   </ul>

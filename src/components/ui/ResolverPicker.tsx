@@ -3,7 +3,9 @@
 // chosen preset order, and an optional custom endpoint. The summary shows the
 // order in use, the resolver asked first at its head. A custom endpoint from a
 // `?resolver=` link is announced in plain view with a button to stop using it
-// (architecture §3). No <form> here: the picker sits inside other widgets'
+// (architecture §3), after the summary line: the page learns of it only once the
+// widget runs, and a widget that ends its form with the picker (the checker)
+// then moves nothing already drawn. No <form> here: the picker sits inside other widgets'
 // forms, so Enter in the address field is handled by hand.
 import { useId, useState, type KeyboardEvent } from 'react';
 import type { Lang } from '~/core';
@@ -51,23 +53,6 @@ export function ResolverPicker({ lang, state, showOrder = true }: ResolverPicker
 
   return (
     <div className="mg-resolver-picker">
-      {state.custom?.source === 'link' ? (
-        <p className="mg-notice" data-resolver-notice="link">
-          <span>
-            {s.linkInUse}
-            <code>{state.custom.url}</code>
-          </span>{' '}
-          <button type="button" onClick={state.stopUsingLink}>
-            {s.linkStop}
-          </button>
-        </p>
-      ) : null}
-      {state.linkProblem ? (
-        <p className="mg-notice mg-notice-warn" data-resolver-notice="refused">
-          {s.linkRefused}
-          <code>{state.linkProblem.value}</code> — {s.urlErrors[state.linkProblem.code]}
-        </p>
-      ) : null}
       <details className="mg-options">
         <summary data-resolver-first={showOrder ? (state.lineup.order[0]?.id ?? '') : undefined}>
           {s.resolvers}
@@ -132,6 +117,23 @@ export function ResolverPicker({ lang, state, showOrder = true }: ResolverPicker
           </p>
         </div>
       </details>
+      {state.custom?.source === 'link' ? (
+        <p className="mg-notice" data-resolver-notice="link">
+          <span>
+            {s.linkInUse}
+            <code>{state.custom.url}</code>
+          </span>{' '}
+          <button type="button" className="mg-small" onClick={state.stopUsingLink}>
+            {s.linkStop}
+          </button>
+        </p>
+      ) : null}
+      {state.linkProblem ? (
+        <p className="mg-notice mg-notice-warn" data-resolver-notice="refused">
+          {s.linkRefused}
+          <code>{state.linkProblem.value}</code> — {s.urlErrors[state.linkProblem.code]}
+        </p>
+      ) : null}
     </div>
   );
 }

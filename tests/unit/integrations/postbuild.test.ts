@@ -75,7 +75,7 @@ describe('runPipeline', () => {
       const preloaded = (await addModulePreloads(site[path]!, load)).html;
       expect(await read(path)).toBe(addPolicy(preloaded, early));
     }
-    expect(await read('index.html')).toContain('<link rel="modulepreload" href="/_astro/island.js"><link rel="modulepreload" href="/_astro/shared.js"></head>');
+    expect(await read('index.html')).toContain('<link rel="modulepreload" fetchpriority="low" href="/_astro/island.js"><link rel="modulepreload" fetchpriority="low" href="/_astro/shared.js"></head>');
     expect(result).toEqual({
       pages: 3,
       written: 3,
@@ -128,6 +128,6 @@ describe('runPipeline', () => {
   it('reads chunks under the base path the site is served from', async () => {
     await writeFile(join(root, 'index.html'), page('<astro-island component-url="/guide/_astro/island.js"></astro-island>'));
     await runPipeline({ root, base: '/guide/' });
-    expect(await read('index.html')).toContain('<link rel="modulepreload" href="/guide/_astro/island.js"><link rel="modulepreload" href="/guide/_astro/shared.js"></head>');
+    expect(await read('index.html')).toContain('<link rel="modulepreload" fetchpriority="low" href="/guide/_astro/island.js"><link rel="modulepreload" fetchpriority="low" href="/guide/_astro/shared.js"></head>');
   });
 });

@@ -50,7 +50,25 @@ describe('addModulePreloads', () => {
     // The head script is already requested from <head>; dynamic imports are not preloaded.
     expect(out).not.toContain('href="/_astro/page.js"');
     expect(out).not.toContain('lazy.js"');
-    expect(out).toContain('<link rel="modulepreload" href="/_astro/deep/leaf.js"></head>');
+    expect(out).toContain('<link rel="modulepreload" fetchpriority="low" href="/_astro/deep/leaf.js"></head>');
+  });
+
+  it("fetches what the page's own scripts import at the usual priority, the islands' code at low priority", async () => {
+    const html = page(
+      '<meta charset="utf-8">',
+      '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island><script type="module" src="/_astro/page.js"></script>',
+    );
+    const { html: out } = await addModulePreloads(html, load);
+    const links = [...out.matchAll(/<link rel="modulepreload"([^>]*?) href="([^"]+)">/g)].map((m) => [m[2], m[1] === ' fetchpriority="low"' ? 'low' : 'usual']);
+    expect(links).toEqual([
+      // The page script and the chunk it imports (the island imports it too).
+      ['/_astro/page.js', 'usual'],
+      ['/_astro/island.js', 'low'],
+      ['/_astro/client.js', 'low'],
+      ['/_astro/shared.js', 'usual'],
+      ['/_astro/deep/core.js', 'low'],
+      ['/_astro/deep/leaf.js', 'low'],
+    ]);
   });
 
   it('leaves a page without module scripts unchanged', async () => {

@@ -33,7 +33,6 @@ export const en = {
     `“${v}” is neither a domain nor an SPF term naming senders (such as include: or ip4:). The SPF record leaves it out until it is corrected.`,
   reportTitle: (domain: string) => `DNS record check: ${domain}`,
   check: 'Check records',
-  checking: 'Checking…',
   stop: 'Stop',
   copyLink: 'Copy link for support',
   linkCopied: 'Link copied',

@@ -29,7 +29,6 @@ export interface CheckerStrings {
   /** The first line of the copied report, naming the domain. */
   readonly reportTitle: (domain: string) => string;
   readonly check: string;
-  readonly checking: string;
   readonly stop: string;
   readonly copyLink: string;
   readonly linkCopied: string;

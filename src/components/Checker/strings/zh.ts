@@ -30,7 +30,6 @@ export const zh = {
     `“${v}”既不是域名，也不是指明发信方的 SPF 项（如 include:、ip4:）。在改正之前，SPF 记录里不加入它。`,
   reportTitle: (domain: string) => `DNS 记录检查：${domain}`,
   check: '检查记录',
-  checking: '正在检查…',
   stop: '停止',
   copyLink: '复制给客服/同事的链接',
   linkCopied: '链接已复制',
