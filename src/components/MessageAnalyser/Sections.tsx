@@ -539,46 +539,27 @@ export function HeadersSection({ ctx, a, headingId }: { ctx: Ctx; a: MessageAnal
   const { t } = ctx;
   const h = a.headers;
   if (a.headerCount === 0) return null;
+  // The headers people ask about, each shown when the message has it (data-header names it).
+  const rows: readonly (readonly [key: string, label: string, value: string | undefined])[] = [
+    ['subject', t.headers.subject, h.subject],
+    ['from', t.headers.from, h.fromText],
+    ['to', t.headers.to, h.to],
+    ['date', t.headers.date, h.date],
+    ['message-id', t.headers.messageId, h.messageId],
+    ['return-path', t.headers.returnPath, h.returnPath === undefined ? undefined : `<${h.returnPath}>`],
+  ];
   return (
     <section className="mg-msg-section" aria-labelledby={headingId}>
       <h2 id={headingId}>{t.sections.headers}</h2>
       <dl className="mg-msg-facts mg-msg-headers">
-        {h.subject !== undefined ? (
-          <div>
-            <dt>{t.headers.subject}</dt>
-            <dd data-header="subject">{h.subject}</dd>
-          </div>
-        ) : null}
-        {h.fromText !== undefined ? (
-          <div>
-            <dt>{t.headers.from}</dt>
-            <dd data-header="from">{h.fromText}</dd>
-          </div>
-        ) : null}
-        {h.to !== undefined ? (
-          <div>
-            <dt>{t.headers.to}</dt>
-            <dd data-header="to">{h.to}</dd>
-          </div>
-        ) : null}
-        {h.date !== undefined ? (
-          <div>
-            <dt>{t.headers.date}</dt>
-            <dd data-header="date">{h.date}</dd>
-          </div>
-        ) : null}
-        {h.messageId !== undefined ? (
-          <div>
-            <dt>{t.headers.messageId}</dt>
-            <dd data-header="message-id">{h.messageId}</dd>
-          </div>
-        ) : null}
-        {h.returnPath !== undefined ? (
-          <div>
-            <dt>{t.headers.returnPath}</dt>
-            <dd data-header="return-path">{`<${h.returnPath}>`}</dd>
-          </div>
-        ) : null}
+        {rows.map(([key, label, value]) =>
+          value === undefined ? null : (
+            <div key={key}>
+              <dt>{label}</dt>
+              <dd data-header={key}>{value}</dd>
+            </div>
+          ),
+        )}
       </dl>
       <p className="mg-hint">{t.headers.count(a.headerCount)}</p>
     </section>

@@ -6,7 +6,6 @@
 // over one run of the DoH client, so a question both ask goes out once.
 import { useState } from 'react';
 import {
-  evaluateSpf,
   expandSpf,
   isDohError,
   spfVerdict,
@@ -87,6 +86,8 @@ export function useSpfInspector(
       const evaluate = async (test: SpfTest): Promise<void> => {
         const started = performance.now();
         try {
+          // The evaluator is fetched when an IP is tested (most visits only expand the record).
+          const { evaluateSpf } = await import('~/core/spf/evaluate');
           const evaluation = await evaluateSpf({ ip: test.ip, sender: test.sender, helo: test.helo, query, signal });
           if (!signal.aborted) setTestState({ kind: 'done', test, evaluation, ms: Math.round(performance.now() - started) });
         } catch (err) {

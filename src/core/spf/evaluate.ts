@@ -42,12 +42,9 @@ import type {
   SpfTrailTerm,
 } from './types';
 
-/** §4.6.4: terms that query DNS (include, a, mx, ptr, exists, redirect) per evaluation. */
-export const SPF_DNS_TERM_LIMIT = 10;
-/** §4.6.4: void lookups (no data, or NXDOMAIN) per evaluation. */
-export const SPF_VOID_LOOKUP_LIMIT = 2;
-/** §4.6.4: MX records an mx mechanism may use, and PTR names a ptr mechanism or %{p} may validate. */
-export const SPF_NAMES_PER_LOOKUP = 10;
+import { SPF_DNS_TERM_LIMIT, SPF_NAMES_PER_LOOKUP, SPF_VOID_LOOKUP_LIMIT } from './limits';
+
+export { SPF_DNS_TERM_LIMIT, SPF_NAMES_PER_LOOKUP, SPF_VOID_LOOKUP_LIMIT };
 /** Questions the evaluation may ask ahead of need; anything past it is asked when evaluation gets there. */
 export const PREFETCH_BUDGET = 100;
 

@@ -2,7 +2,8 @@
  * SPF evaluation (RFC 7208 check_host()): the public surface. Everything else
  * in this folder is internal.
  */
-export { evaluateSpf, PREFETCH_BUDGET, SPF_DNS_TERM_LIMIT, SPF_NAMES_PER_LOOKUP, SPF_VOID_LOOKUP_LIMIT } from './evaluate';
+export { evaluateSpf, PREFETCH_BUDGET } from './evaluate';
+export { SPF_DNS_TERM_LIMIT, SPF_NAMES_PER_LOOKUP, SPF_VOID_LOOKUP_LIMIT } from './limits';
 export {
   SPF_LOOKUP_OUTCOMES,
   SPF_LOOKUP_PURPOSES,
