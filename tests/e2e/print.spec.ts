@@ -17,8 +17,10 @@ async function overflow(page: Page): Promise<{ page: number; widest: number }> {
     for (const el of document.querySelectorAll('[data-widget] *')) {
       const box = el.getBoundingClientRect();
       if (box.width > 0) widest = Math.max(widest, box.right - width);
-      // A scrolling box hides what it cannot show.
-      if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') widest = Math.max(widest, el.scrollWidth - el.clientWidth);
+      // A scrolling box hides what it cannot show (text for screen readers only is a 1 px box
+      // that hides its text on purpose, in print as on screen).
+      if (box.width > 1 && el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible')
+        widest = Math.max(widest, el.scrollWidth - el.clientWidth);
     }
     return { page: document.documentElement.scrollWidth - width, widest: Math.round(widest) };
   });
