@@ -1,22 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { createAnalyserHandler, slim } from '~/components/MessageAnalyser/handler';
 import { createAnalyserClient, type WorkerLike } from '~/components/MessageAnalyser/protocol';
 import { DohError } from '~/core/doh/errors';
 import type { QueryFn } from '~/core/doh/types';
 import { analyseMessage, type MessageAnalysis } from '~/core/message/analyse';
-import { evaluateSpf } from '~/core/spf/evaluate';
 import { fakeDns, type FakeZone } from '../../support/fake-dns';
 import { keyRecord, signMessage } from '../../support/dkim-signer';
+import { analyseOver, EXAMPLE_CN, NOW } from '../../support/message-analysis';
 
-const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
-
-const ZONE: FakeZone = {
-  'rsa._domainkey.example.cn': { TXT: [keyRecord('rsa2048')] },
-  'ed._domainkey.example.cn': { TXT: [keyRecord('ed25519')] },
-  'example.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
-  '_dmarc.example.cn': { TXT: ['v=DMARC1; p=reject'] },
-};
+const ZONE: FakeZone = { ...EXAMPLE_CN, 'ed._domainkey.example.cn': { TXT: [keyRecord('ed25519')] } };
 
 const MESSAGE = [
   'Return-Path: <zhang@example.cn>',
@@ -68,7 +60,7 @@ describe('the analyser behind the worker protocol', () => {
     const { client } = channel();
     const updates: MessageAnalysis[] = [];
     const viaWorker = await client.analyse({ input: signed, now: NOW, query: pageDns.query, onUpdate: (a) => updates.push(a) });
-    const direct = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS });
+    const direct = await analyseOver(signed, ZONE);
 
     expect(viaWorker).toEqual(direct);
     expect(viaWorker.verdict).toBe('dmarc-pass');

@@ -1,17 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { arcAuth, badgeFor, browserAuth, epochText, hopTime, receiverAuth, receiverOthers, verdictFacts } from '~/components/MessageAnalyser/present';
-import { analyseMessage, type MessageAnalysis } from '~/core/message/analyse';
-import { evaluateSpf } from '~/core/spf/evaluate';
-import { fakeDns, type FakeZone } from '../../support/fake-dns';
-import { keyRecord, signMessage } from '../../support/dkim-signer';
+import type { MessageAnalysis } from '~/core/message/analyse';
+import type { FakeZone } from '../../support/fake-dns';
+import { analyseOver, EXAMPLE_CN } from '../../support/message-analysis';
+import { signMessage } from '../../support/dkim-signer';
 
-const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
-const ZONE: FakeZone = {
-  'rsa._domainkey.example.cn': { TXT: [keyRecord('rsa2048')] },
-  'example.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
-  '_dmarc.example.cn': { TXT: ['v=DMARC1; p=reject'] },
-};
+const ZONE = EXAMPLE_CN;
 
 const HEAD = [
   'Return-Path: <zhang@example.cn>',
@@ -30,7 +24,7 @@ const HEAD = [
 ].join('\r\n');
 
 const analyse = (input: string, zone: FakeZone = ZONE, onUpdate?: (a: MessageAnalysis) => void) =>
-  analyseMessage(input, { query: fakeDns(zone).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {}, ...(onUpdate ? { onUpdate } : {}) });
+  analyseOver(input, zone, { yieldNow: async () => {}, ...(onUpdate ? { onUpdate } : {}) });
 
 describe('browserAuth: our own results, one row per DKIM signature, then SPF and DMARC', () => {
   it('gives the RFC 8601 word, domain and selector of each', async () => {

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_DMARC_STEPS } from '~/core/dmarc/message';
 import { messageReport } from '~/components/MessageAnalyser/report';
 import { MESSAGE_STRINGS_EN } from '~/components/MessageAnalyser/strings.en';
 import { MESSAGE_STRINGS_ZH } from '~/components/MessageAnalyser/strings.zh';
@@ -7,17 +6,10 @@ import { withBounceTexts } from '~/components/MessageAnalyser/strings';
 import { BOUNCE_TEXTS_EN } from '~/core/message/bounce.en';
 import { BOUNCE_TEXTS_ZH } from '~/core/message/bounce.zh';
 import { formatReport } from '~/components/ui/report';
-import { analyseMessage } from '~/core/message/analyse';
-import { evaluateSpf } from '~/core/spf/evaluate';
-import { fakeDns, type FakeZone } from '../../support/fake-dns';
-import { keyRecord, signMessage } from '../../support/dkim-signer';
+import { analyseOver, EXAMPLE_CN, NOW } from '../../support/message-analysis';
+import { signMessage } from '../../support/dkim-signer';
 
-const NOW = Date.UTC(2026, 10, 3, 2, 0, 0);
-const ZONE: FakeZone = {
-  'rsa._domainkey.example.cn': { TXT: [keyRecord('rsa2048')] },
-  'example.cn': { TXT: ['v=spf1 ip4:203.0.113.0/24 -all'] },
-  '_dmarc.example.cn': { TXT: ['v=DMARC1; p=reject'] },
-};
+const ZONE = EXAMPLE_CN;
 const MESSAGE = [
   'Return-Path: <zhang@example.cn>',
   'Received: from smtp.example.cn (smtp.example.cn [198.51.100.7])',
@@ -39,7 +31,7 @@ const MESSAGE = [
 async function reportOf(lang: 'zh' | 'en') {
   // Signed, then the body changed: DKIM fails on the body hash; the IP is outside the SPF record.
   const signed = (await signMessage(MESSAGE, { key: 'rsa2048', domain: 'example.cn', selector: 'rsa' })).replace('Hello', 'Hello!');
-  const analysis = await analyseMessage(signed, { query: fakeDns(ZONE).query, now: NOW, evaluateSpf, dmarc: MESSAGE_DMARC_STEPS, yieldNow: async () => {} });
+  const analysis = await analyseOver(signed, ZONE, { yieldNow: async () => {} });
   const t = lang === 'zh' ? withBounceTexts(MESSAGE_STRINGS_ZH, BOUNCE_TEXTS_ZH) : withBounceTexts(MESSAGE_STRINGS_EN, BOUNCE_TEXTS_EN);
   const input = messageReport({
     analysis,
