@@ -4,9 +4,9 @@
  * domain-resolution page (MX, SPF, CNAME records) and the client-settings page
  * (IMAP/POP/SMTP servers and ports); the MX priorities of the older mxhichina
  * set and its SPF include are from consistent secondary sources, not an
- * official page. Commonly copied articles give a non-existent MX host
- * (mxqiye.qiye.aliyun.com), `~all` and a wrong mail CNAME target
- * (mail.qiye.aliyun.com): never copy from them.
+ * official page. Commonly copied articles give an MX host that does not
+ * exist, `~all` and a wrong target for the mail CNAME: take values only from
+ * the official pages above.
  */
 import type { ProviderProfile } from './types';
 
