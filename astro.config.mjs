@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import react from '@astrojs/react';
@@ -85,6 +86,14 @@ export default defineConfig({
     },
   },
   integrations: [
+    {
+      // client:tool, the tool islands' directive: drawn page first, at once for a link that asks them to act.
+      name: 'mg-client-directives',
+      hooks: {
+        'astro:config:setup': ({ addClientDirective }) =>
+          addClientDirective({ name: 'tool', entrypoint: fileURLToPath(new URL('./src/integrations/directives/tool.ts', import.meta.url)) }),
+      },
+    },
     starlight({
       title: { 'zh-CN': '企业邮箱配置指南', en: 'Business Mail Setup Guide' },
       description: '为自己的域名配置企业邮箱：生成并在线检查 DNS 记录，设置邮件客户端，排查常见问题。',

@@ -70,7 +70,6 @@ function pageLang(html) {
 }
 
 const MODULE_SCRIPT = /<script\b(?=[^>]*\btype\s*=\s*["']?module\b)([^>]*?)\bsrc\s*=\s*["']([^"']+)["']([^>]*)>/gi;
-const ISLAND_URL = /\b(?:component-url|renderer-url)\s*=\s*["']([^"']+)["']/gi;
 
 /**
  * A specifier resolved against the chunk that imports it, as a site path.
@@ -81,29 +80,24 @@ function resolve(spec, from) {
   return new URL(spec, new URL(from, 'http://site.invalid')).pathname;
 }
 
+const ISLAND = /<astro-island\b[^>]*>/gi;
+/** @param {string} tag @param {string} name */
+const attr = (tag, name) => new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`, 'i').exec(tag)?.[1];
+
 /**
- * The page with modulepreload links, at the end of <head>, for its module
- * scripts and islands and the chunks they import. `load(url)` returns a site
- * URL's JS text (or undefined when not ours).
+ * The page with its module preloads. What the page needs at once gets
+ * `<link rel="modulepreload">` at the end of <head>: its module scripts, the
+ * islands that hydrate at load, and every chunk they import. A `client:tool`
+ * island (src/integrations/directives/tool.ts) is not preloaded with the page —
+ * it hydrates once the page is drawn — but carries the list of its chunks in
+ * `data-preload`, which its directive turns into preloads when a link asks
+ * the tool to act at once. Other islands (client:visible) load when needed.
+ * `load(url)` returns a site URL's JS text (or undefined when not ours).
  * @param {string} html
  * @param {(url: string) => Promise<string | undefined>} load
  * @returns {Promise<{ html: string, preloads: string[] }>}
  */
 export async function addModulePreloads(html, load) {
-  const roots = new Set();
-  for (const m of html.matchAll(MODULE_SCRIPT)) roots.add(/** @type {string} */ (m[2]));
-  for (const m of html.matchAll(ISLAND_URL)) roots.add(/** @type {string} */ (m[1]));
-  const present = new Set([...html.matchAll(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*href=["']([^"']+)["']/gi)].map((m) => m[1]));
-
-  // The scripts and islands themselves (the parser meets them late, after the
-  // sidebar and the article), then every chunk they import, nearest first.
-  const inHead = new Set(
-    [...(html.match(/<head[\s\S]*?<\/head>/i)?.[0] ?? '').matchAll(MODULE_SCRIPT)].map((m) => m[2]),
-  );
-  /** @type {string[]} */
-  const preloads = [...roots].filter((u) => !present.has(u) && !inHead.has(u) && u.endsWith('.js'));
-  const seen = new Set(roots);
-  const queue = [...roots];
   const lang = pageLang(html);
   /** @param {string} url */
   const isLanguageChunk = (url) => lang !== '' && (url.split('/').pop() ?? '').startsWith(`${lang}.`);
@@ -120,43 +114,67 @@ export async function addModulePreloads(html, load) {
     if (code === undefined) return false;
     return staticImports(code).every((spec) => isLanguageChunk(resolve(spec, url)));
   };
-  while (queue.length) {
-    const url = /** @type {string} */ (queue.shift());
-    const code = await load(url);
-    if (code === undefined) continue;
-    const words = [];
-    for (const spec of dynamicImports(code)) if (await isPageWords(resolve(spec, url))) words.push(spec);
-    for (const spec of [...staticImports(code), ...words]) {
-      const next = resolve(spec, url);
-      if (seen.has(next)) continue;
-      seen.add(next);
-      queue.push(next);
-      if (!present.has(next)) preloads.push(next);
+  /**
+   * The roots and every chunk they import statically (and the page's words), nearest first.
+   * @param {Iterable<string>} roots
+   */
+  const closure = async (roots) => {
+    const seen = new Set(roots);
+    const out = [...seen];
+    for (let i = 0; i < out.length; i++) {
+      const url = /** @type {string} */ (out[i]);
+      const code = await load(url);
+      if (code === undefined) continue;
+      const words = [];
+      for (const spec of dynamicImports(code)) if (await isPageWords(resolve(spec, url))) words.push(spec);
+      for (const spec of [...staticImports(code), ...words]) {
+        const next = resolve(spec, url);
+        if (!seen.has(next)) {
+          seen.add(next);
+          out.push(next);
+        }
+      }
     }
+    return out;
+  };
+
+  const scripts = [...html.matchAll(MODULE_SCRIPT)].map((m) => /** @type {string} */ (m[2]));
+  const islands = [...html.matchAll(ISLAND)].map((m) => {
+    const tag = m[0];
+    const urls = [attr(tag, 'component-url'), attr(tag, 'renderer-url')].filter((u) => u !== undefined && u !== '');
+    return { tag, client: attr(tag, 'client'), urls: /** @type {string[]} */ (urls) };
+  });
+  const present = new Set([...html.matchAll(/<link\b[^>]*rel=["']?modulepreload["']?[^>]*href=["']([^"']+)["']/gi)].map((m) => m[1]));
+  // The head's own scripts are requested from <head> already.
+  const inHead = new Set(
+    [...(html.match(/<head[\s\S]*?<\/head>/i)?.[0] ?? '').matchAll(MODULE_SCRIPT)].map((m) => m[2]),
+  );
+
+  // The scripts and load-time islands themselves (the parser meets them late, after the
+  // sidebar and the article), then every chunk they import, nearest first.
+  const roots = [...scripts, ...islands.filter((i) => i.client === 'load').flatMap((i) => i.urls)];
+  const rootSet = new Set(roots);
+  const preloads = (await closure([...present].filter((u) => u !== undefined).concat(roots))).filter(
+    (u) => !present.has(u) && !inHead.has(u) && (!rootSet.has(u) || u.endsWith('.js')),
+  );
+  const preloaded = new Set([...present, ...preloads, ...inHead]);
+
+  let out = html;
+  for (const island of islands) {
+    if (island.client !== 'tool' || / data-preload=/.test(island.tag)) continue;
+    const list = (await closure(island.urls)).filter((u) => !preloaded.has(u));
+    if (list.length) out = out.replace(island.tag, island.tag.replace(/>$/, ` data-preload="${list.join(' ')}">`));
   }
 
-  if (!preloads.length) return { html, preloads };
+  if (!preloads.length) return { html: out, preloads };
   // What the page's own module scripts import (the checker's early DNS start) is fetched at the
   // browser's usual priority; the islands' code at low priority, so the stylesheets and the page
   // itself come first on a slow line and the page is drawn before it hydrates.
-  const scripts = new Set([...html.matchAll(MODULE_SCRIPT)].map((m) => /** @type {string} */ (m[2])));
-  const early = new Set(scripts);
-  for (const queue2 = [...scripts]; queue2.length; ) {
-    const url = /** @type {string} */ (queue2.shift());
-    const code = await load(url);
-    if (code === undefined) continue;
-    for (const spec of staticImports(code)) {
-      const next = resolve(spec, url);
-      if (!early.has(next)) {
-        early.add(next);
-        queue2.push(next);
-      }
-    }
-  }
+  const early = new Set(await closure(scripts));
   const links = preloads
     .map((u) => (early.has(u) ? `<link rel="modulepreload" href="${u}">` : `<link rel="modulepreload" fetchpriority="low" href="${u}">`))
     .join('');
-  return { html: html.replace(/<\/head>/i, `${links}</head>`), preloads };
+  return { html: out.replace(/<\/head>/i, `${links}</head>`), preloads };
 }
 
 /**

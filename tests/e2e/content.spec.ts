@@ -90,26 +90,33 @@ test('diagrams are images with text alternatives in the page language', () => {
   }
 });
 
-test('module preloads name built files, and the checker page preloads the check code', () => {
+test('module preloads name built files; a tool island lists its code for a support link instead of the page preloading it', () => {
   const preloadHref = /<link rel="modulepreload" href="([^"]+)">/g;
+  const islandList = /<astro-island\b[^>]*\bdata-preload="([^"]+)"/g;
   let total = 0;
   for (const file of html) {
-    for (const [, href] of readFileSync(file, 'utf8').matchAll(preloadHref)) {
+    const text = readFileSync(file, 'utf8');
+    const hrefs = [...text.matchAll(preloadHref)].map((m) => m[1]);
+    for (const [, list] of text.matchAll(islandList)) hrefs.push(...(list ?? '').split(' '));
+    for (const href of hrefs) {
       total++;
       expect(() => readFileSync(join('dist', href ?? '')), `${relative('dist', file)}: ${href}`).not.toThrow();
     }
   }
   expect(total).toBeGreaterThan(0);
-  // The checker's own code (the DNS client and checks) starts downloading from <head>, not after the page is parsed.
   const checker = readFileSync(join('dist', 'tools/checker/index.html'), 'utf8');
   const head = checker.slice(0, checker.indexOf('</head>'));
   const preloaded = [...head.matchAll(preloadHref)].map((m) => m[1]);
-  const earlyChunk = preloaded.find((h) => /\/prefetch\.[\w-]+\.js$/.test(h ?? ''));
-  expect(earlyChunk, 'prefetch.ts chunk preloaded').toBeTruthy();
+  const listed = (/<astro-island\b[^>]*\bclient="tool"[^>]*\bdata-preload="([^"]+)"/.exec(checker)?.[1] ?? '').split(' ');
+  // The page is drawn before the checker's code is fetched: none of it is preloaded with the page.
+  for (const href of listed) expect(preloaded, href).not.toContain(href);
+  // A support link preloads it all at once: the island lists the early start (prefetch.ts) and what it imports.
+  const earlyChunk = listed.find((h) => /\/prefetch\.[\w-]+\.js$/.test(h));
+  expect(earlyChunk, 'prefetch.ts chunk listed on the island').toBeTruthy();
   const code = readFileSync(join('dist', earlyChunk ?? ''), 'utf8');
   const imports = [...code.matchAll(/(?:^|;)\s*import[^;]*?"\.\/([^"]+\.js)"/g)].map((m) => `/_astro/${m[1]}`);
   expect(imports.length).toBeGreaterThan(0);
-  for (const i of imports) expect(preloaded, i).toContain(i);
+  for (const i of imports) expect([...listed, ...preloaded], i).toContain(i);
 });
 
 // Every guide page says when it was last checked: Starlight renders the frontmatter `lastUpdated`

@@ -51,7 +51,7 @@ const LABELS = {
 /** Opens the analyser with the local resolver and waits until it can be used. */
 async function open(page: Page, lang: 'zh' | 'en' = 'zh', resolver = stack.resolver) {
   await page.goto(toolUrl(lang === 'zh' ? '/tools/message/' : '/en/tools/message/', {}, resolver));
-  await expect(page.locator('astro-island[client="load"][ssr]')).toHaveCount(0);
+  await expect(page.locator('astro-island[client="tool"][ssr]')).toHaveCount(0);
 }
 
 /** Puts the text in the box, presses the button, and waits for the final result. */

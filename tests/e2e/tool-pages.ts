@@ -98,7 +98,7 @@ export const TOOL_PAGES: readonly ToolPage[] = [
     name: 'message',
     open: async (page) => {
       await page.goto(toolUrl('/en/tools/message/', {}));
-      await expect(page.locator('astro-island[client="load"][ssr]')).toHaveCount(0);
+      await expect(page.locator('astro-island[client="tool"][ssr]')).toHaveCount(0);
       await page.getByRole('textbox', { name: 'Message source or bounce' }).fill(await signedMessage());
       await page.getByRole('button', { name: 'Analyse', exact: true }).click();
       await expect(page.locator('[data-widget="message-analyser"] [data-phase="done"]')).toBeVisible({ timeout: 20_000 });

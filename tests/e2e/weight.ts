@@ -6,7 +6,9 @@
 //  1. every file a <script src> names (module or classic);
 //  2. every file the page preloads: <link rel="modulepreload">, <link rel="preload" as="script">;
 //  3. every island's code: astro-island component-url, renderer-url, before-hydration-url
-//     (islands hydrated later — client:visible, client:idle — still load on a normal visit);
+//     (islands hydrated later — client:visible, client:idle, client:tool — still load on a
+//     normal visit), and what a tool island lists in data-preload: its chunks and the page
+//     language's words, which it loads when it hydrates (src/integrations/directives/tool.ts);
 //  4. everything those files and the page's inline modules import statically, transitively:
 //     the leading import/export-from statements the bundler writes, read as the preload step
 //     (src/integrations/preload.mjs) reads them; dynamic import() is not followed.
@@ -47,6 +49,7 @@ const SCRIPT = /<script\b([^>]*)>([\s\S]*?)<\/script\s*>/gi;
 const EXECUTABLE_TYPE = /^(?:|module|text\/javascript|application\/javascript)$/i;
 const LINK = /<link\b([^>]*)>/gi;
 const ISLAND_URL = /\b(?:component-url|renderer-url|before-hydration-url)\s*=\s*["']([^"']+)["']/gi;
+const ISLAND_PRELOADS = /<astro-island\b[^>]*\bdata-preload\s*=\s*"([^"]*)"/gi;
 const attr = (attrs: string, name: string): string | undefined =>
   new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s"'>]+))`, 'i')
     .exec(attrs)
@@ -83,6 +86,9 @@ export function pageJs(path: string, html: string, load: (url: string) => string
     }
   }
   for (const m of html.matchAll(ISLAND_URL)) roots.push(resolve(m[1] ?? '', path));
+  for (const m of html.matchAll(ISLAND_PRELOADS)) {
+    for (const url of (m[1] ?? '').split(' ')) if (url) roots.push(resolve(url, path));
+  }
   for (const code of inlineModules) for (const spec of staticImports(code)) roots.push(resolve(spec, path));
 
   const seen = new Set<string>();

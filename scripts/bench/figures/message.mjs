@@ -120,7 +120,7 @@ async function measure(context, origin, resolverUrl, text) {
       if (req.url().startsWith(resolverUrl)) questions.push(Date.now());
     });
     await page.goto(`${origin}/tools/message/?resolver=${encodeURIComponent(resolverUrl)}`);
-    await page.waitForSelector('astro-island[client="load"]:not([ssr])');
+    await page.waitForSelector('astro-island[client="tool"]:not([ssr])');
     const box = page.getByRole('textbox', { name: '邮件原文或退信' });
     await box.click();
     // Let the worker start (as it does while a visitor copies the message elsewhere).

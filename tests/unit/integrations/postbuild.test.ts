@@ -16,7 +16,7 @@ const page = (body: string) =>
   `<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>${body}</body></html>`;
 
 const site: Record<string, string> = {
-  'index.html': page('<astro-island component-url="/_astro/island.js"></astro-island><script>inline()</script>'),
+  'index.html': page('<astro-island client="load" component-url="/_astro/island.js"></astro-island><script>inline()</script>'),
   'en/guide/index.html': page('<p>text only</p>'),
   '404.html': page('<script type="module" src="/_astro/page.js"></script>'),
   '_astro/island.js': 'import"./shared.js";',
@@ -126,7 +126,7 @@ describe('runPipeline', () => {
   });
 
   it('reads chunks under the base path the site is served from', async () => {
-    await writeFile(join(root, 'index.html'), page('<astro-island component-url="/guide/_astro/island.js"></astro-island>'));
+    await writeFile(join(root, 'index.html'), page('<astro-island client="load" component-url="/guide/_astro/island.js"></astro-island>'));
     await runPipeline({ root, base: '/guide/' });
     expect(await read('index.html')).toContain('<link rel="modulepreload" fetchpriority="low" href="/guide/_astro/island.js"><link rel="modulepreload" fetchpriority="low" href="/guide/_astro/shared.js"></head>');
   });

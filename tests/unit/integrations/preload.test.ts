@@ -43,7 +43,7 @@ describe('addModulePreloads', () => {
   it('preloads body scripts, islands and everything they import statically, once each', async () => {
     const html = page(
       '<meta charset="utf-8"><script type="module" src="/_astro/page.js"></script>',
-      '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island>',
+      '<astro-island client="load" component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island>',
     );
     const { html: out, preloads } = await addModulePreloads(html, load);
     expect(preloads).toEqual(['/_astro/island.js', '/_astro/client.js', '/_astro/shared.js', '/_astro/deep/core.js', '/_astro/deep/leaf.js']);
@@ -56,7 +56,7 @@ describe('addModulePreloads', () => {
   it("fetches what the page's own scripts import at the usual priority, the islands' code at low priority", async () => {
     const html = page(
       '<meta charset="utf-8">',
-      '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island><script type="module" src="/_astro/page.js"></script>',
+      '<astro-island client="load" component-url="/_astro/island.js" renderer-url="/_astro/client.js"></astro-island><script type="module" src="/_astro/page.js"></script>',
     );
     const { html: out } = await addModulePreloads(html, load);
     const links = [...out.matchAll(/<link rel="modulepreload"([^>]*?) href="([^"]+)">/g)].map((m) => [m[2], m[1] === ' fetchpriority="low"' ? 'low' : 'usual']);
@@ -82,9 +82,28 @@ describe('addModulePreloads', () => {
     expect(preloads).toEqual(['/_astro/page.js']);
   });
 
+  it('preloads nothing for a tool island but lists its chunks on it, leaving out what the page preloads anyway', async () => {
+    const html = page(
+      '<meta charset="utf-8">',
+      '<astro-island uid="1" component-url="/_astro/island.js" renderer-url="/_astro/client.js" client="tool" ssr=""><p>form</p></astro-island><script type="module" src="/_astro/page.js"></script>',
+    );
+    const { html: out, preloads } = await addModulePreloads(html, load);
+    expect(preloads).toEqual(['/_astro/page.js', '/_astro/shared.js']);
+    expect(out).toContain(
+      '<astro-island uid="1" component-url="/_astro/island.js" renderer-url="/_astro/client.js" client="tool" ssr="" data-preload="/_astro/island.js /_astro/client.js /_astro/deep/core.js /_astro/deep/leaf.js"><p>form</p>',
+    );
+  });
+
+  it('neither preloads nor lists the code of an island that hydrates when visible', async () => {
+    const html = page('', '<astro-island component-url="/_astro/island.js" renderer-url="/_astro/client.js" client="visible"></astro-island>');
+    const { html: out, preloads } = await addModulePreloads(html, load);
+    expect(preloads).toEqual([]);
+    expect(out).toBe(html);
+  });
+
   it('works under a base path', async () => {
     const based = (url: string) => Promise.resolve(url.startsWith('/guide/') ? files[url.slice('/guide'.length)] : undefined);
-    const html = page('', '<astro-island component-url="/guide/_astro/island.js"></astro-island>');
+    const html = page('', '<astro-island client="load" component-url="/guide/_astro/island.js"></astro-island>');
     const { preloads } = await addModulePreloads(html, based);
     expect(preloads).toContain('/guide/_astro/deep/leaf.js');
   });
