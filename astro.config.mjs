@@ -106,7 +106,15 @@ export default defineConfig({
       // The first paint waits until the page title is parsed (Chromium), so the header and sidebar
       // are drawn whole: a paint of a half-parsed header (the theme picker without the language
       // picker beside it) moved the search box and pickers when the rest arrived (layout shift).
-      head: [{ tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } }],
+      head: [
+        { tag: 'link', attrs: { rel: 'expect', href: '#_top', blocking: 'render' } },
+        // A link naming a resolver (?resolver=): the tools show it in a notice whose room is kept
+        // from the first paint (src/components/ui/widget.css), so its arrival moves nothing.
+        {
+          tag: 'script',
+          content: "if (/[?&]resolver=[^&]/.test(location.search)) document.documentElement.dataset.mgResolverLink = '';",
+        },
+      ],
       lastUpdated: false,
       pagination: true,
       customCss: ['./src/styles/custom.css'],

@@ -100,8 +100,13 @@ test.describe('no layout shift while a linked check runs', () => {
     // The SPF tree, and its IP test.
     { name: 'SPF tool with a tree', url: () => '/en/tools/spf/?domain=spf-over.test', done: '[data-spf-lookups][data-status]:not([data-status="pending"])' },
     { name: 'SPF tool with an IP test', url: () => '/tools/spf/?domain=spf-tree.test&ip=203.0.113.99', done: '[data-spf-result="fail"]' },
-    // A lookup.
+    // A lookup, and one with a resolver of its own (announced above the buttons).
     { name: 'lookup', url: () => '/tools/lookup/?name=complete.test&type=MX', done: '[data-rcode]' },
+    { name: 'lookup with ?resolver= (en)', url: () => toolUrl('/en/tools/lookup/', { name: 'complete.test', type: 'MX' }), done: '[data-rcode]' },
+    { name: 'SPF tool with ?resolver=', url: () => toolUrl('/tools/spf/', { domain: 'spf-tree.test' }), done: '[data-spf-lookups][data-status]:not([data-status="pending"])' },
+    // Comparing resolvers: rows fill in as each answers, then the verdict.
+    { name: 'propagation (zh)', url: () => '/tools/propagation/?name=complete.test&type=MX', done: '[data-verdict]' },
+    { name: 'propagation, resolvers that differ (en)', url: () => '/en/tools/propagation/?name=stale.test&type=MX', done: '[data-verdict]' },
   ];
   for (const [width, height] of [
     [1280, 800],

@@ -3,14 +3,14 @@
 // contract (architecture §3): one element per resolver with data-resolver (its
 // id) and data-status (pending, ok, differs, error); a verdict with data-verdict.
 import { useId, type FormEvent } from 'react';
-import { fqdn, RR_TYPES, type Comparison, type Resolver } from '~/core';
+import { fqdn, RR_TYPES, type Resolver } from '~/core';
 import { CopyReport } from '../ui/CopyReport';
 import { dohErrorText, rcodeText } from '../ui/dohText';
 import type { Lang } from '~/core';
 import { ResolverPicker } from '../ui/ResolverPicker';
 import { StatusBadge } from '../ui/StatusBadge';
 import { useResolvers } from '../ui/useResolvers';
-import { recordText, rowBadge, rowStatus, verdictOf, type RowStatus } from './present';
+import { recordText, rowBadge, rowStatus, verdictOf, type RowStatus, type VerdictView } from './present';
 import { propagationReport } from './report';
 import { strings } from './strings';
 import { PROPAGATION_TIMEOUT_MS, usePropagation, type Outcome, type PropagationRun } from './usePropagation';
@@ -26,24 +26,33 @@ export interface PropagationProps {
   sub?: string;
 }
 
-function Verdict({ run, comparison, lang }: { run: PropagationRun; comparison: Comparison; lang: Lang }) {
-  const v = verdictOf(run, comparison, lang);
-  const [first, ...rest] = v.paragraphs;
-  const lead = (
-    <>
-      <StatusBadge lang={lang} status={v.badge.status} {...(v.badge.label ? { label: v.badge.label } : {})} /> {first}
-    </>
-  );
-  if (v.kind !== 'differ') {
-    return (
-      <p className="mg-verdict" data-verdict={v.kind}>
-        {lead}
-      </p>
-    );
-  }
+/**
+ * The verdict, above the rows: badge and first sentence in a slot that is there from the start
+ * of the run (a line saying the resolvers are being asked until then), so the verdict arriving
+ * moves nothing; what to do about answers that differ follows the rows (`VerdictAdvice`).
+ */
+function Verdict({ view, lang }: { view: VerdictView | undefined; lang: Lang }) {
   return (
-    <div className="mg-verdict" data-verdict="differ">
-      <p>{lead}</p>
+    <div className="mg-verdict-slot">
+      {view ? (
+        <p className="mg-verdict" data-verdict={view.kind}>
+          <StatusBadge lang={lang} status={view.badge.status} {...(view.badge.label ? { label: view.badge.label } : {})} />{' '}
+          {view.paragraphs[0]}
+        </p>
+      ) : (
+        <p className="mg-verdict">
+          <StatusBadge lang={lang} status="pending" />
+        </p>
+      )}
+    </div>
+  );
+}
+
+function VerdictAdvice({ view }: { view: VerdictView | undefined }) {
+  const rest = view?.paragraphs.slice(1) ?? [];
+  if (!rest.length) return null;
+  return (
+    <div className="mg-verdict-advice">
       {rest.map((text, i) => (
         <p key={i}>{text}</p>
       ))}
@@ -145,6 +154,7 @@ export default function Propagation({ lang, type, sub }: PropagationProps) {
     p.start(p.name, p.type);
   };
   const run = p.run;
+  const verdict = run?.done && p.comparison ? verdictOf(run, p.comparison, lang) : undefined;
 
   return (
     <div className="mg-widget mg-propagation" data-widget="propagation">
@@ -178,7 +188,7 @@ export default function Propagation({ lang, type, sub }: PropagationProps) {
             <p className="mg-prop-heading">
               <strong>{s.resultsHeading(fqdn(run.name), run.type)}</strong>
             </p>
-            {run.done && p.comparison ? <Verdict run={run} comparison={p.comparison} lang={lang} /> : null}
+            <Verdict view={verdict} lang={lang} />
             <div className="mg-actions">
               <CopyReport
                 lang={lang}
@@ -207,6 +217,7 @@ export default function Propagation({ lang, type, sub }: PropagationProps) {
                 );
               })}
             </ul>
+            <VerdictAdvice view={verdict} />
           </>
         ) : null}
       </div>

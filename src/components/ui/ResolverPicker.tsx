@@ -117,23 +117,26 @@ export function ResolverPicker({ lang, state, showOrder = true }: ResolverPicker
           </p>
         </div>
       </details>
-      {state.custom?.source === 'link' ? (
-        <p className="mg-notice" data-resolver-notice="link">
-          <span>
-            {s.linkInUse}
-            <code>{state.custom.url}</code>
-          </span>{' '}
-          <button type="button" className="mg-small" onClick={state.stopUsingLink}>
-            {s.linkStop}
-          </button>
-        </p>
-      ) : null}
-      {state.linkProblem ? (
-        <p className="mg-notice mg-notice-warn" data-resolver-notice="refused">
-          {s.linkRefused}
-          <code>{state.linkProblem.value}</code> — {s.urlErrors[state.linkProblem.code]}
-        </p>
-      ) : null}
+      {/* Two lines each, whatever the address (widget.css: room kept for them from the first paint). */}
+      <div className="mg-resolver-notices">
+        {state.custom?.source === 'link' ? (
+          <p className="mg-notice" data-resolver-notice="link">
+            <span>{s.linkInUse}</span>{' '}
+            <button type="button" className="mg-small" onClick={state.stopUsingLink}>
+              {s.linkStop}
+            </button>{' '}
+            <code title={state.custom.url}>{state.custom.url}</code>
+          </p>
+        ) : null}
+        {state.linkProblem ? (
+          <p className="mg-notice mg-notice-warn" data-resolver-notice="refused">
+            <span>{s.linkRefused}</span>{' '}
+            <span title={`${state.linkProblem.value} — ${s.urlErrors[state.linkProblem.code]}`}>
+              <code>{state.linkProblem.value}</code> — {s.urlErrors[state.linkProblem.code]}
+            </span>
+          </p>
+        ) : null}
+      </div>
     </div>
   );
 }
