@@ -16,7 +16,8 @@ const WEIGHT_PAGES = [
   { path: '/tools/checker/', kind: 'checker' },
   { path: '/troubleshooting/not-receiving/', kind: 'widgets' },
 ];
-const CHECKER_JS_LIMIT_KB = 90;
+// The checker page's budget with React 19 (issue 15), as tests/e2e/weight.ts enforces it in `npm test`.
+const CHECKER_JS_LIMIT_KB = 105;
 
 async function pageWeight(context, origin, path) {
   const page = await context.newPage();
@@ -42,7 +43,11 @@ async function pageWeight(context, origin, path) {
             : undefined;
     if (kind && !responses.has(u.href)) responses.set(u.href, { kind, res });
   });
-  await page.goto(`${origin}${path}`, { waitUntil: 'networkidle' });
+  await page.goto(`${origin}${path}`, { waitUntil: 'load' });
+  // A tool hydrates after the load event and a frame, once it is near the screen (client:tool):
+  // its code is part of what the page loads, so wait for that before the network settles.
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 200))));
+  await page.waitForLoadState('networkidle');
   const islands = await page.locator('astro-island').count();
   const sums = { js: 0, css: 0, html: 0, jsRaw: 0 };
   const scripts = [];
