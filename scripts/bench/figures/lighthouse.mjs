@@ -20,22 +20,37 @@ const LH_CATEGORIES = [
   { id: 'seo', short: 'SEO', target: 100 },
 ];
 
+/**
+ * Runs per page. One Lighthouse run varies by several points on a 2-core machine (total
+ * blocking time above all); Lighthouse's guidance on variability is to take the median of
+ * five runs, which is what each page's row reports (MG_LIGHTHOUSE_RUNS changes the number).
+ */
+const LH_RUNS = Math.max(1, Number(process.env['MG_LIGHTHOUSE_RUNS'] ?? 5) || 5);
+
 async function run({ origin, report }) {
-  console.error('▶ lighthouse …');
+  console.error(`▶ lighthouse (${LH_RUNS} runs a page, the median reported) …`);
   const { default: lighthouse } = await import('lighthouse');
   const chrome = await launchForLighthouse();
   const pages = [];
   try {
     for (const path of LH_PAGES) {
       const started = performance.now();
-      const result = await lighthouse(`${origin}${path}`, {
-        port: chrome.port,
-        logLevel: 'error',
-        output: 'json',
-        onlyCategories: LH_CATEGORIES.map((c) => c.id),
-      });
-      if (!result) throw new Error(`lighthouse returned nothing for ${path}`);
-      const { lhr } = result;
+      const runs = [];
+      for (let i = 0; i < LH_RUNS; i++) {
+        const result = await lighthouse(`${origin}${path}`, {
+          port: chrome.port,
+          logLevel: 'error',
+          output: 'json',
+          onlyCategories: LH_CATEGORIES.map((c) => c.id),
+        });
+        if (!result) throw new Error(`lighthouse returned nothing for ${path}`);
+        runs.push(result.lhr);
+      }
+      // The run with the median performance score stands for the page.
+      const perf = (lhr) => lhr.categories['performance']?.score ?? 0;
+      const sorted = runs.slice().sort((a, b) => perf(a) - perf(b));
+      const lhr = sorted[Math.floor((sorted.length - 1) / 2)];
+      const perfRuns = runs.map((r) => Math.round(perf(r) * 100));
       const scores = {};
       const failing = {};
       for (const c of LH_CATEGORIES) {
@@ -57,6 +72,7 @@ async function run({ origin, report }) {
       pages.push({
         path,
         scores,
+        perfRuns,
         bootup,
         failing,
         runtimeError: lhr.runtimeError?.code,
@@ -73,10 +89,11 @@ async function run({ origin, report }) {
   } finally {
     await chrome.kill();
   }
-  report.section('Lighthouse 13 — mobile preset, simulated throttling');
+  report.section(`Lighthouse 13 — mobile preset, simulated throttling, median of ${LH_RUNS} runs a page`);
   for (const p of pages) {
     const all = LH_CATEGORIES.every((c) => (p.scores[c.id] ?? -1) >= c.target);
-    report.row(p.path, LH_CATEGORIES.map((c) => `${c.short} ${p.scores[c.id] ?? '–'}`).join(' · '), 'perf ≥ 98, others 100', all);
+    const spread = p.perfRuns.length > 1 ? ` (runs ${Math.min(...p.perfRuns)}–${Math.max(...p.perfRuns)})` : '';
+    report.row(p.path, LH_CATEGORIES.map((c) => `${c.short} ${p.scores[c.id] ?? '–'}`).join(' · ') + spread, 'median: perf ≥ 98, others 100', all);
     for (const c of LH_CATEGORIES) {
       if ((p.scores[c.id] ?? -1) < c.target && p.failing[c.id].length) {
         report.note(`Lighthouse ${p.path} ${c.short} ${p.scores[c.id]}: ${p.failing[c.id].join(', ')}`);
