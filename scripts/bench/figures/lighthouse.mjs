@@ -22,8 +22,9 @@ const LH_CATEGORIES = [
 
 /**
  * Runs per page. One Lighthouse run varies by several points on a 2-core machine (total
- * blocking time above all); Lighthouse's guidance on variability is to take the median of
- * five runs, which is what each page's row reports (MG_LIGHTHOUSE_RUNS changes the number).
+ * blocking time above all). Lighthouse's docs/variability.md ("Run Lighthouse multiple times")
+ * advise the median of five runs: each page's row reports the run with the median performance
+ * score, and the spread of all its runs (MG_LIGHTHOUSE_RUNS changes the number).
  */
 const LH_RUNS = Math.max(1, Number(process.env['MG_LIGHTHOUSE_RUNS'] ?? 5) || 5);
 
