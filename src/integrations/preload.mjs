@@ -154,7 +154,7 @@ export async function addModulePreloads(html, load) {
   // sidebar and the article), then every chunk they import, nearest first.
   const roots = [...scripts, ...islands.filter((i) => i.client === 'load').flatMap((i) => i.urls)];
   const rootSet = new Set(roots);
-  const preloads = (await closure([...present].filter((u) => u !== undefined).concat(roots))).filter(
+  const preloads = (await closure(roots)).filter(
     (u) => !present.has(u) && !inHead.has(u) && (!rootSet.has(u) || u.endsWith('.js')),
   );
   const preloaded = new Set([...present, ...preloads, ...inHead]);
