@@ -17,6 +17,7 @@ import { signMessage } from '../unit/support/dkim-signer';
 import { xml, zip } from './dmarc-files';
 import { expect, test } from './fixtures';
 import { stack, toolUrl } from './stack';
+import { MSG_TEST_HEADER } from './tool-pages';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -202,20 +203,7 @@ test.describe('SPF tool', () => {
 test.describe('message analyser', () => {
   test('/tools/message/: the bare page link, the domain, and every result and hop', async ({ page }) => {
     const message = await signMessage(
-      [
-        'Received: from mail.msg.test (mail.msg.test [203.0.113.5])',
-        '\tby mx.example.net (Postfix) with ESMTPS id 4XkQ2b for <li@example.net>;',
-        '\tTue,  3 Nov 2026 09:15:04 +0800 (CST)',
-        'Return-Path: <zhang@msg.test>',
-        'From: Zhang San <zhang@msg.test>',
-        'To: li@example.net',
-        'Subject: Quarterly report',
-        'Date: Tue, 03 Nov 2026 09:14:59 +0800',
-        'Message-ID: <r1@msg.test>',
-        '',
-        'Hello Li,',
-        '',
-      ].join('\r\n'),
+      [...MSG_TEST_HEADER, '', 'Hello Li,', ''].join('\r\n'),
       { key: 'ed25519', domain: 'msg.test', selector: 'ed' },
     );
     await page.goto(toolUrl('/tools/message/', {}));

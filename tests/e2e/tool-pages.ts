@@ -42,19 +42,27 @@ function linked(name: string, path: () => string, done: string): ToolPage {
   };
 }
 
+/**
+ * The header of the msg.test message the tool tests paste: the receiver's Received field, then
+ * the sender's fields (the local zones publish msg.test's keys and records).
+ */
+export const MSG_TEST_HEADER: readonly string[] = [
+  'Received: from mail.msg.test (mail.msg.test [203.0.113.5])',
+  '\tby mx.example.net (Postfix) with ESMTPS id 4XkQ2b for <li@example.net>;',
+  '\tTue,  3 Nov 2026 09:15:04 +0800 (CST)',
+  'Return-Path: <zhang@msg.test>',
+  'From: Zhang San <zhang@msg.test>',
+  'To: li@example.net',
+  'Subject: Quarterly report',
+  'Date: Tue, 03 Nov 2026 09:14:59 +0800',
+  'Message-ID: <r1@msg.test>',
+];
+
 /** A message from msg.test signed with the fixture keys (RSA 2048, then Ed25519), as a receiver keeps it. */
 async function signedMessage(): Promise<string> {
   const text = [
     'Authentication-Results: mx.example.net; dkim=pass header.d=msg.test header.s=ed; spf=pass smtp.mailfrom=zhang@msg.test; dmarc=pass header.from=msg.test',
-    'Received: from mail.msg.test (mail.msg.test [203.0.113.5])',
-    '\tby mx.example.net (Postfix) with ESMTPS id 4XkQ2b for <li@example.net>;',
-    '\tTue,  3 Nov 2026 09:15:04 +0800 (CST)',
-    'Return-Path: <zhang@msg.test>',
-    'From: Zhang San <zhang@msg.test>',
-    'To: li@example.net',
-    'Subject: Quarterly report',
-    'Date: Tue, 03 Nov 2026 09:14:59 +0800',
-    'Message-ID: <r1@msg.test>',
+    ...MSG_TEST_HEADER,
     'MIME-Version: 1.0',
     'Content-Type: text/plain; charset=utf-8',
     '',
