@@ -43,19 +43,23 @@ export const DEFAULT_POLICY: DmarcPolicy = 'quarantine';
 const policyOf = (value: string | undefined): DmarcPolicy | undefined =>
   (DMARC_POLICIES as readonly string[]).includes(value ?? '') ? (value as DmarcPolicy) : undefined;
 
-/** The form as given by the page address. */
-export function formFrom(params: UrlState): CheckerForm {
+/**
+ * The form as given by the page address. A field the address does not name
+ * keeps its value in `base` (what the visitor has already typed or chosen),
+ * or its default.
+ */
+export function formFrom(params: UrlState, base?: CheckerForm): CheckerForm {
   return {
-    domain: params.domain ?? '',
-    provider: getProviderOrDefault(params.provider).id,
-    host: isHostId(params.host) ? params.host : DEFAULT_HOST_ID,
-    dkimKey: '',
-    dmarcPolicy: policyOf(params.dmarc) ?? DEFAULT_POLICY,
-    dmarcSp: policyOf(params.sp) ?? '',
-    dmarcNp: policyOf(params.np) ?? '',
-    dmarcTesting: params.t === 'y',
-    dmarcRua: params.rua ?? '',
-    extraSpf: params.spf ?? '',
+    domain: params.domain ?? base?.domain ?? '',
+    provider: params.provider === undefined && base ? base.provider : getProviderOrDefault(params.provider).id,
+    host: isHostId(params.host) ? params.host : (base?.host ?? DEFAULT_HOST_ID),
+    dkimKey: base?.dkimKey ?? '',
+    dmarcPolicy: policyOf(params.dmarc) ?? base?.dmarcPolicy ?? DEFAULT_POLICY,
+    dmarcSp: policyOf(params.sp) ?? base?.dmarcSp ?? '',
+    dmarcNp: policyOf(params.np) ?? base?.dmarcNp ?? '',
+    dmarcTesting: params.t === undefined ? (base?.dmarcTesting ?? false) : params.t === 'y',
+    dmarcRua: params.rua ?? base?.dmarcRua ?? '',
+    extraSpf: params.spf ?? base?.extraSpf ?? '',
   };
 }
 

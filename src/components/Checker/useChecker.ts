@@ -44,10 +44,12 @@ export function useChecker(options: {
     resolvers,
     leader,
     resolversReady,
+    // The address fills the fields it names; what the visitor has already
+    // typed or chosen stays. It runs at once only for a domain it gives.
     fromUrl: (params) => {
-      const loaded = formFrom(params);
-      dispatch({ type: 'load', form: loaded, hostChosen: isHostId(params.host) });
-      return domainOf(loaded)?.ok ? loaded : undefined;
+      const loaded = formFrom(params, form);
+      dispatch({ type: 'load', form: loaded, hostChosen: state.hostChosen || isHostId(params.host) });
+      return params.domain !== undefined && domainOf(loaded)?.ok ? loaded : undefined;
     },
     task: async (f, { signal, client }) => {
       const d = domainOf(f);

@@ -79,11 +79,12 @@ export function useDnsLookup({ resolvers, leader, defaultType, embedded, ready }
     // Opened with ?name= or ?domain=: fill the form and look up at once.
     fromUrl: (params) => {
       const initialName = params.name ?? params.domain;
-      const initialType = (embedded ? undefined : parseType(params.type)) ?? defaultType;
-      setType(initialType);
+      // A type the address names is set; otherwise the one chosen stays.
+      const givenType = embedded ? undefined : parseType(params.type);
+      if (givenType) setType(givenType);
       if (!initialName) return undefined;
       setName(initialName);
-      return prepare(initialName, initialType);
+      return prepare(initialName, givenType ?? type);
     },
     task: async ({ qname, qtype, fromIp }, { signal, client }) => {
       setResult({ kind: 'running', name: qname, type: qtype });

@@ -84,11 +84,12 @@ export function usePropagation({ resolvers, defaultType, embedded, sub, ready }:
     // Opened with ?name= or ?domain=: fill the form and run at once.
     fromUrl: (params) => {
       const initialName = (sub ? undefined : params.name) ?? derivedName(params.domain);
-      const initialType = (embedded ? undefined : parseType(params.type)) ?? defaultType;
-      setType(initialType);
+      // A type the address names is set; otherwise the one chosen stays.
+      const givenType = embedded ? undefined : parseType(params.type);
+      if (givenType) setType(givenType);
       if (!initialName) return undefined;
       setName(initialName);
-      return prepare(initialName, initialType);
+      return prepare(initialName, givenType ?? type);
     },
     task: async ({ qname, type: qtype }, { signal, fetch }) => {
       const asked = [...resolvers];

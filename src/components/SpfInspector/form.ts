@@ -77,9 +77,14 @@ export interface SpfFormCheck {
 
 export const emptyForm: SpfForm = { domain: '', ip: '', sender: '', helo: '' };
 
-/** The form as given by the page address. */
-export function formFrom(params: UrlState): SpfForm {
-  return { domain: params.domain ?? '', ip: params.ip ?? '', sender: params.sender ?? '', helo: params.helo ?? '' };
+/** The form as given by the page address; a field the address does not name keeps its value in `base`. */
+export function formFrom(params: UrlState, base: SpfForm = emptyForm): SpfForm {
+  return {
+    domain: params.domain ?? base.domain,
+    ip: params.ip ?? base.ip,
+    sender: params.sender ?? base.sender,
+    helo: params.helo ?? base.helo,
+  };
 }
 
 /** The address parameters for the form: what was typed, trimmed; empty fields leave the address. */

@@ -58,11 +58,12 @@ export function useSpfInspector(
     resolvers,
     leader,
     resolversReady,
-    // Opened with ?domain= (and ?ip=, ?sender=, ?helo=): fill the form, and run at once when it can.
+    // Opened with ?domain= (and ?ip=, ?sender=, ?helo=): the fields the
+    // address names are filled (what the visitor has already typed stays), and
+    // it runs at once when what the address itself gives can run.
     fromUrl: (params) => {
-      const given = formFrom(params);
-      setForm(given);
-      return checkForm(given).run;
+      setForm((typed) => formFrom(params, typed));
+      return checkForm(formFrom(params)).run;
     },
     task: async (run, { signal, client }) => {
       // One run of the client: the expansion and the evaluation share their answers.

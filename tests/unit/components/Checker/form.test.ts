@@ -31,6 +31,17 @@ describe('the checker form and the page address', () => {
     expect(formFrom(params)[key]).toBe(value);
   });
 
+  it('fills only what the address names, over what the visitor already has', () => {
+    const typed = { ...formFrom({ domain: 'typed.example', provider: 'aliyun-intl', host: 'dnspod', dmarc: 'reject', t: 'y', rua: 'r@typed.example' }), dkimKey: 'p=MIIB' };
+    // A bare address changes nothing.
+    expect(formFrom({}, typed)).toEqual(typed);
+    expect(formFrom({ resolver: 'https://doh.example/dns-query' }, typed)).toEqual(typed);
+    // Named fields win, the rest stay (the DKIM key is never in the address).
+    expect(formFrom({ domain: 'link.example', t: 'n', sp: 'none' }, typed)).toEqual({ ...typed, domain: 'link.example', dmarcTesting: false, dmarcSp: 'none' });
+    // Values the address cannot use leave the visitor's choice.
+    expect(formFrom({ dmarc: 'maybe', host: 'nowhere' }, typed)).toEqual(typed);
+  });
+
   it('writes back only what differs from the defaults, and never the DKIM key', () => {
     const form = { ...formFrom({ domain: ' example.com ' }), dkimKey: 'p=MIIB' };
     expect(paramsFor(form)).toEqual({ domain: 'example.com', provider: undefined, host: undefined, dmarc: undefined, sp: undefined, np: undefined, t: undefined, rua: undefined, spf: undefined });

@@ -15,6 +15,12 @@ describe('the SPF form and the page address', () => {
     });
   });
 
+  it('fills only the fields the address names, over what was typed', () => {
+    const typed = form({ domain: 'typed.example', helo: 'mx.typed.example' });
+    expect(formFrom({ resolver: 'https://x' }, typed)).toEqual(typed);
+    expect(formFrom({ ip: '192.0.2.1', domain: 'link.example' }, typed)).toEqual({ ...typed, ip: '192.0.2.1', domain: 'link.example' });
+  });
+
   it('writes back what was typed, trimmed, and leaves empty fields out', () => {
     expect(paramsFor(form({ domain: ' example.com ', ip: ' 2001:db8::1 ' }))).toEqual({ domain: 'example.com', ip: '2001:db8::1', sender: undefined, helo: undefined });
   });
