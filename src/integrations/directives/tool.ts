@@ -10,20 +10,136 @@
  *   down a guide page waits until the reader scrolls to it). On a slow line
  *   the island's ~100 KB of code then no longer competes with the page's
  *   stylesheets and text for the first paint.
- * - Touching the tool before that (focus, pointer) hydrates it at once.
+ * - Touching the tool before that (focus, pointer, a dragged file, an edit)
+ *   hydrates it at once.
+ * - Nothing the visitor does before the code has taken over is lost. React
+ *   keeps what was typed into a field before hydration on screen but not in
+ *   its state, so the next render would wipe it (react/react#12955; the fix,
+ *   react/react#33129, is behind a flag that is off in React 19). Fields
+ *   changed before the code arrived, and the first text change React may not
+ *   have seen while hydrating, are handed to the component as change events
+ *   once it has hydrated. A file dropped before then is kept and dropped
+ *   again.
  *
  * This runs inline in the page, before any module: it must stay small and
  * must not import anything.
  */
 import type { ClientDirective } from 'astro';
 
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+
+const isField = (t: EventTarget | null): t is Field =>
+  t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
+const checkable = (f: Field): f is HTMLInputElement => f instanceof HTMLInputElement && (f.type === 'checkbox' || f.type === 'radio');
+const typedText = (f: Field): f is HTMLInputElement | HTMLTextAreaElement =>
+  !(f instanceof HTMLSelectElement) && !checkable(f) && f.type !== 'file';
+
 const toolDirective: ClientDirective = (load, _options, el) => {
   let started = false;
+  let hydrated = false;
+  /** Set while this directive dispatches events of its own. */
+  let replaying = false;
+  /** Fields changed before the code arrived, with what the visitor left in them. */
+  const early = new Map<Field, string | boolean>();
+  /** Files dropped before the code arrived, and where. */
+  const drops: [EventTarget, DataTransfer][] = [];
+
+  const fire = (f: Element, type: string): void => {
+    f.dispatchEvent(new Event(type, { bubbles: true }));
+  };
+  /** Gives React a change it has not seen, as if the visitor had just made it. */
+  const hand = (f: Field, value: string | boolean): void => {
+    replaying = true;
+    try {
+      if (typeof value === 'boolean' && checkable(f)) {
+        // The first event hydrates the island while the box still shows its
+        // server state; the click then makes the change React reports.
+        fire(f, 'input');
+        if (f.checked !== value) f.click();
+      } else if (typedText(f)) {
+        const start = f.selectionStart;
+        const end = f.selectionEnd;
+        // The property React watches, then the element's own setter: React
+        // sees the value it knows, then a change to what was typed.
+        f.value = f.defaultValue;
+        fire(f, 'input');
+        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, value);
+        fire(f, 'input');
+        if (start !== null && end !== null && document.activeElement === f) f.setSelectionRange(start, end);
+      } else {
+        // A select or a file input, which React reads on `change`. The first
+        // event hydrates the island, whose first renders may set the select
+        // back to what React holds; it then gets the visitor's choice again.
+        fire(f, 'change');
+        if (f instanceof HTMLSelectElement && typeof value === 'string' && f.value !== value) {
+          f.value = value;
+          fire(f, 'change');
+        }
+      }
+    } finally {
+      replaying = false;
+    }
+  };
+
+  let watchFirstText = true;
+  const onEdit = (e: Event): void => {
+    const f = e.target;
+    if (replaying || !isField(f)) return;
+    if (!hydrated) {
+      early.set(f, checkable(f) ? f.checked : f.value);
+      hydrate();
+      return;
+    }
+    // Just after hydration starts, a value set without a key press first (a
+    // browser's autofill) can reach React while it hydrates: React then
+    // keeps it on screen but misses the change. A field React controls has
+    // its default value kept equal to its state, so a difference after the
+    // event means React has not taken it.
+    if (!watchFirstText || !typedText(f)) return;
+    watchFirstText = false;
+    setTimeout(() => {
+      if (f.value !== f.defaultValue) hand(f, f.value);
+    }, 0);
+  };
+  el.addEventListener('input', onEdit, true);
+  el.addEventListener('change', onEdit, true);
+
+  const onDrag = (e: DragEvent): void => {
+    if (hydrated || !e.dataTransfer?.types.includes('Files')) return;
+    // Keep the browser from opening the file in place of the page.
+    e.preventDefault();
+    hydrate();
+    if (e.type !== 'drop' || !e.target) return;
+    const kept = new DataTransfer();
+    for (const file of e.dataTransfer.files) kept.items.add(file);
+    drops.push([e.target, kept]);
+  };
+  for (const type of ['dragenter', 'dragover', 'drop'] as const) el.addEventListener(type, onDrag);
+
   const hydrate = (): void => {
     if (started) return;
     started = true;
-    void load().then((run) => run());
+    void load().then(async (run) => {
+      // What the server drew goes back in place for hydration to match; the
+      // visitor's values are handed over right after.
+      for (const [f, value] of early) {
+        if (typedText(f)) Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, f.defaultValue);
+        else if (checkable(f)) {
+          const group = f.type === 'radio' && f.name ? (f.form ?? el).querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(f.name)}"]`) : [f];
+          for (const box of group) box.checked = box.defaultChecked;
+        }
+      }
+      await run();
+      hydrated = true;
+      for (const [f, value] of early) if (f.isConnected) hand(f, value);
+      early.clear();
+      for (const [target, data] of drops) {
+        if ((target as Node).isConnected) target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+      }
+      drops.length = 0;
+    });
   };
+
   if (window.location.search.length > 1) {
     for (const href of (el.getAttribute('data-preload') ?? '').split(' ')) {
       if (!href) continue;
