@@ -19,6 +19,8 @@ const LIMIT_MS = 3000;
 const HEDGE_MS = 1500;
 /** How long the page may be free between an error and asking the next resolver, for "at once". */
 const AT_ONCE_SLACK_MS = 500;
+/** How long before a question's fetch starts its hedge timer may have been set (the same task: well under this). */
+const HEDGE_TIMER_MARGIN_MS = 50;
 const ROW_IDS = ['mx', 'spf', 'dkim', 'dmarc', 'mail', 'imap', 'smtp', 'pop3'] as const;
 
 const HOSTS = {
@@ -141,11 +143,17 @@ async function recordLongTasks(page: Page) {
 
 /**
  * For every question AliDNS failed within the hedge delay, DNSPod was asked
- * once AliDNS's error was back, and at once: of the time between the two, no
- * more than AT_ONCE_SLACK_MS was the page free to act (time the main thread
- * was busy with long tasks, as on a loaded machine, is not counted). Waiting
- * for the hedge delay instead would leave the page idle for up to 1.5 s. (An
- * error slower than the hedge delay is not judged: the hedge rightly asks
+ * once AliDNS's error was back, and because of it, not after the hedge delay.
+ * Either shows it:
+ * - DNSPod was asked before the hedge delay had passed since the question was
+ *   sent (a timer never fires early, so only the error can have asked it; the
+ *   hedge timer is set just before AliDNS's fetch starts, hence the small
+ *   margin); or
+ * - of the time between the error and DNSPod's question, no more than
+ *   AT_ONCE_SLACK_MS was the page free to act (time the main thread was busy
+ *   with long tasks, as on a loaded machine, is not counted). Waiting for the
+ *   hedge delay instead would leave the page idle for up to 1.5 s.
+ * (An error slower than the hedge delay is not judged: the hedge rightly asks
  * DNSPod first.) Measured by the page's clock (Resource Timing, Long Tasks).
  * Call recordLongTasks first.
  */
@@ -167,6 +175,7 @@ async function expectFailoverAtOnce(page: Page) {
       `AliDNS asked at ${Math.round(ali.start)} ms, error back at ${Math.round(ali.end)} ms, ` +
       `DNSPod asked at ${Math.round(next!.start)} ms; the page was free for ${Math.round(free)} ms in between`;
     expect(next!.start, `DNSPod asked once the error was back (${seen})`).toBeGreaterThanOrEqual(ali.end - 1);
+    if (next!.start < ali.start + HEDGE_MS - HEDGE_TIMER_MARGIN_MS) continue;
     expect(free, `DNSPod asked at once (${seen})`).toBeLessThan(AT_ONCE_SLACK_MS);
   }
   expect(judged, 'questions whose error came back within the hedge delay').toBeGreaterThan(0);
