@@ -23,6 +23,13 @@ export default defineConfig({
       args: [...CHROMIUM_FLAGS],
     },
   },
+  projects: [
+    { name: 'e2e', grepInvert: /@timed/ },
+    // Tests that judge time (tagged @timed) run after the rest and one at a
+    // time: on a 2-core machine a second worker's test slows the page they
+    // time by a second or more.
+    { name: 'timed', grep: /@timed/, dependencies: ['e2e'], workers: 1 },
+  ],
   webServer: {
     // Serves the production build (npm run build first; `npm test` does) as a static host would.
     command: `node scripts/serve.mjs --host 127.0.0.1 --port ${port}`,

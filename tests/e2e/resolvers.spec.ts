@@ -21,6 +21,8 @@ const HEDGE_MS = 1500;
 const AT_ONCE_SLACK_MS = 500;
 /** How long before a question's fetch starts its hedge timer may have been set (the same task: well under this). */
 const HEDGE_TIMER_MARGIN_MS = 50;
+/** Tests that judge time run after the rest, one at a time (the `timed` project in playwright.config.ts). */
+const TIMED = { tag: '@timed' };
 const ROW_IDS = ['mx', 'spf', 'dkim', 'dmarc', 'mail', 'imap', 'smtp', 'pop3'] as const;
 
 const HOSTS = {
@@ -194,7 +196,7 @@ async function expectAllOk(page: Page) {
 test.describe('an English page whose network leaves Google and Cloudflare unanswered', () => {
   test.use({ presets: presets(() => ({ alidns: stack.resolver, dnspod: stack.resolver })) });
 
-  test('finishes a full check within 3 s, and the next visit asks the resolver that answered', async ({ page }) => {
+  test('finishes a full check within 3 s, and the next visit asks the resolver that answered', TIMED, async ({ page }) => {
     // Google and Cloudflare: requests sent, never answered.
     await neverAnswer(page, ['google', 'cloudflare']);
     const sent = recordDohRequests(page);
@@ -247,7 +249,7 @@ test.describe('HTTP 429 and 503 from the resolver asked first', () => {
   test.use({ presets: presets(() => ({ dnspod: stack.resolver })) });
 
   for (const status of [429, 503]) {
-    test(`${status} on a first visit: the next resolver is asked at once, every row is right, none "missing"`, async ({ page }) => {
+    test(`${status} on a first visit: the next resolver is asked at once, every row is right, none "missing"`, TIMED, async ({ page }) => {
       await answerStatus(page, 'alidns', status);
       await neverAnswer(page, ['google', 'cloudflare']);
       const sent = recordDohRequests(page);
@@ -266,7 +268,7 @@ test.describe('HTTP 429 and 503 from the resolver asked first', () => {
       await expect(page.locator('summary[data-resolver-first]')).toHaveAttribute('data-resolver-first', 'dnspod');
     });
 
-    test(`${status} from a remembered AliDNS: DNSPod is asked at once, every row is right, none "missing"`, async ({ page }) => {
+    test(`${status} from a remembered AliDNS: DNSPod is asked at once, every row is right, none "missing"`, TIMED, async ({ page }) => {
       await answerStatus(page, 'alidns', status);
       await neverAnswer(page, ['google', 'cloudflare']);
       // An earlier visit found AliDNS first.
