@@ -47,8 +47,14 @@ const toolDirective: ClientDirective = (load, _options, el) => {
   const fire = (f: Element, type: string): void => {
     f.dispatchEvent(new Event(type, { bubbles: true }));
   };
+  /** Where the caret or selection is in a text field, to put it back after its value is set. */
+  type Caret = [number, number, 'forward' | 'backward' | 'none' | undefined] | undefined;
+  const caretOf = (f: HTMLInputElement | HTMLTextAreaElement): Caret =>
+    f.selectionStart === null || f.selectionEnd === null ? undefined : [f.selectionStart, f.selectionEnd, f.selectionDirection ?? undefined];
+  const carets = new Map<Field, Caret>();
+
   /** Gives React a change it has not seen, as if the visitor had just made it. */
-  const hand = (f: Field, value: string | boolean): void => {
+  const hand = (f: Field, value: string | boolean, caret?: Caret): void => {
     replaying = true;
     try {
       if (typeof value === 'boolean' && checkable(f)) {
@@ -57,15 +63,14 @@ const toolDirective: ClientDirective = (load, _options, el) => {
         fire(f, 'input');
         if (f.checked !== value) f.click();
       } else if (typedText(f)) {
-        const start = f.selectionStart;
-        const end = f.selectionEnd;
+        const at = caret ?? caretOf(f);
         // The property React watches, then the element's own setter: React
         // sees the value it knows, then a change to what was typed.
         f.value = f.defaultValue;
         fire(f, 'input');
         Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, value);
         fire(f, 'input');
-        if (start !== null && end !== null && document.activeElement === f) f.setSelectionRange(start, end);
+        if (at && document.activeElement === f) f.setSelectionRange(...at);
       } else {
         // A select or a file input, which React reads on `change`. The first
         // event hydrates the island, whose first renders may set the select
@@ -103,6 +108,10 @@ const toolDirective: ClientDirective = (load, _options, el) => {
   };
   el.addEventListener('input', onEdit, true);
   el.addEventListener('change', onEdit, true);
+  // A word in progress in an input method is not touched until it is done.
+  let composing = false;
+  el.addEventListener('compositionstart', () => (composing = true), true);
+  el.addEventListener('compositionend', () => (composing = false), true);
 
   const onDrag = (e: DragEvent): void => {
     if (hydrated || !e.dataTransfer?.types.includes('Files')) return;
@@ -120,19 +129,23 @@ const toolDirective: ClientDirective = (load, _options, el) => {
     if (started) return;
     started = true;
     void load().then(async (run) => {
+      while (composing && early.size) await new Promise((done) => el.addEventListener('compositionend', done, { once: true }));
       // What the server drew goes back in place for hydration to match; the
       // visitor's values are handed over right after.
-      for (const [f, value] of early) {
-        if (typedText(f)) Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, f.defaultValue);
-        else if (checkable(f)) {
+      for (const f of early.keys()) {
+        if (checkable(f)) {
           const group = f.type === 'radio' && f.name ? (f.form ?? el).querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(f.name)}"]`) : [f];
           for (const box of group) box.checked = box.defaultChecked;
+        } else if (typedText(f)) {
+          carets.set(f, caretOf(f));
+          Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, f.defaultValue);
         }
       }
       await run();
       hydrated = true;
-      for (const [f, value] of early) if (f.isConnected) hand(f, value);
+      for (const [f, value] of early) if (f.isConnected) hand(f, value, carets.get(f));
       early.clear();
+      carets.clear();
       for (const [target, data] of drops) {
         if ((target as Node).isConnected) target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
       }
