@@ -47,6 +47,28 @@ test.describe('before the code arrives', () => {
     expect([url.searchParams.get('name'), url.searchParams.get('type')]).toEqual(['complete.test', 'MX']);
   });
 
+  test('a word still being composed in an input method is left alone until it is done', async ({ page }) => {
+    const release = await holdScripts(page);
+    await page.goto('/en/tools/lookup/', { waitUntil: 'commit' });
+    const name = page.getByRole('textbox', { name: 'Name or IP address' });
+    await name.click();
+    // As an input method does: a composition starts, and text arrives while it runs.
+    await name.dispatchEvent('compositionstart');
+    await page.keyboard.insertText('complete.test');
+    release();
+    // All the code has arrived (nothing more on the network), and two frames
+    // have passed; but the word is not finished, so the field is not touched.
+    await page.waitForLoadState('networkidle');
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    await expect(island(page)).toHaveAttribute('ssr', '');
+    await expect(name).toHaveValue('complete.test');
+    await name.dispatchEvent('compositionend');
+    await expect(island(page)).not.toHaveAttribute('ssr', /.*/);
+    await name.press('Enter');
+    await expect(page.locator('[data-rcode]')).toHaveAttribute('data-rcode', 'NOERROR', { timeout: 15_000 });
+    expect(new URL(page.url()).searchParams.get('name')).toBe('complete.test');
+  });
+
   test('a domain typed in the checker is the one checked', async ({ page }) => {
     const release = await holdScripts(page);
     await page.goto('/en/tools/checker/', { waitUntil: 'commit' });
