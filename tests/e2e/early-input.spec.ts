@@ -47,6 +47,31 @@ test.describe('before the code arrives', () => {
     expect([url.searchParams.get('name'), url.searchParams.get('type')]).toEqual(['complete.test', 'MX']);
   });
 
+  for (const tool of [
+    // The server draws the lookup's button enabled: Enter sends the form, which the browser would load as a new page.
+    { path: '/en/tools/lookup/', field: 'Name or IP address', done: '[data-rcode="NOERROR"]', param: 'name' },
+    // The checker's is drawn disabled (nothing typed yet): Enter sends nothing in the browser.
+    { path: '/en/tools/checker/', field: 'Your domain', done: '[data-summary][data-fail="0"]', param: 'domain' },
+  ]) {
+    test(`Enter pressed in ${tool.path} before the code arrives runs it once the code is there, on the same page`, async ({ page }) => {
+      const release = await holdScripts(page);
+      await page.goto(tool.path, { waitUntil: 'commit' });
+      const field = page.getByLabel(tool.field);
+      await field.click();
+      await page.keyboard.type('complete.test');
+      await page.evaluate(() => ((window as unknown as { stayed: boolean }).stayed = true));
+      await page.keyboard.press('Enter');
+      await expect(island(page)).toHaveAttribute('ssr', '');
+      release();
+      await expect(page.locator(tool.done)).toBeVisible({ timeout: 15_000 });
+      // The same page: not loaded again with the form's fields in its address.
+      expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true);
+      const url = new URL(page.url());
+      expect(url.searchParams.get(tool.param)).toBe('complete.test');
+      expect([...url.searchParams.keys()].filter((k) => k.includes('order'))).toEqual([]);
+    });
+  }
+
   test('a word still being composed in an input method is left alone until it is done', async ({ page }) => {
     const release = await holdScripts(page);
     await page.goto('/en/tools/lookup/', { waitUntil: 'commit' });

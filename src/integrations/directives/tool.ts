@@ -19,7 +19,7 @@
  *   changed before the code arrived, and the first text change React may not
  *   have seen while hydrating, are handed to the component as change events
  *   once it has hydrated. A file dropped before then is kept and dropped
- *   again.
+ *   again, and a form sent before then is sent again.
  *
  * This runs inline in the page, before any module: it must stay small and
  * must not import anything.
@@ -113,6 +113,32 @@ const toolDirective: ClientDirective = (load, _options, el) => {
   el.addEventListener('compositionstart', () => (composing = true), true);
   el.addEventListener('compositionend', () => (composing = false), true);
 
+  // A form sent before the code arrived (Enter in a field, or its button) is
+  // sent again once the tool has taken the visitor's values, instead of the
+  // browser loading the page again with the form in its address. Enter over
+  // a button the server drew disabled (nothing valid typed yet) sends nothing
+  // in the browser; it is kept too.
+  let sent: { form: HTMLFormElement; by: HTMLElement | null } | undefined;
+  el.addEventListener(
+    'submit',
+    (e) => {
+      if (hydrated || !(e.target instanceof HTMLFormElement)) return;
+      e.preventDefault();
+      sent = { form: e.target, by: e.submitter };
+      hydrate();
+    },
+    true,
+  );
+  el.addEventListener(
+    'keydown',
+    (e) => {
+      const f = e.target;
+      if (hydrated || e.key !== 'Enter' || !(f instanceof HTMLInputElement) || !f.form || e.isComposing) return;
+      sent = { form: f.form, by: null };
+    },
+    true,
+  );
+
   const onDrag = (e: DragEvent): void => {
     if (hydrated || !e.dataTransfer?.types.includes('Files')) return;
     // Keep the browser from opening the file in place of the page.
@@ -150,6 +176,14 @@ const toolDirective: ClientDirective = (load, _options, el) => {
         if ((target as Node).isConnected) target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
       }
       drops.length = 0;
+      if (sent) {
+        const { form, by } = sent;
+        sent = undefined;
+        // After the renders the handed values cause (a button enabled by a valid value).
+        await new Promise((done) => setTimeout(done, 0));
+        const button = by ?? form.querySelector<HTMLButtonElement>('button[type=submit], button:not([type])');
+        if (form.isConnected && button instanceof HTMLButtonElement && !button.disabled) form.requestSubmit(button);
+      }
     });
   };
 
