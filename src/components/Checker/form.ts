@@ -8,8 +8,8 @@ import {
   DEFAULT_HOST_ID,
   DEFAULT_PROVIDER_ID,
   DMARC_POLICIES,
-  getProviderOrDefault,
   isHostId,
+  isProviderId,
   normaliseDomain,
   ruaInputProblem,
   spfSenderProblem,
@@ -51,7 +51,7 @@ const policyOf = (value: string | undefined): DmarcPolicy | undefined =>
 export function formFrom(params: UrlState, base?: CheckerForm): CheckerForm {
   return {
     domain: params.domain ?? base?.domain ?? '',
-    provider: params.provider === undefined && base ? base.provider : getProviderOrDefault(params.provider).id,
+    provider: isProviderId(params.provider) ? params.provider : (base?.provider ?? DEFAULT_PROVIDER_ID),
     host: isHostId(params.host) ? params.host : (base?.host ?? DEFAULT_HOST_ID),
     dkimKey: base?.dkimKey ?? '',
     dmarcPolicy: policyOf(params.dmarc) ?? base?.dmarcPolicy ?? DEFAULT_POLICY,

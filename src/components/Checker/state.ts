@@ -93,7 +93,8 @@ function cleared(state: CheckerState): CheckerState {
 export function checkerReducer(state: CheckerState, action: CheckerAction): CheckerState {
   switch (action.type) {
     case 'load':
-      return { ...cleared(state), form: action.form, loaded: true, hostChosen: action.hostChosen };
+      // A host the visitor already chose stays chosen.
+      return { ...cleared(state), form: action.form, loaded: true, hostChosen: state.hostChosen || action.hostChosen };
     case 'edit': {
       const form = { ...state.form, ...action.patch };
       const next = { ...state, form, hostChosen: state.hostChosen || action.patch.host !== undefined };

@@ -48,7 +48,7 @@ export function useChecker(options: {
     // typed or chosen stays. It runs at once only for a domain it gives.
     fromUrl: (params) => {
       const loaded = formFrom(params, form);
-      dispatch({ type: 'load', form: loaded, hostChosen: state.hostChosen || isHostId(params.host) });
+      dispatch({ type: 'load', form: loaded, hostChosen: isHostId(params.host) });
       return params.domain !== undefined && domainOf(loaded)?.ok ? loaded : undefined;
     },
     task: async (f, { signal, client }) => {
