@@ -34,6 +34,14 @@ const checkable = (f: Field): f is HTMLInputElement => f instanceof HTMLInputEle
 const typedText = (f: Field): f is HTMLInputElement | HTMLTextAreaElement =>
   !(f instanceof HTMLSelectElement) && !checkable(f) && f.type !== 'file';
 
+/**
+ * Sets a text field's value with the element's own setter, past the `value`
+ * property React installs on the fields it controls: React does not see it.
+ */
+const setUnseen = (f: HTMLInputElement | HTMLTextAreaElement, value: string): void => {
+  Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, value);
+};
+
 const toolDirective: ClientDirective = (load, _options, el) => {
   let started = false;
   let hydrated = false;
@@ -68,7 +76,7 @@ const toolDirective: ClientDirective = (load, _options, el) => {
         // sees the value it knows, then a change to what was typed.
         f.value = f.defaultValue;
         fire(f, 'input');
-        Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, value);
+        setUnseen(f, String(value));
         fire(f, 'input');
         if (at && document.activeElement === f) f.setSelectionRange(...at);
       } else {
@@ -164,7 +172,7 @@ const toolDirective: ClientDirective = (load, _options, el) => {
           for (const box of group) box.checked = box.defaultChecked;
         } else if (typedText(f)) {
           carets.set(f, caretOf(f));
-          Object.getOwnPropertyDescriptor(Object.getPrototypeOf(f) as object, 'value')?.set?.call(f, f.defaultValue);
+          setUnseen(f, f.defaultValue);
         }
       }
       await run();
