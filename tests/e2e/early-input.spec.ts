@@ -53,7 +53,9 @@ test.describe('before the code arrives', () => {
     // The checker's is drawn disabled (nothing typed yet): Enter sends nothing in the browser.
     { path: '/en/tools/checker/', field: 'Your domain', done: '[data-summary][data-fail="0"]', param: 'domain' },
   ]) {
-    test(`Enter pressed in ${tool.path} before the code arrives runs it once the code is there, on the same page`, async ({ page }) => {
+    test(`Enter pressed in ${tool.path} before the code arrives runs it once the code is there, on the same page`, async ({
+      page,
+    }) => {
       const release = await holdScripts(page);
       await page.goto(tool.path, { waitUntil: 'commit' });
       const field = page.getByLabel(tool.field);
@@ -142,7 +144,9 @@ test.describe('before the code arrives', () => {
     }, bytes);
     expect(kept, 'the drop is taken, not left to the browser').toBe(true);
     release();
-    await expect(page.locator('[data-total-messages]')).toHaveAttribute('data-total-messages', '11', { timeout: 15_000 });
+    await expect(page.locator('[data-total-messages]')).toHaveAttribute('data-total-messages', '11', {
+      timeout: 15_000,
+    });
     await expect(page.locator('[data-report]')).toHaveCount(1);
   });
 });

@@ -30,7 +30,8 @@ type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
 
 const isField = (t: EventTarget | null): t is Field =>
   t instanceof HTMLInputElement || t instanceof HTMLTextAreaElement || t instanceof HTMLSelectElement;
-const checkable = (f: Field): f is HTMLInputElement => f instanceof HTMLInputElement && (f.type === 'checkbox' || f.type === 'radio');
+const checkable = (f: Field): f is HTMLInputElement =>
+  f instanceof HTMLInputElement && (f.type === 'checkbox' || f.type === 'radio');
 const typedText = (f: Field): f is HTMLInputElement | HTMLTextAreaElement =>
   !(f instanceof HTMLSelectElement) && !checkable(f) && f.type !== 'file';
 
@@ -58,7 +59,9 @@ const toolDirective: ClientDirective = (load, _options, el) => {
   /** Where the caret or selection is in a text field, to put it back after its value is set. */
   type Caret = [number, number, 'forward' | 'backward' | 'none' | undefined] | undefined;
   const caretOf = (f: HTMLInputElement | HTMLTextAreaElement): Caret =>
-    f.selectionStart === null || f.selectionEnd === null ? undefined : [f.selectionStart, f.selectionEnd, f.selectionDirection ?? undefined];
+    f.selectionStart === null || f.selectionEnd === null
+      ? undefined
+      : [f.selectionStart, f.selectionEnd, f.selectionDirection ?? undefined];
   const carets = new Map<Field, Caret>();
 
   /** Gives React a change it has not seen, as if the visitor had just made it. */
@@ -163,12 +166,16 @@ const toolDirective: ClientDirective = (load, _options, el) => {
     if (started) return;
     started = true;
     void load().then(async (run) => {
-      while (composing && early.size) await new Promise((done) => el.addEventListener('compositionend', done, { once: true }));
+      while (composing && early.size)
+        await new Promise((done) => el.addEventListener('compositionend', done, { once: true }));
       // What the server drew goes back in place for hydration to match; the
       // visitor's values are handed over right after.
       for (const f of early.keys()) {
         if (checkable(f)) {
-          const group = f.type === 'radio' && f.name ? (f.form ?? el).querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(f.name)}"]`) : [f];
+          const group =
+            f.type === 'radio' && f.name
+              ? (f.form ?? el).querySelectorAll<HTMLInputElement>(`input[type=radio][name="${CSS.escape(f.name)}"]`)
+              : [f];
           for (const box of group) box.checked = box.defaultChecked;
         } else if (typedText(f)) {
           carets.set(f, caretOf(f));
@@ -181,7 +188,8 @@ const toolDirective: ClientDirective = (load, _options, el) => {
       early.clear();
       carets.clear();
       for (const [target, data] of drops) {
-        if ((target as Node).isConnected) target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
+        if ((target as Node).isConnected)
+          target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
       }
       drops.length = 0;
       if (sent) {
