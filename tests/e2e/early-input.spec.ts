@@ -112,6 +112,23 @@ test.describe('before the code arrives', () => {
     expect(new URL(page.url()).searchParams.get('domain')).toBe('complete.test');
   });
 
+  test('"Copy link for support" pressed before the code arrives copies the link once it is there', async ({
+    page,
+    context,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const release = await holdScripts(page);
+    await page.goto('/en/tools/checker/', { waitUntil: 'commit' });
+    const copy = page.getByRole('button', { name: 'Copy link for support' });
+    await copy.click();
+    await expect(island(page)).toHaveAttribute('ssr', '');
+    // The click alone has put nothing on the clipboard: the button has no code yet.
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('');
+    release();
+    await expect(island(page)).not.toHaveAttribute('ssr', /.*/);
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+  });
+
   test('a message pasted into the analyser is the one analysed', async ({ page }) => {
     const release = await holdScripts(page);
     await page.goto('/en/tools/message/', { waitUntil: 'commit' });

@@ -19,7 +19,8 @@
  *   changed before the code arrived, and the first text change React may not
  *   have seen while hydrating, are handed to the component as change events
  *   once it has hydrated. A file dropped before then is kept and dropped
- *   again, and a form sent before then is sent again.
+ *   again, and a form sent or a button pressed before then is sent or
+ *   pressed again.
  *
  * This runs inline in the page, before any module: it must stay small and
  * must not import anything.
@@ -150,6 +151,21 @@ const toolDirective: ClientDirective = (load, _options, el) => {
     true,
   );
 
+  // A button of the tool's own (not one that sends the form: "Copy link")
+  // pressed before the code arrived does nothing in the browser; it is
+  // pressed again once the tool has the visitor's values.
+  let pressed: HTMLButtonElement | undefined;
+  el.addEventListener(
+    'click',
+    (e) => {
+      const b = e.target instanceof Element ? e.target.closest('button') : null;
+      if (hydrated || !b || !el.contains(b) || b.type !== 'button' || b.disabled) return;
+      pressed = b;
+      hydrate();
+    },
+    true,
+  );
+
   const onDrag = (e: DragEvent): void => {
     if (hydrated || !e.dataTransfer?.types.includes('Files')) return;
     // Keep the browser from opening the file in place of the page.
@@ -192,6 +208,13 @@ const toolDirective: ClientDirective = (load, _options, el) => {
           target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
       }
       drops.length = 0;
+      if (pressed) {
+        const button = pressed;
+        pressed = undefined;
+        // After the renders the handed values cause, as for a sent form below.
+        await new Promise((done) => setTimeout(done, 0));
+        if (button.isConnected && !button.disabled) button.click();
+      }
       if (sent) {
         const { form, by } = sent;
         sent = undefined;
