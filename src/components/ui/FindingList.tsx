@@ -4,6 +4,7 @@ import { describeFinding, type Finding, type Lang } from '~/core';
 import { guideHref } from './links';
 import { useMessages } from './useMessages';
 import { uiStrings } from './strings';
+import './finding-list.css';
 
 export function FindingList({ findings, lang, base }: { findings: readonly Finding[]; lang: Lang; base: string }) {
   const messages = useMessages(lang, findings.length > 0);
