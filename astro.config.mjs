@@ -6,6 +6,7 @@ import react from '@astrojs/react';
 import starlightLinksValidator from 'starlight-links-validator';
 import { postBuild } from './src/integrations/postbuild.mjs';
 import { chunkUrl } from './src/integrations/chunk-url.mjs';
+import { widgetImports } from './src/integrations/widget-imports.mjs';
 
 /**
  * The widgets' shared code in a few chunks instead of a dozen small ones: small
@@ -75,6 +76,8 @@ export default defineConfig({
   vite: {
     plugins: [
       chunkUrl(),
+      // A page gets the styles of the widgets it shows, not of every widget the barrel exports.
+      widgetImports({ barrel: fileURLToPath(new URL('./src/components/index.ts', import.meta.url)) }),
       // The chunk groups are for the browser's code only (the server render keeps Astro's own chunking).
       {
         name: 'mg-client-chunks',

@@ -5,7 +5,7 @@
 //  - In a browser: a text page fetches no script beyond what the rule counted (nothing on
 //    idle, no Pagefind) until search opens; search opens by click, Ctrl+K and `/`, finds
 //    results in both languages, and keeps what was typed before its code arrived.
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
@@ -155,6 +155,84 @@ test.describe('budgets', () => {
     // Both kinds exist, so a broken classification cannot pass by matching nothing.
     expect(byKind.get('text')?.length).toBeGreaterThan(10);
     expect(byKind.get('tool')?.length).toBeGreaterThan(5);
+  });
+});
+
+test.describe('styles', () => {
+  // Pages import their widgets from one barrel (~/components); a page must get the styles of the
+  // widgets it shows and of no other (src/integrations/widget-imports.mjs). Each widget's own
+  // classes are the `.mg-…` classes of its stylesheet (src/components/X/X.css) that no other
+  // stylesheet of the widgets uses; they are looked for in the page's CSS only (inline <style>
+  // and linked stylesheets), not in its markup.
+  const componentsDir = 'src/components';
+  const cssOf = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? cssOf(join(dir, e.name)) : e.name.endsWith('.css') ? [join(dir, e.name)] : [],
+    );
+  const classes = (css: string) => new Set(css.match(/\.mg-[\w-]+/g) ?? []);
+  const sheets = cssOf(componentsDir).map((file) => ({ file, classes: classes(readFileSync(file, 'utf8')) }));
+  const widgets = [...readFileSync(join(componentsDir, 'index.ts'), 'utf8').matchAll(/default as (\w+) \}/g)]
+    .map(([, name]) => name)
+    .flatMap((name) => {
+      const own = sheets.find((s) => s.file === join(componentsDir, name, `${name}.css`));
+      if (!own) return [];
+      const others = sheets.filter((s) => s !== own);
+      return [{ name, classes: [...own.classes].filter((c) => !others.some((o) => o.classes.has(c))) }];
+    });
+  const mdxOf = (dir: string): string[] =>
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? mdxOf(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
+    );
+  const docs = 'src/content/docs';
+  const load = siteLoader();
+
+  test('a page carries the styles of the widgets it shows and of no other widget', () => {
+    // Every widget with a stylesheet of its own is checked, each by at least one class.
+    expect(widgets.map((w) => w.name).sort()).toEqual([
+      'Checker',
+      'ClientSettings',
+      'DmarcReports',
+      'DnsLookup',
+      'MessageAnalyser',
+      'Propagation',
+      'SpfInspector',
+    ]);
+    for (const w of widgets) expect(w.classes.length, w.name).toBeGreaterThan(0);
+    const wrong: string[] = [];
+    let withWidgets = 0;
+    for (const file of mdxOf(docs)) {
+      const source = readFileSync(file, 'utf8');
+      const shown = new Set(
+        [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'~\/components'/g)].flatMap(([, names]) =>
+          names
+            .split(',')
+            .map((n) => n.trim())
+            .filter(Boolean),
+        ),
+      );
+      const rel = file
+        .slice(docs.length + 1)
+        .replace(/\.mdx$/, '')
+        .replace(/(^|\/)index$/, '');
+      const html = readFileSync(join('dist', rel, 'index.html'), 'utf8');
+      const css = [
+        ...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(([, text]) => text),
+        ...[...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(
+          ([, href]) => load(href) ?? `missing ${href}`,
+        ),
+      ].join('\n');
+      const has = classes(css);
+      if (shown.size) withWidgets++;
+      for (const w of widgets) {
+        const present = w.classes.filter((c) => has.has(c));
+        if (shown.has(w.name) && present.length !== w.classes.length)
+          wrong.push(`${rel}: shows ${w.name} but lacks ${w.classes.filter((c) => !has.has(c)).join(' ')}`);
+        if (!shown.has(w.name) && present.length)
+          wrong.push(`${rel}: does not show ${w.name} but has ${present.join(' ')}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(withWidgets).toBeGreaterThan(20);
   });
 });
 
