@@ -27,7 +27,7 @@ export function readBarrel(barrel) {
   const source = readFileSync(barrel, 'utf8');
   const map = new Map();
   for (const m of source.matchAll(/^export\s*\{\s*default\s+as\s+(\w+)\s*\}\s*from\s*'(\.[^']+)'\s*;?\s*$/gm)) {
-    map.set(m[1], resolve(dirname(barrel), m[2]));
+    map.set(String(m[1]), resolve(dirname(barrel), String(m[2])));
   }
   return map;
 }
@@ -46,8 +46,9 @@ export function rewriteWidgetImports(code, widgets) {
       const spec = part.trim();
       if (!spec) continue;
       const m = /^(\w+)(?:\s+as\s+(\w+))?$/.exec(spec);
-      const path = m ? widgets.get(m[1]) : undefined;
-      if (m && path) direct.push(`import ${m[2] ?? m[1]} from ${JSON.stringify(path)};`);
+      const name = m?.[1];
+      const path = name ? widgets.get(name) : undefined;
+      if (name && path) direct.push(`import ${m?.[2] ?? name} from ${JSON.stringify(path)};`);
       else rest.push(spec);
     }
     if (!direct.length) return whole;
@@ -68,7 +69,7 @@ export function widgetImports({ barrel }) {
     enforce: /** @type {const} */ ('post'),
     /** @param {string} code @param {string} id */
     transform(code, id) {
-      const file = id.split('?')[0];
+      const file = id.split('?')[0] ?? id;
       if (!/\.(mdx|astro)$/.test(file) || file.startsWith(componentsDir)) return null;
       const out = rewriteWidgetImports(code, widgets);
       return out === null ? null : { code: out, map: null };

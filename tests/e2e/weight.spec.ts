@@ -172,7 +172,7 @@ test.describe('styles', () => {
   const classes = (css: string) => new Set(css.match(/\.mg-[\w-]+/g) ?? []);
   const sheets = cssOf(componentsDir).map((file) => ({ file, classes: classes(readFileSync(file, 'utf8')) }));
   const widgets = [...readFileSync(join(componentsDir, 'index.ts'), 'utf8').matchAll(/default as (\w+) \}/g)]
-    .map(([, name]) => name)
+    .map(([, name]) => String(name))
     .flatMap((name) => {
       const own = sheets.find((s) => s.file === join(componentsDir, name, `${name}.css`));
       if (!own) return [];
@@ -204,7 +204,7 @@ test.describe('styles', () => {
       const source = readFileSync(file, 'utf8');
       const shown = new Set(
         [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'~\/components'/g)].flatMap(([, names]) =>
-          names
+          String(names)
             .split(',')
             .map((n) => n.trim())
             .filter(Boolean),
@@ -216,9 +216,9 @@ test.describe('styles', () => {
         .replace(/(^|\/)index$/, '');
       const html = readFileSync(join('dist', rel, 'index.html'), 'utf8');
       const css = [
-        ...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(([, text]) => text),
+        ...[...html.matchAll(/<style[^>]*>([\s\S]*?)<\/style>/g)].map(([, text]) => String(text)),
         ...[...html.matchAll(/<link rel="stylesheet" href="([^"]+)"/g)].map(
-          ([, href]) => load(href) ?? `missing ${href}`,
+          ([, href]) => load(String(href)) ?? `missing ${href}`,
         ),
       ].join('\n');
       const has = classes(css);
