@@ -208,18 +208,18 @@ const toolDirective: ClientDirective = (load, _options, el) => {
           target.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data }));
       }
       drops.length = 0;
+      if (!pressed && !sent) return;
+      // A pressed button or a sent form acts after the renders the handed
+      // values cause (a button enabled by a valid value).
+      await new Promise((done) => setTimeout(done, 0));
       if (pressed) {
         const button = pressed;
         pressed = undefined;
-        // After the renders the handed values cause, as for a sent form below.
-        await new Promise((done) => setTimeout(done, 0));
         if (button.isConnected && !button.disabled) button.click();
       }
       if (sent) {
         const { form, by } = sent;
         sent = undefined;
-        // After the renders the handed values cause (a button enabled by a valid value).
-        await new Promise((done) => setTimeout(done, 0));
         const button = by ?? form.querySelector<HTMLButtonElement>('button[type=submit], button:not([type])');
         if (form.isConnected && button instanceof HTMLButtonElement && !button.disabled) form.requestSubmit(button);
       }
