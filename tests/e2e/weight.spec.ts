@@ -11,6 +11,7 @@ import type { Page, Request } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { BUDGETS, KB, budgetFor, builtPages, gzipSize, laterJs, pageJs, siteLoader, type PageJs } from './weight';
 import { xml } from './dmarc-files';
+import { readBarrel } from '../../src/integrations/widget-imports.mjs';
 import { toolUrl } from './stack';
 
 test.describe('counting rule', () => {
@@ -165,24 +166,19 @@ test.describe('styles', () => {
   // stylesheet of the widgets uses; they are looked for in the page's CSS only (inline <style>
   // and linked stylesheets), not in its markup.
   const componentsDir = 'src/components';
-  const cssOf = (dir: string): string[] =>
+  const filesOf = (dir: string, ext: string): string[] =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? cssOf(join(dir, e.name)) : e.name.endsWith('.css') ? [join(dir, e.name)] : [],
+      e.isDirectory() ? filesOf(join(dir, e.name), ext) : e.name.endsWith(ext) ? [join(dir, e.name)] : [],
     );
   const classes = (css: string) => new Set(css.match(/\.mg-[\w-]+/g) ?? []);
-  const sheets = cssOf(componentsDir).map((file) => ({ file, classes: classes(readFileSync(file, 'utf8')) }));
-  const widgets = [...readFileSync(join(componentsDir, 'index.ts'), 'utf8').matchAll(/default as (\w+) \}/g)]
-    .map(([, name]) => String(name))
-    .flatMap((name) => {
-      const own = sheets.find((s) => s.file === join(componentsDir, name, `${name}.css`));
-      if (!own) return [];
-      const others = sheets.filter((s) => s !== own);
-      return [{ name, classes: [...own.classes].filter((c) => !others.some((o) => o.classes.has(c))) }];
-    });
-  const mdxOf = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? mdxOf(join(dir, e.name)) : e.name.endsWith('.mdx') ? [join(dir, e.name)] : [],
-    );
+  const sheets = filesOf(componentsDir, '.css').map((file) => ({ file, classes: classes(readFileSync(file, 'utf8')) }));
+  // The barrel's widgets, read as the build's rewrite reads them.
+  const widgets = [...readBarrel(join(componentsDir, 'index.ts')).keys()].flatMap((name) => {
+    const own = sheets.find((s) => s.file === join(componentsDir, name, `${name}.css`));
+    if (!own) return [];
+    const others = sheets.filter((s) => s !== own);
+    return [{ name, classes: [...own.classes].filter((c) => !others.some((o) => o.classes.has(c))) }];
+  });
   const docs = 'src/content/docs';
   const load = siteLoader();
 
@@ -200,7 +196,7 @@ test.describe('styles', () => {
     for (const w of widgets) expect(w.classes.length, w.name).toBeGreaterThan(0);
     const wrong: string[] = [];
     let withWidgets = 0;
-    for (const file of mdxOf(docs)) {
+    for (const file of filesOf(docs, '.mdx')) {
       const source = readFileSync(file, 'utf8');
       const shown = new Set(
         [...source.matchAll(/import\s*\{([^}]*)\}\s*from\s*'~\/components'/g)].flatMap(([, names]) =>
